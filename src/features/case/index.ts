@@ -1,0 +1,2 @@
+// One case: its page at /cases/:reference (the case's shareable link).
+export { CasePage } from './CasePage';
