@@ -1,0 +1,77 @@
+// Opens the device's RxDB database on Dexie (IndexedDB): the outbox of this device's events and
+// one collection per kind of pulled stream document. Created once, outside React, and shared by
+// every tab of the app: RxDB's leader election lets one tab run replication for all of them.
+// Caveat: RxDB 17.6 depends on dexie 4.4.2; a second copy of Dexie in the bundle throws.
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, removeRxDatabase } from 'rxdb';
+import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import type { CollectionName } from '../domain';
+import { streamMigrationStrategies } from './migrations';
+import { type LocalStreamDocument, type OutboxDocument, outboxJsonSchema, streamJsonSchema } from './schemas';
+
+export type OutboxCollection = RxCollection<Omit<OutboxDocument, '_deleted'>>;
+export type StreamCollection = RxCollection<Omit<LocalStreamDocument, '_deleted'>>;
+export type ClearwayCollections = { outbox: OutboxCollection } & Record<CollectionName, StreamCollection>;
+export type ClearwayDatabase = RxDatabase<ClearwayCollections>;
+
+export const STREAM_COLLECTIONS: readonly CollectionName[] = ['cases', 'directory', 'templates', 'calendar'];
+
+/** Where IndexedDB comes from: the browser's own, or fake-indexeddb in Node tests and benches. */
+export type IndexedDbEnvironment = { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };
+
+export type OpenDatabaseOptions = {
+  /** One database per signed-in person on a device, so two accounts never mix data. */
+  name: string;
+  indexedDb?: IndexedDbEnvironment;
+  /** Check every write against the JSON schema (on by default; the bench turns it off). */
+  isValidated?: boolean;
+  /** Several tabs share the database (true in the browser; false in single-process Node tests). */
+  isMultiInstance?: boolean;
+};
+
+let arePluginsAdded = false;
+function addPlugins(): void {
+  if (arePluginsAdded) return;
+  addRxPlugin(RxDBLeaderElectionPlugin);
+  addRxPlugin(RxDBMigrationSchemaPlugin);
+  arePluginsAdded = true;
+}
+
+function storageFor(options: OpenDatabaseOptions) {
+  const dexie = getRxStorageDexie(options.indexedDb ?? {});
+  return options.isValidated === false ? dexie : wrappedValidateAjvStorage({ storage: dexie });
+}
+
+/** IndexedDB database names are per origin; this keeps ours recognisable and per person. */
+export function databaseNameFor(userId: string): string {
+  return `clearway-${userId.toLowerCase().replace(/[^a-z0-9]/g, '-')}`;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<ClearwayDatabase> {
+  addPlugins();
+  const db = await createRxDatabase<ClearwayCollections>({
+    name: options.name,
+    storage: storageFor(options),
+    multiInstance: options.isMultiInstance ?? typeof window !== 'undefined',
+    eventReduce: true,
+    closeDuplicates: true,
+  });
+  const streamCollection = { schema: streamJsonSchema, migrationStrategies: streamMigrationStrategies };
+  await db.addCollections({
+    outbox: { schema: outboxJsonSchema },
+    cases: streamCollection,
+    directory: streamCollection,
+    templates: streamCollection,
+    calendar: streamCollection,
+  });
+  return db;
+}
+
+/** Deletes every collection and the database itself (sign-out, or a revoked device). */
+export async function removeDatabase(db: ClearwayDatabase, options: OpenDatabaseOptions): Promise<void> {
+  await db.remove();
+  // remove() already deletes the storage; this also clears what a crashed tab left half-open.
+  await removeRxDatabase(options.name, storageFor(options));
+}
