@@ -1,0 +1,31 @@
+// pdf.js in Node: the legacy build (the modern one needs browser APIs Node 20 lacks), run in the
+// same thread (its "fake worker", preloaded so pdf.js does not resolve the worker file itself,
+// which fails under tsx and Vitest), with standard fonts, CMaps and wasm read from
+// node_modules as file paths. No node: imports at the top so that bundlers for the browser
+// never trip over this file.
+import type { PdfjsHost, PdfjsLib } from './host';
+
+function packageDir(): string {
+  const { createRequire } = process.getBuiltinModule('node:module');
+  const path = process.getBuiltinModule('node:path');
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+export async function loadNodeHost(): Promise<PdfjsHost> {
+  const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+  const lib = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfjsLib;
+  const dir = packageDir();
+  return {
+    lib,
+    documentOptions: {
+      // pdf.js wants a trailing slash on each of these folders.
+      standardFontDataUrl: `${dir}/standard_fonts/`,
+      cMapUrl: `${dir}/cmaps/`,
+      cMapPacked: true,
+      wasmUrl: `${dir}/wasm/`,
+      iccUrl: `${dir}/iccs/`,
+    },
+  };
+}
