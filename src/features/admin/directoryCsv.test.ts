@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { directoryTree, parseCsvRecords, parseDirectoryCsv } from './directoryCsv';
+import { directoryPayload, directoryTree, parseCsvRecords, parseDirectoryCsv } from './directoryCsv';
 
 const HEADER = 'policy_area,team,user_id,name,email,subjects';
 
@@ -75,5 +75,28 @@ describe('importing the directory from a CSV file', () => {
     const tree = directoryTree(result.rows);
     expect(tree.map((a) => a.policyArea)).toEqual(['Environment', 'Housing']);
     expect(tree[1]?.teams[0]?.people.map((p) => p.name)).toEqual(['Abe', 'Bea']);
+  });
+});
+
+describe('the directory import event', () => {
+  it('gives areas, teams and people ids from their names, and merges a person in two teams', () => {
+    const result = parseDirectoryCsv(
+      `${HEADER}\nEnvironment,Waste & Recycling,priya,Priya Shah,priya@x.gov.uk,Bins;recycling\nHousing,Policy,priya,Priya Shah,priya@x.gov.uk,\nEnvironment,Policy,sam,Sam Lee,sam@x.gov.uk,air quality\n`,
+    );
+    if (!result.ok) throw new Error('expected a clean file');
+    const payload = directoryPayload(result.rows, 'directory.csv');
+    expect(payload.policyAreas).toEqual([
+      { policyAreaId: 'environment', name: 'Environment', keywords: ['bins', 'recycling', 'air quality'] },
+      { policyAreaId: 'housing', name: 'Housing', keywords: [] },
+    ]);
+    expect(payload.teams.map((t) => t.teamId)).toEqual([
+      'environment--waste-recycling',
+      'housing--policy',
+      'environment--policy',
+    ]);
+    expect(payload.people.find((p) => p.userId === 'priya')?.teamIds).toEqual([
+      'environment--waste-recycling',
+      'housing--policy',
+    ]);
   });
 });

@@ -2,6 +2,8 @@
 // team used to keep by hand). Every row is checked; problems are reported by line so the
 // administrator can fix the file, and nothing is imported until the whole file is clean.
 import { z } from 'zod';
+import type { PayloadOf } from '../../domain/events/catalogue';
+import { directoryImportedSchema } from '../../domain/events/orgPayloads';
 
 export const DIRECTORY_COLUMNS = ['policy_area', 'team', 'user_id', 'name', 'email', 'subjects'] as const;
 
@@ -144,5 +146,56 @@ export function directoryTree(rows: readonly DirectoryRow[]): DirectoryTree {
         people: [...(teams.get(team) ?? [])].sort((a, b) => byName(a.name, b.name)),
       })),
     };
+  });
+}
+
+/** A stable id from a name: "Waste & recycling" → "waste-recycling". */
+export function slugOf(name: string): string {
+  const slug = name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return slug || 'unnamed';
+}
+
+/**
+ * The `directory.imported` payload for a clean file: ids from names, so importing the same
+ * spreadsheet again keeps every id (and every allocation that points at one) the same. A
+ * team's id includes its policy area, because two divisions may both have a "Policy" team.
+ */
+export function directoryPayload(
+  rows: readonly DirectoryRow[],
+  fileName?: string,
+): PayloadOf<'directory.imported'> {
+  const areas = new Map<string, { policyAreaId: string; name: string; keywords: Set<string> }>();
+  const teams = new Map<string, { teamId: string; name: string; policyAreaId: string }>();
+  const people = new Map<string, { userId: string; name: string; email: string; teamIds: Set<string> }>();
+  for (const row of rows) {
+    const policyAreaId = slugOf(row.policyArea);
+    const area = areas.get(policyAreaId) ?? {
+      policyAreaId,
+      name: row.policyArea,
+      keywords: new Set<string>(),
+    };
+    for (const subject of row.subjects) area.keywords.add(subject.toLowerCase());
+    areas.set(policyAreaId, area);
+    const teamId = `${policyAreaId}--${slugOf(row.team)}`.slice(0, 80);
+    teams.set(teamId, { teamId, name: row.team, policyAreaId });
+    const person = people.get(row.userId) ?? {
+      userId: row.userId,
+      name: row.name,
+      email: row.email,
+      teamIds: new Set(),
+    };
+    person.teamIds.add(teamId);
+    people.set(row.userId, person);
+  }
+  return directoryImportedSchema.parse({
+    ...(fileName ? { fileName } : {}),
+    policyAreas: [...areas.values()].map((a) => ({ ...a, keywords: [...a.keywords] })),
+    teams: [...teams.values()],
+    people: [...people.values()].map((p) => ({ ...p, teamIds: [...p.teamIds] })),
   });
 }

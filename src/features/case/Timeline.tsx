@@ -1,0 +1,72 @@
+// The case's audit trail as an MoJ timeline: who did what, when on their device, when it
+// reached the server, and from which device. This device's unsent steps come first, marked,
+// so nobody mistakes "done here" for "everyone can see it".
+import type { TimelineEntry } from '../../domain';
+import { instantText } from './whenText';
+
+export type UnsentStep = {
+  eventId: string;
+  summary: string;
+  actorName: string;
+  madeAt: string;
+  deviceId: string;
+};
+
+type TimelineProps = {
+  entries: readonly TimelineEntry[];
+  unsent: readonly UnsentStep[];
+  /** Device ids → the names people gave them ("Priya's iPad"), where known. */
+  deviceNames?: Readonly<Record<string, string>>;
+};
+
+function deviceLabel(deviceId: string, deviceNames: Readonly<Record<string, string>> | undefined): string {
+  return deviceNames?.[deviceId] ?? `device ${deviceId.slice(0, 8)}`;
+}
+
+export function Timeline({ entries, unsent, deviceNames }: TimelineProps) {
+  const newestFirst = [...entries].sort((a, b) => b.seq - a.seq);
+  if (newestFirst.length === 0 && unsent.length === 0) {
+    return <p className="govuk-body">Nothing has happened on this case yet.</p>;
+  }
+  return (
+    <div className="moj-timeline" data-testid="timeline">
+      {[...unsent].reverse().map((step) => (
+        <div
+          className="moj-timeline__item"
+          key={step.eventId}
+          data-testid="timeline-item"
+          data-status="unsent"
+        >
+          <div className="moj-timeline__header">
+            <h3 className="moj-timeline__title">{step.summary}</h3>
+            <p className="moj-timeline__byline">by {step.actorName}</p>
+          </div>
+          <p className="moj-timeline__date">
+            <strong className="govuk-tag govuk-tag--yellow">Not sent yet</strong> Done on this device{' '}
+            {instantText(step.madeAt)}
+          </p>
+        </div>
+      ))}
+      {newestFirst.map((entry) => (
+        <div
+          className="moj-timeline__item"
+          key={entry.eventId}
+          data-testid="timeline-item"
+          data-status="accepted"
+        >
+          <div className="moj-timeline__header">
+            <h3 className="moj-timeline__title">{entry.summary}</h3>
+            <p className="moj-timeline__byline">by {entry.actorName}</p>
+          </div>
+          <p className="moj-timeline__date">
+            <time dateTime={entry.madeAt}>Done {instantText(entry.madeAt)}</time> on{' '}
+            {deviceLabel(entry.deviceId, deviceNames)}
+          </p>
+          <p className="moj-timeline__date">
+            <time dateTime={entry.acceptedAt}>Reached the server {instantText(entry.acceptedAt)}</time>
+          </p>
+        </div>
+      ))}
+    </div>
+  );
+}

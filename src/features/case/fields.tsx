@@ -1,0 +1,274 @@
+// GOV.UK Design System form pieces used by the journey's forms: each field shows its own error
+// next to it, and an error summary at the top links to the field (GOV.UK error pattern).
+import type { ReactNode } from 'react';
+import { useId } from 'react';
+
+type FieldProps = { label: string; hint?: string; error?: string | undefined; name: string };
+
+function FieldShell({
+  label,
+  hint,
+  error,
+  id,
+  children,
+  isLabelPage,
+}: {
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  id: string;
+  children: ReactNode;
+  isLabelPage?: boolean;
+}) {
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className={`govuk-label${isLabelPage ? ' govuk-label--m' : ''}`} htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="govuk-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="govuk-error-message" id={`${id}-error`}>
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const parts = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+export function TextField({
+  label,
+  hint,
+  error,
+  name,
+  value,
+  onChange,
+  type = 'text',
+  autoComplete,
+}: FieldProps & { value: string; onChange: (value: string) => void; type?: string; autoComplete?: string }) {
+  const id = `field-${name}`;
+  return (
+    <FieldShell label={label} hint={hint} error={error} id={id}>
+      <input
+        className={`govuk-input${error ? ' govuk-input--error' : ''}`}
+        id={id}
+        name={name}
+        type={type}
+        value={value}
+        autoComplete={autoComplete}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextArea({
+  label,
+  hint,
+  error,
+  name,
+  value,
+  onChange,
+  rows = 5,
+}: FieldProps & { value: string; onChange: (value: string) => void; rows?: number }) {
+  const id = `field-${name}`;
+  return (
+    <FieldShell label={label} hint={hint} error={error} id={id}>
+      <textarea
+        className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
+        id={id}
+        name={name}
+        rows={rows}
+        value={value}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  label,
+  hint,
+  error,
+  name,
+  value,
+  onChange,
+  options,
+}: FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string }[];
+}) {
+  const id = `field-${name}`;
+  return (
+    <FieldShell label={label} hint={hint} error={error} id={id}>
+      <select
+        className={`govuk-select${error ? ' govuk-select--error' : ''}`}
+        id={id}
+        name={name}
+        value={value}
+        aria-describedby={describedBy(id, hint, error)}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
+/** A date as one field (the tablet's date picker); the value is `YYYY-MM-DD`. */
+export function DateField({
+  label,
+  hint,
+  error,
+  name,
+  value,
+  onChange,
+}: FieldProps & { value: string; onChange: (value: string) => void }) {
+  return (
+    <TextField
+      label={label}
+      hint={hint}
+      error={error}
+      name={name}
+      value={value}
+      onChange={onChange}
+      type="date"
+    />
+  );
+}
+
+export function Radios({
+  legend,
+  error,
+  name,
+  value,
+  onChange,
+  options,
+  isInline,
+}: {
+  legend: string;
+  error?: string | undefined;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly { value: string; label: string; hint?: string }[];
+  isInline?: boolean;
+}) {
+  const groupId = useId();
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" id={`field-${name}`}>
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {error ? (
+          <p className="govuk-error-message">
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className={`govuk-radios govuk-radios--small${isInline ? ' govuk-radios--inline' : ''}`}>
+          {options.map((option) => {
+            const id = `${groupId}-${option.value}`;
+            return (
+              <div className="govuk-radios__item" key={option.value}>
+                <input
+                  className="govuk-radios__input"
+                  id={id}
+                  name={name}
+                  type="radio"
+                  value={option.value}
+                  checked={value === option.value}
+                  onChange={() => onChange(option.value)}
+                />
+                <label className="govuk-label govuk-radios__label" htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? <div className="govuk-hint govuk-radios__hint">{option.hint}</div> : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+export function Checkbox({
+  label,
+  name,
+  isChecked,
+  onChange,
+}: {
+  label: string;
+  name: string;
+  isChecked: boolean;
+  onChange: (isChecked: boolean) => void;
+}) {
+  const id = `field-${name}`;
+  return (
+    <div className="govuk-form-group">
+      <div className="govuk-checkboxes govuk-checkboxes--small">
+        <div className="govuk-checkboxes__item">
+          <input
+            className="govuk-checkboxes__input"
+            id={id}
+            name={name}
+            type="checkbox"
+            checked={isChecked}
+            onChange={(e) => onChange(e.target.checked)}
+          />
+          <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+            {label}
+          </label>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** GOV.UK error summary: each message links to its field. */
+export function ErrorSummary({ errors }: { errors: Readonly<Record<string, string | undefined>> }) {
+  const entries = Object.entries(errors).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  if (entries.length === 0) return null;
+  return (
+    <div className="govuk-error-summary" data-module="govuk-error-summary" role="alert" tabIndex={-1}>
+      <h2 className="govuk-error-summary__title">There is a problem</h2>
+      <div className="govuk-error-summary__body">
+        <ul className="govuk-list govuk-error-summary__list">
+          {entries.map(([field, message]) => (
+            <li key={field}>
+              <a href={`#field-${field}`}>{message}</a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+/** A plain error for the whole form (a refused step, a file that could not be read). */
+export function ProblemBanner({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <div className="govuk-error-summary" role="alert">
+      <h2 className="govuk-error-summary__title">There is a problem</h2>
+      <div className="govuk-error-summary__body">
+        <p className="govuk-body">{message}</p>
+      </div>
+    </div>
+  );
+}
