@@ -1,0 +1,59 @@
+// Deadlines: the public face of src/domain/deadlines. Pure: no clock (pass `today` / `now`).
+//
+// CONTRACT
+//   dueDate({ rule, received, region, clarificationReceived?, pauses? }, calendar?) -> 'YYYY-MM-DD'
+//       (an ISO instant in UTC for 'breach72h' / 'pecr_breach24h', where `received` is an instant)
+//     rule: a RuleKey ('foi' | 'eir' | 'eir_extended' | 'internal_review' | 'foisa' | 'sar' |
+//           'sar_extended' | 'breach72h' | …see RULES) or a RuleConfig object (organisation targets).
+//     received / clarificationReceived: 'YYYY-MM-DD' or an instant (its Europe/London date is used).
+//     clarificationReceived: FOI/EIR/FOISA clarification (restarts at day 0); for SAR it is the day
+//       identity or a fee arrived (Art 12A "relevant time", restarts). SAR clarification is a pause.
+//     pauses: [{ from, to }] inclusive — FOI/FOISA fee-notice periods; SAR clarification periods.
+//   computeDeadline(input, calendar?) -> { rule, label, basis, due, calendarVersion }
+//   explainDueDate(input, calendar?)  -> { due, calendarVersion, steps, lines, warnings, … }
+export {
+  type Calendar,
+  calendarWithExtraDays,
+  type ExtraDay,
+  extraDaySchema,
+  REGION_NAMES,
+  REGIONS,
+  type Region,
+  regionSchema,
+  shippedCalendar,
+} from './calendar';
+export { asIsoDate, type IsoDate, isoDateSchema, londonDate } from './civilDate';
+export {
+  computeDeadline,
+  type Deadline,
+  DeadlineInputError,
+  type DueDateInput,
+  dueDate,
+  dueDateInputSchema,
+  explainDueDate,
+  workingDayScopeFor,
+} from './deadline';
+export type { Explanation } from './explain';
+export { formatDueDate, formatDueInstant, ukDateTime } from './format';
+export {
+  DEFAULT_MILESTONES,
+  type Milestone,
+  type MilestoneConfig,
+  milestoneConfigSchema,
+  milestones,
+} from './milestones';
+export { DEFAULT_RAG_THRESHOLDS, type Rag, type RagThresholds, rag, ragThresholdsSchema } from './rag';
+export { type Pause, pauseSchema } from './rules/pauses';
+export { RULES, type RuleKey, ruleKeySchema } from './rules/registry';
+export { type Basis, type RuleConfig, ruleConfigSchema } from './rules/ruleConfig';
+export type { Step } from './rules/steps';
+export {
+  addWorkingDays,
+  isWorkingDay,
+  type NonWorkingReason,
+  nonWorkingReason,
+  type WorkingDayScope,
+  workingDayScopeSchema,
+  workingDaysBetween,
+  workingDaysLeft,
+} from './workingDays';
