@@ -1,24 +1,110 @@
 // Builds the HTTP server: the API under /api and the built app (dist/) on the same origin.
+// `buildServer` opens storage from the settings unless it is handed a database (tests, bench).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { createLoginLimiter, type LoginLimiter } from './accounts/loginLimiter';
+import { folderBlobStore } from './blobs/blobStore';
+import { createTusServer } from './blobs/tusUploads';
 import type { ServerConfig } from './config';
+import { registerAccountRoutes } from './http/accountRoutes';
+import { registerBlobRoutes } from './http/blobRoutes';
+import type { ServerContext } from './http/context';
+import { sendProblem } from './http/problems';
+import { registerReplicationRoutes } from './http/replicationRoutes';
+import { openChangeFeed } from './live/changeFeed';
+import { type Database, openDatabase } from './storage/database';
+import { migrate } from './storage/migrate';
 
-export async function buildServer(config: ServerConfig): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, bodyLimit: 5 * 1024 * 1024 });
+export type ServerParts = { db?: Database; limiter?: LoginLimiter; now?: () => Date };
 
+export async function openConfiguredDatabase(config: ServerConfig): Promise<Database> {
+  const db = await openDatabase(
+    config.databaseUrl
+      ? { kind: 'postgres', url: config.databaseUrl, schema: config.databaseSchema }
+      : { kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') },
+  );
+  await migrate(db);
+  return db;
+}
+
+export async function buildServer(config: ServerConfig, parts: ServerParts = {}): Promise<FastifyInstance> {
+  const isOwnDb = !parts.db;
+  const db = parts.db ?? (await openConfiguredDatabase(config));
+  const feed = await openChangeFeed(db);
+  const ctx: ServerContext = {
+    config,
+    db,
+    feed,
+    limiter: parts.limiter ?? createLoginLimiter(),
+    now: parts.now ?? (() => new Date()),
+  };
+  // Hijacked replies (event streams, tus) must not keep `close()` waiting.
+  const app = Fastify({
+    logger: false,
+    bodyLimit: config.bodyLimit,
+    forceCloseConnections: true,
+    trustProxy: true,
+  });
+  app.addHook('onClose', async () => {
+    await feed.close();
+    if (isOwnDb) await db.close();
+  });
+
+  app.setErrorHandler((error: FastifyError, _request, reply) => {
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || error.statusCode === 413) {
+      return sendProblem(
+        reply,
+        413,
+        'too_large',
+        `That is more than this server accepts at once (${config.bodyLimit} bytes).`,
+      );
+    }
+    if (
+      error instanceof SyntaxError ||
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+    ) {
+      return sendProblem(reply, 400, 'malformed_json', 'The request is not valid JSON.');
+    }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return sendProblem(reply, 415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).');
+    }
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendProblem(reply, error.statusCode, 'bad_request', 'The request could not be understood.');
+    }
+    console.error(error);
+    return sendProblem(
+      reply,
+      500,
+      'server_error',
+      'Something went wrong on the server. Nothing you sent was lost; try again.',
+    );
+  });
+
+  await app.register(fastifyCookie);
   app.get('/api/health', async () => ({ status: 'ok' }));
+  registerAccountRoutes(app, ctx);
+  registerReplicationRoutes(app, ctx);
+  const blobs = folderBlobStore(path.join(config.dataDir, 'blobs', 'sha256'));
+  registerBlobRoutes(
+    app,
+    ctx,
+    createTusServer(path.join(config.dataDir, 'blobs', 'uploads'), db, blobs),
+    blobs,
+  );
 
   if (existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.staticDir, wildcard: false });
-    // Client-side routes (a case's shareable link) all load the app shell.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/')) {
-        return reply.code(404).send({ error: 'not_found', message: 'There is no such address in the API.' });
-      }
-      return reply.sendFile('index.html');
-    });
   }
+  // Client-side routes (a case's shareable link) all load the app shell.
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !existsSync(path.join(config.staticDir, 'index.html'))) {
+      return sendProblem(reply, 404, 'not_found', 'There is no such address in the API.');
+    }
+    return reply.sendFile('index.html');
+  });
   return app;
 }

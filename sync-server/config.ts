@@ -8,8 +8,28 @@ const envSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   CLEARWAY_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().optional(),
+  /** PostgreSQL schema to use (default: the connection's search_path, normally `public`). */
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .optional(),
   CLEARWAY_MODE: z.enum(['demo', 'production']).default('demo'),
   CLEARWAY_STATIC_DIR: z.string().default('./dist'),
+  /** Largest JSON request body, in bytes (pushes of many events); file uploads are not limited. */
+  CLEARWAY_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(5 * 1024 * 1024),
+  /** First administrator, created at start in production mode when no account has that name. */
+  CLEARWAY_ADMIN_USERNAME: z.string().min(1).optional(),
+  CLEARWAY_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  /** Where blobs go: `folder` (CLEARWAY_DATA_DIR/blobs). `s3` is the seam for later. */
+  CLEARWAY_BLOB_STORE: z.enum(['folder']).default('folder'),
+  /** OpenID Connect sign-in (e.g. Entra ID): read and validated now, not yet used (see README). */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
 });
 
 export type ServerConfig = {
@@ -17,8 +37,13 @@ export type ServerConfig = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  databaseSchema: string | undefined;
   mode: 'demo' | 'production';
   staticDir: string;
+  bodyLimit: number;
+  admin: { username: string; password: string } | undefined;
+  blobStore: 'folder';
+  oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -33,7 +58,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     host: e.HOST,
     dataDir: path.resolve(e.CLEARWAY_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseSchema: e.DATABASE_SCHEMA,
     mode: e.CLEARWAY_MODE,
     staticDir: path.resolve(e.CLEARWAY_STATIC_DIR),
+    bodyLimit: e.CLEARWAY_BODY_LIMIT,
+    admin:
+      e.CLEARWAY_ADMIN_USERNAME && e.CLEARWAY_ADMIN_PASSWORD
+        ? { username: e.CLEARWAY_ADMIN_USERNAME, password: e.CLEARWAY_ADMIN_PASSWORD }
+        : undefined,
+    blobStore: e.CLEARWAY_BLOB_STORE,
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
+        : undefined,
   };
 }

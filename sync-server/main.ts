@@ -1,8 +1,87 @@
-// Starts the Clearway server from the environment (see README "Configuration").
-import { buildServer } from './app';
+// Starts the Clearway server from the environment (see README "Configuration"), or runs a
+// command: `npm run server -- create-admin --username NAME [--name "Display Name"]` (the
+// password from CLEARWAY_ADMIN_PASSWORD or standard input).
+import { parseArgs } from 'node:util';
+import { seedDemoPeople } from './accounts/demo';
+import { createAccount, findAccountByUsername, listAccounts } from './accounts/users';
+import { buildServer, openConfiguredDatabase } from './app';
 import { readConfig } from './config';
+import { seedDemoCases } from './replication/demoCases';
+import type { Database } from './storage/database';
 
 const config = readConfig();
-const app = await buildServer(config);
-await app.listen({ port: config.port, host: config.host });
-console.log(`Clearway is running on http://localhost:${config.port} (${config.mode} mode)`);
+const [command] = process.argv.slice(2);
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').trim();
+}
+
+async function createAdmin(db: Database): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(3),
+    options: { username: { type: 'string' }, name: { type: 'string' } },
+  });
+  if (!values.username) throw new Error('Say who: create-admin --username NAME [--name "Display Name"].');
+  const password = process.env.CLEARWAY_ADMIN_PASSWORD ?? (await readStdin());
+  if (password.length < 12) throw new Error('The password must be at least 12 characters.');
+  if (await findAccountByUsername(db, values.username))
+    throw new Error(`There is already an account called ${values.username}.`);
+  await createAccount(db, {
+    username: values.username,
+    displayName: values.name ?? values.username,
+    password,
+    roles: ['administrator'],
+    teamIds: [],
+  });
+  console.log(`Administrator ${values.username} created.`);
+}
+
+/** Demo: demo people and cases. Production: an administrator must exist (from the environment or create-admin). */
+async function prepareAccounts(db: Database): Promise<void> {
+  if (config.mode === 'demo') {
+    if ((await seedDemoPeople(db)) > 0) await seedDemoCases(db);
+    return;
+  }
+  if (config.admin && !(await findAccountByUsername(db, config.admin.username))) {
+    await createAccount(db, {
+      ...config.admin,
+      displayName: config.admin.username,
+      roles: ['administrator'],
+      teamIds: [],
+    });
+  }
+  const hasAdmin = (await listAccounts(db)).some((a) => a.roles.includes('administrator') && !a.isDemo);
+  if (!hasAdmin) {
+    throw new Error(
+      'Production mode needs an administrator. Run `npm run server -- create-admin --username NAME` ' +
+        'or set CLEARWAY_ADMIN_USERNAME and CLEARWAY_ADMIN_PASSWORD.',
+    );
+  }
+}
+
+const db = await openConfiguredDatabase(config);
+try {
+  if (command === 'create-admin') {
+    await createAdmin(db);
+    await db.close();
+  } else if (command) {
+    throw new Error(
+      `There is no command called ${command}. Try create-admin, or nothing to start the server.`,
+    );
+  } else {
+    await prepareAccounts(db);
+    const app = await buildServer(config, { db });
+    app.addHook('onClose', () => db.close());
+    await app.listen({ port: config.port, host: config.host });
+    console.log(`Clearway is running on http://localhost:${config.port} (${config.mode} mode)`);
+    const stop = () => void app.close().then(() => process.exit(0));
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  }
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  await db.close().catch(() => undefined);
+  process.exit(1);
+}

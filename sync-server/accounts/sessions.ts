@@ -1,0 +1,87 @@
+// Device sessions: each sign-in is one device with its own bearer token (also the HttpOnly
+// cookie). Only the token's sha256 is stored. Revoking a device makes its next call fail with
+// `device_revoked`, which tells the device to wipe what it holds.
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Queryable } from '../storage/database';
+
+export type DeviceSession = {
+  deviceId: string;
+  userId: string;
+  name: string;
+  createdAt: string;
+  lastSeenAt: string;
+  revokedAt: string | null;
+};
+
+type SessionRow = {
+  device_id: string;
+  user_id: string;
+  name: string;
+  created_at: Date;
+  last_seen_at: Date;
+  revoked_at: Date | null;
+};
+
+// A device that is used every minute need not write every minute.
+const LAST_SEEN_RESOLUTION_MS = 60_000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+function toSession(row: SessionRow): DeviceSession {
+  return {
+    deviceId: row.device_id,
+    userId: row.user_id,
+    name: row.name,
+    createdAt: row.created_at.toISOString(),
+    lastSeenAt: row.last_seen_at.toISOString(),
+    revokedAt: row.revoked_at ? row.revoked_at.toISOString() : null,
+  };
+}
+
+const COLUMNS = 'device_id, user_id, name, created_at, last_seen_at, revoked_at';
+
+export async function startSession(
+  db: Queryable,
+  userId: string,
+  name: string,
+): Promise<{ token: string; session: DeviceSession }> {
+  const token = randomBytes(32).toString('base64url');
+  const [row] = await db.query<SessionRow>(
+    `insert into device_sessions (device_id, user_id, name, token_hash) values ($1, $2, $3, $4) returning ${COLUMNS}`,
+    [randomUUID(), userId, name, hashToken(token)],
+  );
+  if (!row) throw new Error('The device session was not created.');
+  return { token, session: toSession(row) };
+}
+
+export async function findSessionByToken(db: Queryable, token: string): Promise<DeviceSession | undefined> {
+  const [row] = await db.query<SessionRow>(`select ${COLUMNS} from device_sessions where token_hash = $1`, [
+    hashToken(token),
+  ]);
+  if (!row) return undefined;
+  if (!row.revoked_at && Date.now() - row.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS) {
+    await db.query('update device_sessions set last_seen_at = now() where device_id = $1', [row.device_id]);
+  }
+  return toSession(row);
+}
+
+export async function findSession(db: Queryable, deviceId: string): Promise<DeviceSession | undefined> {
+  const [row] = await db.query<SessionRow>(`select ${COLUMNS} from device_sessions where device_id = $1`, [
+    deviceId,
+  ]);
+  return row && toSession(row);
+}
+
+export async function listSessions(db: Queryable, userId: string): Promise<DeviceSession[]> {
+  const rows = await db.query<SessionRow>(
+    `select ${COLUMNS} from device_sessions where user_id = $1 order by created_at desc`,
+    [userId],
+  );
+  return rows.map(toSession);
+}
+
+export async function revokeSession(db: Queryable, deviceId: string): Promise<void> {
+  await db.query('update device_sessions set revoked_at = coalesce(revoked_at, now()) where device_id = $1', [
+    deviceId,
+  ]);
+}

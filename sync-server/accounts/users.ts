@@ -1,0 +1,87 @@
+// Accounts: the people who may sign in, with their roles and teams (the domain's Principal).
+import { randomUUID } from 'node:crypto';
+import { type Principal, type Role, roleSchema } from '../../src/domain/principal';
+import type { Queryable } from '../storage/database';
+import { hashPassword } from './passwords';
+
+export type Account = Principal & { username: string; passwordHash: string | null; isDemo: boolean };
+
+type UserRow = {
+  user_id: string;
+  username: string;
+  display_name: string;
+  roles: string[];
+  team_ids: string[];
+  password_hash: string | null;
+  is_demo: boolean;
+};
+
+const COLUMNS = 'user_id, username, display_name, roles, team_ids, password_hash, is_demo';
+
+function toAccount(row: UserRow): Account {
+  return {
+    userId: row.user_id,
+    username: row.username,
+    displayName: row.display_name,
+    roles: row.roles.map((role) => roleSchema.parse(role)),
+    teamIds: row.team_ids,
+    passwordHash: row.password_hash,
+    isDemo: row.is_demo,
+  };
+}
+
+export function toPrincipal(account: Account): Principal {
+  return {
+    userId: account.userId,
+    displayName: account.displayName,
+    roles: account.roles,
+    teamIds: account.teamIds,
+  };
+}
+
+export async function findAccountByUsername(db: Queryable, username: string): Promise<Account | undefined> {
+  const [row] = await db.query<UserRow>(`select ${COLUMNS} from users where username = $1`, [
+    username.toLowerCase(),
+  ]);
+  return row && toAccount(row);
+}
+
+export async function findAccount(db: Queryable, userId: string): Promise<Account | undefined> {
+  const [row] = await db.query<UserRow>(`select ${COLUMNS} from users where user_id = $1`, [userId]);
+  return row && toAccount(row);
+}
+
+export async function listAccounts(db: Queryable): Promise<Account[]> {
+  return (await db.query<UserRow>(`select ${COLUMNS} from users order by display_name`)).map(toAccount);
+}
+
+export type NewAccount = {
+  username: string;
+  displayName: string;
+  password: string;
+  roles: Role[];
+  teamIds: string[];
+  isDemo?: boolean;
+  userId?: string;
+};
+
+export async function createAccount(db: Queryable, account: NewAccount): Promise<Account> {
+  const userId = account.userId ?? randomUUID();
+  const [row] = await db.query<UserRow>(
+    `insert into users (user_id, username, display_name, roles, team_ids, password_hash, is_demo)
+     values ($1, $2, $3, $4, $5, $6, $7) returning ${COLUMNS}`,
+    [
+      userId,
+      account.username.toLowerCase(),
+      account.displayName,
+      account.roles,
+      account.teamIds,
+      await hashPassword(account.password),
+      account.isDemo ?? false,
+    ],
+  );
+  if (!row) throw new Error('The account was not created.');
+  return toAccount(row);
+}
+
+export const isAdministrator = (principal: Principal) => principal.roles.includes('administrator');

@@ -1,0 +1,80 @@
+// Resumable uploads (tus 1.0) at /api/blobs/uploads/ with @tus/server on a file store under
+// CLEARWAY_DATA_DIR/blobs/uploads. Upload-Metadata must carry `sha256` (hex) and `filename`.
+// When the last byte arrives the server hashes the file (streaming), refuses it on a mismatch,
+// and otherwise moves it into the content-addressed BlobStore and records it.
+// Fastify authenticates first and passes the caller in a header it always overwrites.
+import path from 'node:path';
+import { FileStore } from '@tus/file-store';
+import { Server } from '@tus/server';
+import type { Queryable } from '../storage/database';
+import { type BlobStore, hashFile } from './blobStore';
+
+export const UPLOADS_PATH = '/api/blobs/uploads';
+/** Set by the server on every tus request after sign-in; never taken from the client. */
+export const UPLOADER_HEADER = 'x-clearway-uploader';
+const SHA256 = /^[0-9a-f]{64}$/;
+
+type TusRefusal = { status_code: number; body: string };
+const refuse = (status: number, error: string, message: string): TusRefusal => ({
+  status_code: status,
+  body: JSON.stringify({ error, message }),
+});
+
+export function createTusServer(uploadsDir: string, db: Queryable, blobs: BlobStore): Server {
+  const datastore = new FileStore({ directory: uploadsDir });
+  return new Server({
+    path: UPLOADS_PATH,
+    datastore,
+    relativeLocation: true,
+    async onUploadCreate(req, upload) {
+      const uploader = req.headers.get(UPLOADER_HEADER);
+      const sha = upload.metadata?.sha256?.toLowerCase();
+      if (!uploader) throw refuse(401, 'not_signed_in', 'Please sign in to continue.');
+      if (!sha || !SHA256.test(sha)) {
+        throw refuse(
+          400,
+          'invalid_upload',
+          'The upload must say the file’s SHA-256 (64 hexadecimal characters) in its metadata.',
+        );
+      }
+      if (!upload.metadata?.filename)
+        throw refuse(400, 'invalid_upload', 'The upload must say the file’s name in its metadata.');
+      return { metadata: { ...upload.metadata, sha256: sha, uploader } };
+    },
+    async onIncomingRequest(req, uploadId) {
+      // Only the person who started an upload may continue it.
+      if (req.method === 'POST' || req.method === 'OPTIONS') return;
+      const upload = await datastore.getUpload(uploadId).catch(() => undefined);
+      if (upload && upload.metadata?.uploader !== req.headers.get(UPLOADER_HEADER)) {
+        throw refuse(404, 'not_found', 'There is no such upload.');
+      }
+    },
+    async onUploadFinish(_req, upload) {
+      const filePath = path.join(uploadsDir, upload.id);
+      const claimed = upload.metadata?.sha256 ?? '';
+      const actual = await hashFile(filePath);
+      if (actual !== claimed) {
+        await datastore.remove(upload.id);
+        throw refuse(
+          422,
+          'hash_mismatch',
+          'The file that arrived is not the file that was sent (its SHA-256 does not match). Please upload it again.',
+        );
+      }
+      await blobs.adopt(actual, filePath);
+      await datastore.configstore.delete(upload.id);
+      await db.query(
+        `insert into blobs (sha256, size, filename, content_type, uploaded_by) values ($1, $2, $3, $4, $5)
+         on conflict (sha256) do nothing`,
+        [
+          actual,
+          upload.size ?? upload.offset,
+          upload.metadata?.filename ?? 'file',
+          upload.metadata?.filetype || upload.metadata?.contentType || 'application/octet-stream',
+          upload.metadata?.uploader,
+        ],
+      );
+      return {};
+    },
+  });
+}

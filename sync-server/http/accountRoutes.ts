@@ -1,0 +1,149 @@
+// Sign-in, sign-out, who am I, my devices (and revoking them), and the directory of people.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { DUMMY_HASH, verifyPassword } from '../accounts/passwords';
+import { findSession, listSessions, revokeSession, startSession } from '../accounts/sessions';
+import { findAccountByUsername, isAdministrator, listAccounts, toPrincipal } from '../accounts/users';
+import { authenticate, type Caller, SESSION_COOKIE } from './authenticate';
+import type { ServerContext } from './context';
+import { parseOrReply, sendProblem } from './problems';
+
+const loginSchema = z.object({
+  username: z.string().trim().min(1, 'enter your username').max(80),
+  password: z.string().min(1, 'enter your password').max(1000),
+  deviceName: z.string().trim().max(120).optional(),
+});
+
+const deviceQuerySchema = z.object({ userId: z.string().min(1).max(80).optional() });
+const deviceParamsSchema = z.object({ id: z.string().min(1).max(80) });
+
+// Thirty days: a tablet used offline for days must still be signed in when it comes back.
+const COOKIE_MAX_AGE_S = 60 * 60 * 24 * 30;
+
+export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { db, limiter } = ctx;
+
+  app.post('/api/auth/login', async (request, reply) => {
+    const body = parseOrReply(loginSchema, request.body, reply, 'sign-in form');
+    if (!body) return reply;
+    const address = request.ip;
+    const wait = limiter.retryAfter(body.username, address);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      return sendProblem(
+        reply,
+        429,
+        'too_many_attempts',
+        `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`,
+      );
+    }
+    const account = await findAccountByUsername(db, body.username);
+    if (account?.isDemo && ctx.config.mode === 'production') {
+      return sendProblem(
+        reply,
+        401,
+        'bad_credentials',
+        'Demo accounts cannot sign in to a production server.',
+      );
+    }
+    const isValid = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH);
+    if (!account?.passwordHash || !isValid) {
+      limiter.recordFailure(body.username, address);
+      return sendProblem(reply, 401, 'bad_credentials', 'The username or password is not right.');
+    }
+    limiter.recordSuccess(body.username);
+    const deviceName = body.deviceName || describeDevice(request);
+    const { token, session } = await startSession(db, account.userId, deviceName);
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.protocol === 'https',
+      path: '/',
+      maxAge: COOKIE_MAX_AGE_S,
+    });
+    return { token, user: toPrincipal(account), deviceId: session.deviceId };
+  });
+
+  // Everything below needs a signed-in, unrevoked device.
+  const signedIn = async (request: FastifyRequest, reply: Parameters<typeof authenticate>[2]) =>
+    authenticate(db, request, reply);
+
+  app.post('/api/auth/logout', async (request, reply) => {
+    const caller = await signedIn(request, reply);
+    if (!caller) return reply;
+    await revokeSession(db, caller.session.deviceId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get('/api/me', async (request, reply) => {
+    const caller = await signedIn(request, reply);
+    if (!caller) return reply;
+    return { user: toPrincipal(caller.account), deviceId: caller.session.deviceId };
+  });
+
+  app.get('/api/users', async (request, reply) => {
+    const caller = await signedIn(request, reply);
+    if (!caller) return reply;
+    return (await listAccounts(db)).map(toPrincipal);
+  });
+
+  app.get('/api/devices', async (request, reply) => {
+    const caller = await signedIn(request, reply);
+    if (!caller) return reply;
+    const query = parseOrReply(deviceQuerySchema, request.query, reply, 'address');
+    if (!query) return reply;
+    const userId = query.userId ?? caller.account.userId;
+    if (userId !== caller.account.userId && !isAdministrator(caller.account)) {
+      return sendProblem(reply, 403, 'forbidden', "Only an administrator can see other people's devices.");
+    }
+    const sessions = await listSessions(db, userId);
+    return sessions.map(({ userId: _owner, ...session }) => ({
+      ...session,
+      isCurrent: session.deviceId === caller.session.deviceId,
+    }));
+  });
+
+  app.post('/api/devices/:id/revoke', async (request, reply) => {
+    const caller = await signedIn(request, reply);
+    if (!caller) return reply;
+    const params = parseOrReply(deviceParamsSchema, request.params, reply, 'address');
+    if (!params) return reply;
+    const session = await findSession(db, params.id);
+    if (!session || !mayManage(caller, session.userId)) {
+      return sendProblem(reply, 404, 'not_found', 'There is no such device on your account.');
+    }
+    await revokeSession(db, session.deviceId);
+    return reply.code(204).send();
+  });
+}
+
+function mayManage(caller: Caller, ownerId: string): boolean {
+  return caller.account.userId === ownerId || isAdministrator(caller.account);
+}
+
+/** "Chrome on Android"-style name from the browser's User-Agent, when the device gave none. */
+function describeDevice(request: FastifyRequest): string {
+  const agent = request.headers['user-agent'] ?? '';
+  const browser = /Edg\//.test(agent)
+    ? 'Edge'
+    : /Chrome\//.test(agent)
+      ? 'Chrome'
+      : /Firefox\//.test(agent)
+        ? 'Firefox'
+        : /Safari\//.test(agent)
+          ? 'Safari'
+          : 'A browser';
+  const system = /Android/.test(agent)
+    ? 'Android'
+    : /iPad|iPhone/.test(agent)
+      ? 'iOS'
+      : /Windows/.test(agent)
+        ? 'Windows'
+        : /Mac OS/.test(agent)
+          ? 'macOS'
+          : /Linux/.test(agent)
+            ? 'Linux'
+            : '';
+  return system ? `${browser} on ${system}` : browser;
+}

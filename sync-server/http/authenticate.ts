@@ -1,0 +1,60 @@
+// Who is calling: the device session behind the bearer token or the `clearway_session` cookie
+// (and `?token=` for the event stream, which EventSource cannot give headers). A revoked
+// device is answered 401 `device_revoked`, which tells it to wipe its local data.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { DeviceSession } from '../accounts/sessions';
+import { findSessionByToken } from '../accounts/sessions';
+import { type Account, findAccount } from '../accounts/users';
+import type { Queryable } from '../storage/database';
+import { sendProblem } from './problems';
+
+export const SESSION_COOKIE = 'clearway_session';
+
+export type Caller = { account: Account; session: DeviceSession };
+
+export function tokenOf(request: FastifyRequest, allowQueryToken = false): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
+  const cookie = request.cookies[SESSION_COOKIE];
+  if (cookie) return cookie;
+  if (allowQueryToken) {
+    const query = request.query as Record<string, unknown> | undefined;
+    if (typeof query?.token === 'string') return query.token;
+  }
+  return undefined;
+}
+
+/** The caller, or undefined after answering 401. */
+export async function authenticate(
+  db: Queryable,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  allowQueryToken = false,
+): Promise<Caller | undefined> {
+  const token = tokenOf(request, allowQueryToken);
+  const session = token ? await findSessionByToken(db, token) : undefined;
+  if (!session) {
+    sendProblem(reply, 401, 'not_signed_in', 'Please sign in to continue.');
+    return undefined;
+  }
+  if (session.revokedAt) {
+    sendProblem(
+      reply,
+      401,
+      'device_revoked',
+      'This device was signed out of Clearway, so the work kept on it has been removed. Sign in again to continue.',
+    );
+    return undefined;
+  }
+  const account = await findAccount(db, session.userId);
+  if (!account) {
+    sendProblem(
+      reply,
+      401,
+      'not_signed_in',
+      'Your account no longer exists. Please speak to an administrator.',
+    );
+    return undefined;
+  }
+  return { account, session };
+}

@@ -1,0 +1,99 @@
+// Files: tus uploads (handed to @tus/server after sign-in) and content-addressed downloads with
+// Range and ETag. A file is readable by whoever uploaded it and by anyone who may see a case
+// whose accepted events reference its sha256 (document.added).
+
+import type { Server as TusServer } from '@tus/server';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { BlobStore } from '../blobs/blobStore';
+import { UPLOADER_HEADER, UPLOADS_PATH } from '../blobs/tusUploads';
+import type { Queryable } from '../storage/database';
+import { authenticate } from './authenticate';
+import type { ServerContext } from './context';
+import { sendProblem } from './problems';
+
+const blobParamsSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+type BlobRow = { size: number; filename: string; content_type: string };
+
+export async function mayRead(db: Queryable, userId: string, sha256: string): Promise<BlobRow | undefined> {
+  const [row] = await db.query<BlobRow>(
+    `select b.size, b.filename, b.content_type from blobs b
+     where b.sha256 = $2 and (b.uploaded_by = $1 or exists (
+       select 1 from blob_refs r join access a on a.stream_id = r.stream_id
+       where r.sha256 = b.sha256 and a.user_id = $1 and a.can_see))`,
+    [userId, sha256],
+  );
+  return row;
+}
+
+/** `bytes=a-b`, `bytes=a-`, `bytes=-n`; undefined when absent; 'invalid' when unsatisfiable. */
+export function parseRange(
+  header: string | undefined,
+  size: number,
+): { start: number; end: number } | 'invalid' | undefined {
+  if (!header) return undefined;
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!match || (match[1] === '' && match[2] === '')) return 'invalid';
+  const [start, end] =
+    match[1] === ''
+      ? [Math.max(0, size - Number(match[2])), size - 1]
+      : [Number(match[1]), match[2] === '' ? size - 1 : Math.min(Number(match[2]), size - 1)];
+  return start > end || start >= size ? 'invalid' : { start, end };
+}
+
+export function registerBlobRoutes(
+  app: FastifyInstance,
+  ctx: ServerContext,
+  tus: TusServer,
+  blobs: BlobStore,
+): void {
+  const { db } = ctx;
+
+  // tus PATCH bodies go straight to @tus/server as a stream: Fastify must not read them.
+  app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+  const handOverToTus = async (request: FastifyRequest, reply: FastifyReply) => {
+    const caller = await authenticate(db, request, reply);
+    if (!caller) return reply;
+    request.raw.headers[UPLOADER_HEADER] = caller.account.userId;
+    reply.hijack();
+    await tus.handle(request.raw, reply.raw);
+  };
+  app.all(UPLOADS_PATH, handOverToTus);
+  app.all(`${UPLOADS_PATH}/*`, handOverToTus);
+
+  const serve = async (request: FastifyRequest, reply: FastifyReply, withBody: boolean) => {
+    const params = blobParamsSchema.safeParse(request.params);
+    if (!params.success) return sendProblem(reply, 404, 'not_found', 'There is no such file.');
+    const caller = await authenticate(db, request, reply);
+    if (!caller) return reply;
+    const { sha256 } = params.data;
+    const row = await mayRead(db, caller.account.userId, sha256);
+    const size = row ? await blobs.size(sha256) : undefined;
+    // The same answer whether the file is missing or not yours: its existence is not disclosed.
+    if (!row || size === undefined)
+      return sendProblem(reply, 404, 'not_found', 'There is no such file, or you may not see it.');
+    const etag = `"${sha256}"`;
+    reply.header('etag', etag);
+    reply.header('accept-ranges', 'bytes');
+    reply.header('cache-control', 'private, max-age=31536000, immutable');
+    reply.header('content-type', row.content_type);
+    reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(row.filename)}`);
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    const range = parseRange(request.headers.range, size);
+    if (range === 'invalid') {
+      reply.header('content-range', `bytes */${size}`);
+      return sendProblem(reply, 416, 'bad_range', 'The part of the file asked for is outside it.');
+    }
+    if (range) {
+      reply.code(206).header('content-range', `bytes ${range.start}-${range.end}/${size}`);
+      reply.header('content-length', String(range.end - range.start + 1));
+    } else {
+      reply.header('content-length', String(size));
+    }
+    if (!withBody) return reply.send();
+    return reply.send(blobs.read(sha256, range));
+  };
+  app.get('/api/blobs/:sha256', { exposeHeadRoute: false }, (request, reply) => serve(request, reply, true));
+  app.head('/api/blobs/:sha256', (request, reply) => serve(request, reply, false));
+}

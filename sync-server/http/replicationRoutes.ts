@@ -1,0 +1,132 @@
+// RxDB's replication protocol over HTTP: push the outbox, pull the outbox back, pull stream
+// documents per collection, and one Server-Sent Events stream that says when to pull again.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { eventEnvelopeSchema } from '../../src/domain/events/envelope';
+import { collectionNameSchema } from '../../src/domain/streamDocument';
+import { appendEvents } from '../replication/eventStore';
+import { parseEvent } from '../replication/judge';
+import { type Checkpoint, checkpointSchema, MAX_BATCH, pullDocuments, pullOutbox } from '../replication/pull';
+import { authenticate } from './authenticate';
+import type { ServerContext } from './context';
+import { parseOrReply, sendProblem } from './problems';
+
+export const HEARTBEAT_MS = 15_000;
+const MAX_PUSH_ROWS = 1_000;
+
+const pushSchema = z
+  .array(
+    z.object({
+      assumedMasterState: z.unknown().nullable().optional(),
+      newDocumentState: z.record(z.string(), z.unknown()),
+    }),
+  )
+  .max(MAX_PUSH_ROWS, `send at most ${MAX_PUSH_ROWS} events at a time`);
+
+const pullQuerySchema = z.object({
+  checkpoint: z
+    .string()
+    .optional()
+    .transform((text, zctx): Checkpoint | null => {
+      if (!text || text === 'null' || text === 'undefined') return null;
+      try {
+        const parsed = checkpointSchema.safeParse(JSON.parse(text));
+        if (parsed.success) return parsed.data;
+      } catch {}
+      zctx.addIssue({ code: 'custom', message: 'must be a checkpoint this server gave, as JSON' });
+      return z.NEVER;
+    }),
+  batchSize: z.coerce.number().int().min(1).max(MAX_BATCH).default(100),
+});
+
+const collectionParamsSchema = z.object({ collection: collectionNameSchema });
+
+export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { db, feed } = ctx;
+
+  app.post('/api/replication/events/push', async (request, reply) => {
+    const caller = await authenticate(db, request, reply);
+    if (!caller) return reply;
+    const rows = parseOrReply(pushSchema, request.body, reply, 'list of changes');
+    if (!rows) return reply;
+    // Judge the whole batch's shape first: a bad row refuses the push and stores nothing.
+    const events = [];
+    for (const [index, row] of rows.entries()) {
+      const envelope = eventEnvelopeSchema.safeParse(row.newDocumentState);
+      if (!envelope.success) {
+        const issue = envelope.error.issues[0];
+        return sendProblem(
+          reply,
+          400,
+          'invalid_event',
+          `Change ${index + 1} is not a valid event${issue ? ` (${issue.path.join('.')}: ${issue.message})` : ''}.`,
+        );
+      }
+      const parsed = parseEvent(envelope.data);
+      if (!parsed.ok)
+        return sendProblem(
+          reply,
+          422,
+          'invalid_event',
+          `Change ${index + 1} cannot be used: ${parsed.reason}`,
+        );
+      events.push(parsed.event);
+    }
+    await appendEvents(db, { account: caller.account, deviceId: caller.session.deviceId }, events, {
+      now: ctx.now,
+    });
+    // Outcomes (accepted, rejected with reasons) come back through the outbox pull.
+    return [];
+  });
+
+  app.get('/api/replication/events/pull', async (request, reply) => {
+    const caller = await authenticate(db, request, reply);
+    if (!caller) return reply;
+    const query = parseOrReply(pullQuerySchema, request.query, reply, 'pull request');
+    if (!query) return reply;
+    return pullOutbox(db, caller.session.deviceId, query.checkpoint, query.batchSize);
+  });
+
+  app.get('/api/replication/:collection/pull', async (request, reply) => {
+    const params = collectionParamsSchema.safeParse(request.params);
+    if (!params.success) return sendProblem(reply, 404, 'not_found', 'There is no such collection to pull.');
+    const caller = await authenticate(db, request, reply);
+    if (!caller) return reply;
+    const query = parseOrReply(pullQuerySchema, request.query, reply, 'pull request');
+    if (!query) return reply;
+    return pullDocuments(
+      db,
+      caller.account.userId,
+      params.data.collection,
+      query.checkpoint,
+      query.batchSize,
+    );
+  });
+
+  app.get('/api/replication/events/stream', async (request, reply) => {
+    const caller = await authenticate(db, request, reply, true);
+    if (!caller) return reply;
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    const send = (data: unknown) => res.write(`data: ${JSON.stringify(data)}\n\n`);
+    // Whatever happened while this device was away, it re-pulls from its checkpoints.
+    send('RESYNC');
+    const unsubscribe = feed.subscribe(caller.account.userId, (notice) => {
+      for (const collection of notice.collections) send({ collection, checkpoint: { seq: notice.change } });
+      send({ collection: 'events', checkpoint: { seq: notice.change } });
+    });
+    const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    const end = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    };
+    request.raw.on('close', end);
+    res.on('error', end);
+  });
+}

@@ -1,0 +1,162 @@
+// Accounts and devices over HTTP on each database: sign-in, the cookie, rate limiting,
+// device lists, revocation and what a revoked device is told.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLoginLimiter } from '../accounts/loginLimiter';
+import { databasesUnderTest } from '../testing/databases';
+import { startTestServer, type TestServer } from '../testing/server';
+
+describe.each(databasesUnderTest())('accounts on $name', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine, { limiter: createLoginLimiter(3, 60_000) });
+  });
+  afterAll(() => server?.close());
+
+  it('signs a demo person in with a token, a session cookie and their roles', async () => {
+    const response = await server.call(null, '/api/auth/login', {
+      method: 'POST',
+      json: { username: 'caseworker', password: 'demo', deviceName: 'Test tablet' },
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.user).toEqual({
+      userId: 'caseworker',
+      displayName: 'Sam Okafor',
+      roles: ['case_worker'],
+      teamIds: ['information-rights'],
+    });
+    expect(response.headers.get('set-cookie')).toMatch(/^clearway_session=[^;]+;.*HttpOnly/i);
+    const me = await server.call(body, '/api/me');
+    expect(await me.json()).toEqual({ user: body.user, deviceId: body.deviceId });
+    // The cookie alone also signs the device in.
+    const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+    const byCookie = await fetch(`${server.url}/api/me`, { headers: { cookie } });
+    expect(byCookie.status).toBe(200);
+  });
+
+  it('refuses a wrong password and an unknown person with the same plain message', async () => {
+    const wrong = await server.call(null, '/api/auth/login', {
+      method: 'POST',
+      json: { username: 'manager', password: 'nope' },
+    });
+    const unknown = await server.call(null, '/api/auth/login', {
+      method: 'POST',
+      json: { username: 'nobody', password: 'x' },
+    });
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    expect(await wrong.json()).toEqual(await unknown.json());
+  });
+
+  it('answers 401 to calls without a session', async () => {
+    const response = await server.call(null, '/api/users');
+    expect(response.status).toBe(401);
+    expect((await response.json()).error).toBe('not_signed_in');
+  });
+
+  it('slows guessing: after repeated failures an account is refused with 429, even with the right password', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      const r = await server.call(null, '/api/auth/login', {
+        method: 'POST',
+        json: { username: 'clearance', password: `guess${i}` },
+        headers: { 'x-forwarded-for': `10.0.0.${i + 1}` },
+      });
+      expect(r.status).toBe(401);
+    }
+    const blocked = await server.call(null, '/api/auth/login', {
+      method: 'POST',
+      json: { username: 'clearance', password: 'demo' },
+      headers: { 'x-forwarded-for': '10.0.0.99' },
+    });
+    expect(blocked.status).toBe(429);
+    expect((await blocked.json()).message).toMatch(/Try again in/);
+  });
+
+  it('slows guessing from one address across many accounts', async () => {
+    const headers = { 'x-forwarded-for': '192.0.2.7' };
+    for (const username of ['a1', 'a2', 'a3']) {
+      await server.call(null, '/api/auth/login', {
+        method: 'POST',
+        json: { username, password: 'x' },
+        headers,
+      });
+    }
+    const blocked = await server.call(null, '/api/auth/login', {
+      method: 'POST',
+      json: { username: 'official', password: 'demo' },
+      headers,
+    });
+    expect(blocked.status).toBe(429);
+  });
+
+  it('lists the directory of people for anyone signed in', async () => {
+    const who = await server.signIn('official');
+    const users = await (await server.call(who, '/api/users')).json();
+    expect(users.map((u: { userId: string }) => u.userId).sort()).toEqual([
+      'admin',
+      'caseworker',
+      'clearance',
+      'manager',
+      'official',
+    ]);
+  });
+
+  it('lists a person’s devices, and a revoked device is told to wipe itself at its next call', async () => {
+    const tablet = await server.signIn('manager');
+    const laptop = await server.signIn('manager');
+    const devices = await (await server.call(laptop, '/api/devices')).json();
+    expect(devices.map((d: { deviceId: string }) => d.deviceId)).toEqual(
+      expect.arrayContaining([tablet.deviceId, laptop.deviceId]),
+    );
+    expect(devices.find((d: { deviceId: string }) => d.deviceId === laptop.deviceId).isCurrent).toBe(true);
+
+    const revoke = await server.call(laptop, `/api/devices/${tablet.deviceId}/revoke`, { method: 'POST' });
+    expect(revoke.status).toBe(204);
+    const next = await server.call(tablet, '/api/replication/cases/pull?checkpoint=');
+    expect(next.status).toBe(401);
+    const body = await next.json();
+    expect(body.error).toBe('device_revoked');
+    expect(body.message).toMatch(/removed/);
+    const after = await (await server.call(laptop, '/api/devices')).json();
+    expect(after.find((d: { deviceId: string }) => d.deviceId === tablet.deviceId).revokedAt).not.toBeNull();
+  });
+
+  it('lets an administrator, and no one else, see and revoke another person’s devices', async () => {
+    const official = await server.signIn('official');
+    const caseworker = await server.signIn('caseworker');
+    const admin = await server.signIn('admin');
+    expect((await server.call(caseworker, `/api/devices?userId=official`)).status).toBe(403);
+    expect(
+      (await server.call(caseworker, `/api/devices/${official.deviceId}/revoke`, { method: 'POST' })).status,
+    ).toBe(404);
+    const listed = await (await server.call(admin, `/api/devices?userId=official`)).json();
+    expect(listed.some((d: { deviceId: string }) => d.deviceId === official.deviceId)).toBe(true);
+    expect(
+      (await server.call(admin, `/api/devices/${official.deviceId}/revoke`, { method: 'POST' })).status,
+    ).toBe(204);
+    expect((await server.call(official, '/api/me')).status).toBe(401);
+  });
+
+  it('signs out: the token stops working', async () => {
+    const who = await server.signIn('caseworker');
+    expect((await server.call(who, '/api/auth/logout', { method: 'POST' })).status).toBe(204);
+    expect((await server.call(who, '/api/me')).status).toBe(401);
+  });
+});
+
+describe('production mode', () => {
+  it('refuses to sign demo people in', async () => {
+    const [engine] = databasesUnderTest();
+    const server = await startTestServer(engine!, { env: { CLEARWAY_MODE: 'production' } });
+    try {
+      const response = await server.call(null, '/api/auth/login', {
+        method: 'POST',
+        json: { username: 'admin', password: 'demo' },
+      });
+      expect(response.status).toBe(401);
+      expect((await response.json()).message).toMatch(/Demo accounts/);
+    } finally {
+      await server.close();
+    }
+  });
+});

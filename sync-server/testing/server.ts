@@ -1,0 +1,169 @@
+// Starts a real server (listening on a free port) over a database under test, with the demo
+// people, and signs people in over HTTP — what the integration tests and the bench drive.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { seedDemoPeople } from '../accounts/demo';
+import { buildServer, type ServerParts } from '../app';
+import { readConfig } from '../config';
+import type { Database } from '../storage/database';
+import type { DatabaseUnderTest } from './databases';
+
+export type SignedIn = { token: string; deviceId: string; userId: string };
+
+export type TestServer = {
+  app: FastifyInstance;
+  db: Database;
+  url: string;
+  dataDir: string;
+  signIn(username: string, password?: string): Promise<SignedIn>;
+  /** fetch() against the server with this person's bearer token. */
+  call(who: SignedIn | null, pathname: string, init?: RequestInit & { json?: unknown }): Promise<Response>;
+  close(): Promise<void>;
+};
+
+export async function startTestServer(
+  engine: DatabaseUnderTest,
+  parts: ServerParts & { db?: Database; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestServer> {
+  const db = parts.db ?? (await engine.open());
+  await seedDemoPeople(db);
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'clearway-test-'));
+  const config = readConfig({
+    CLEARWAY_DATA_DIR: dataDir,
+    CLEARWAY_STATIC_DIR: path.join(dataDir, 'no-app'),
+    ...parts.env,
+  });
+  const app = await buildServer(config, { ...parts, db });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const call: TestServer['call'] = (who, pathname, init = {}) => {
+    const { json, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (who) headers.set('authorization', `Bearer ${who.token}`);
+    if (json !== undefined) headers.set('content-type', 'application/json');
+    return fetch(url + pathname, {
+      ...rest,
+      headers,
+      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+    });
+  };
+  return {
+    app,
+    db,
+    url,
+    dataDir,
+    call,
+    async signIn(username, password = 'demo') {
+      const response = await call(null, '/api/auth/login', { method: 'POST', json: { username, password } });
+      if (response.status !== 200)
+        throw new Error(`${username} could not sign in: ${response.status} ${await response.text()}`);
+      const body = (await response.json()) as { token: string; deviceId: string; user: { userId: string } };
+      return { token: body.token, deviceId: body.deviceId, userId: body.user.userId };
+    },
+    async close() {
+      await app.close();
+      if (!parts.db) await db.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** An outbox row as the device pushes it: the envelope plus the outbox's own fields. */
+export function outboxRow(event: Record<string, unknown>) {
+  return {
+    assumedMasterState: null,
+    newDocumentState: {
+      ...event,
+      status: 'pending',
+      reason: null,
+      seq: null,
+      acceptedAt: null,
+      _deleted: false,
+    },
+  };
+}
+
+/** A valid case.logged event from `who` for a new case. */
+export function caseLogged(who: SignedIn, overrides: Record<string, unknown> = {}) {
+  const id = uuidv7();
+  return {
+    id,
+    stream: `case:${crypto.randomUUID()}`,
+    type: 'case.logged',
+    actor: who.userId,
+    deviceId: who.deviceId,
+    madeAt: new Date().toISOString(),
+    payload: {
+      caseType: 'foi',
+      reference: `FOI-2026-P-${id.replace(/-/g, '').slice(-6)}`,
+      receivedOn: '2026-03-02',
+      channel: 'email',
+      region: 'england-and-wales',
+      requester: { name: 'Jordan Ellis', type: 'journalist' },
+      subject: 'Missed bin collections',
+      requestText: 'How many bin collections were missed in 2025?',
+    },
+    ...overrides,
+  };
+}
+
+/** Any event on an existing stream from `who`. */
+export function eventOn(who: SignedIn, stream: string, type: string, payload: Record<string, unknown>) {
+  return {
+    id: uuidv7(),
+    stream,
+    type,
+    actor: who.userId,
+    deviceId: who.deviceId,
+    madeAt: new Date().toISOString(),
+    payload,
+  };
+}
+
+export async function push(
+  server: TestServer,
+  who: SignedIn,
+  events: Record<string, unknown>[],
+): Promise<Response> {
+  return server.call(who, '/api/replication/events/push', { method: 'POST', json: events.map(outboxRow) });
+}
+
+export type Page = { documents: Record<string, unknown>[]; checkpoint: { id: string; seq: number } | null };
+
+export async function pull(
+  server: TestServer,
+  who: SignedIn,
+  collection: string,
+  checkpoint: Page['checkpoint'] = null,
+  batchSize = 100,
+): Promise<Page> {
+  const query = new URLSearchParams({
+    checkpoint: checkpoint ? JSON.stringify(checkpoint) : '',
+    batchSize: String(batchSize),
+  });
+  const response = await server.call(who, `/api/replication/${collection}/pull?${query}`);
+  if (response.status !== 200)
+    throw new Error(`pull ${collection}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Page;
+}
+
+/** Pulls until the collection has nothing newer; returns every document seen and the last checkpoint. */
+export async function pullAll(
+  server: TestServer,
+  who: SignedIn,
+  collection: string,
+  from: Page['checkpoint'] = null,
+) {
+  const documents: Record<string, unknown>[] = [];
+  let checkpoint = from;
+  for (;;) {
+    const page = await pull(server, who, collection, checkpoint, 50);
+    documents.push(...page.documents);
+    if (page.documents.length === 0) return { documents, checkpoint };
+    checkpoint = page.checkpoint;
+  }
+}
