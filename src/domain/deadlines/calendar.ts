@@ -37,6 +37,8 @@ export const extraDaySchema = z.object({
   regions: z.array(regionSchema).min(1, 'Choose at least one part of the UK'),
 });
 export type ExtraDay = z.infer<typeof extraDaySchema>;
+/** What an administrator's event carries, before validation. */
+export type ExtraDayInput = { date: string; title: string; regions: readonly Region[] };
 
 export interface Calendar {
   /** Changes whenever the days change; store it beside every deadline worked out with this calendar. */
@@ -93,7 +95,7 @@ const canonical = (days: readonly ExtraDay[]): ExtraDay[] =>
  * days keeps them; the version depends only on the shipped data and the set of added days, so two
  * devices that hold the same days agree on it whatever order the days arrived in.
  */
-export const calendarWithExtraDays = (base: Calendar, extra: readonly ExtraDay[]): Calendar => {
+export const calendarWithExtraDays = (base: Calendar, extra: readonly ExtraDayInput[]): Calendar => {
   const days = canonical([...base.extraDays, ...z.array(extraDaySchema).parse(extra)]);
   const unique = days.filter((d, i) => i === 0 || JSON.stringify(d) !== JSON.stringify(days[i - 1]));
   const holidays = Object.fromEntries(

@@ -3,6 +3,7 @@
 import { type Calendar, REGION_NAMES, type Region } from './calendar';
 import { type IsoDate, longDate } from './civilDate';
 import { ukDateTime } from './format';
+import type { Pause } from './rules/pauses';
 import type { Basis, RuleConfig } from './rules/ruleConfig';
 import type { Step } from './rules/steps';
 import { describeNonWorking, type WorkingDayScope } from './workingDays';
@@ -37,6 +38,9 @@ const scopeWords = (scope: WorkingDayScope | Region): string =>
     ? 'bank holidays in any part of the UK'
     : `bank holidays in ${REGION_NAMES[scope]}`;
 
+const span = (p: Pause): string =>
+  p.from === p.to ? `on ${longDate(p.from)}` : `${longDate(p.from)} to ${longDate(p.to)}`;
+
 const stepLine = (step: Step, rule: RuleConfig, region: Region): string => {
   switch (step.kind) {
     case 'start':
@@ -57,7 +61,7 @@ const stepLine = (step: Step, rule: RuleConfig, region: Region): string => {
     case 'skipped':
       return `${longDate(step.date)}: not counted (${describeNonWorking(step.why)})`;
     case 'paused':
-      return `${longDate(step.date)}: not counted (clock stopped ${longDate(step.pause.from)} to ${longDate(step.pause.to)})`;
+      return `${longDate(step.date)}: not counted (clock stopped ${span(step.pause)})`;
     case 'pauses_ignored':
       return `${step.count === 1 ? 'The clock stop given does' : 'The clock stops given do'} not apply to this rule, so no days were taken off.`;
     case 'period_end':
@@ -67,7 +71,7 @@ const stepLine = (step: Step, rule: RuleConfig, region: Region): string => {
         ? `${step.months === 1 ? 'One month' : `${step.months} months`} on, that month has no matching day, so the last day of the month: ${longDate(step.date)}.`
         : `${step.months === 1 ? 'One month' : `${step.months} months`} on, the matching date is ${longDate(step.date)}.`;
     case 'pause_added':
-      return `Clock stopped ${longDate(step.pause.from)} to ${longDate(step.pause.to)}: ${step.days} ${step.days === 1 ? 'day does' : 'days do'} not count, so the end moves to ${longDate(step.date)}.`;
+      return `Clock stopped ${span(step.pause)}: ${step.days} ${step.days === 1 ? 'day does' : 'days do'} not count, so the end moves to ${longDate(step.date)}.`;
     case 'rolled':
       return `${longDate(step.date)} is not a working day in ${REGION_NAMES[region]} (${describeNonWorking(step.why)}), so the date moves to the next day.`;
     case 'due':

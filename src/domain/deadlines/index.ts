@@ -15,6 +15,7 @@ export {
   type Calendar,
   calendarWithExtraDays,
   type ExtraDay,
+  type ExtraDayInput,
   extraDaySchema,
   REGION_NAMES,
   REGIONS,
