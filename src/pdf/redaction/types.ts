@@ -27,6 +27,8 @@ export type PageReport = {
   regions: number;
   glyphsRemoved: number;
   imagesBlanked: number;
+  /** Images under a region that were taken out whole (their format could not be edited). */
+  imagesRemoved: number;
   inlineImagesRemoved: number;
   pathsRemoved: number;
   /** Set when the page was rasterised instead of edited, with the reason in plain words. */

@@ -1,0 +1,336 @@
+// Content-stream lexer and parser with byte offsets. Every operation keeps the byte range it
+// came from, so the rewriter can splice the original bytes and keep everything it does not touch
+// exactly as it was. Inline images (BI … ID … EI) are one operation whose data length is found
+// from /L or /Length when present, else by the "EI followed by whitespace" rule pdf.js uses.
+
+export type Operand =
+  | { kind: 'number'; value: number }
+  | { kind: 'name'; value: string }
+  | { kind: 'string'; bytes: Uint8Array; hex: boolean }
+  | { kind: 'array'; items: Operand[] }
+  | { kind: 'dict'; entries: Map<string, Operand> }
+  | { kind: 'bool'; value: boolean }
+  | { kind: 'null' };
+
+export type Operation = {
+  op: string;
+  operands: Operand[];
+  /** Byte offset of the first operand (or of the operator when it has none). */
+  start: number;
+  /** Byte offset just past the operator (past EI for inline images). */
+  end: number;
+  /** Inline images only: the image dictionary and the byte range of the data. */
+  inline?: { dict: Map<string, Operand>; dataStart: number; dataEnd: number };
+};
+
+export class ContentSyntaxError extends Error {}
+
+const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
+const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
+// Nesting guards: hostile streams with deep arrays must not exhaust the stack.
+const MAX_NESTING = 64;
+
+const isWhite = (b: number | undefined) => b !== undefined && WHITESPACE.has(b);
+const isRegular = (b: number | undefined) => b !== undefined && !WHITESPACE.has(b) && !DELIMITERS.has(b);
+
+type Token =
+  | { t: 'operand'; value: Operand; start: number; end: number }
+  | { t: 'keyword'; value: string; start: number; end: number }
+  | { t: 'arrayStart' | 'arrayEnd' | 'dictStart' | 'dictEnd'; start: number; end: number };
+
+const latin1 = (bytes: Uint8Array, from: number, to: number) => {
+  let s = '';
+  for (let i = from; i < to; i++) s += String.fromCharCode(bytes[i] ?? 0);
+  return s;
+};
+
+export class Lexer {
+  pos = 0;
+  constructor(readonly bytes: Uint8Array) {}
+
+  private skipSpaceAndComments() {
+    const b = this.bytes;
+    while (this.pos < b.length) {
+      const c = b[this.pos];
+      if (isWhite(c)) this.pos++;
+      else if (c === 0x25) {
+        while (this.pos < b.length && b[this.pos] !== 0x0a && b[this.pos] !== 0x0d) this.pos++;
+      } else break;
+    }
+  }
+
+  next(): Token | undefined {
+    this.skipSpaceAndComments();
+    const b = this.bytes;
+    if (this.pos >= b.length) return undefined;
+    const start = this.pos;
+    const c = b[this.pos] as number;
+    if (c === 0x5b) {
+      this.pos++;
+      return { t: 'arrayStart', start, end: this.pos };
+    }
+    if (c === 0x5d) {
+      this.pos++;
+      return { t: 'arrayEnd', start, end: this.pos };
+    }
+    if (c === 0x3c && b[this.pos + 1] === 0x3c) {
+      this.pos += 2;
+      return { t: 'dictStart', start, end: this.pos };
+    }
+    if (c === 0x3e && b[this.pos + 1] === 0x3e) {
+      this.pos += 2;
+      return { t: 'dictEnd', start, end: this.pos };
+    }
+    if (c === 0x28) return { t: 'operand', value: this.literalString(), start, end: this.pos };
+    if (c === 0x3c) return { t: 'operand', value: this.hexString(), start, end: this.pos };
+    if (c === 0x2f) return { t: 'operand', value: this.name(), start, end: this.pos };
+    if (c === 0x7b || c === 0x7d || c === 0x29 || c === 0x3e) {
+      // Stray delimiters (PostScript braces, unbalanced brackets): skip them like pdf.js does.
+      this.pos++;
+      return { t: 'keyword', value: String.fromCharCode(c), start, end: this.pos };
+    }
+    while (this.pos < b.length && isRegular(b[this.pos])) this.pos++;
+    const word = latin1(b, start, this.pos);
+    const end = this.pos;
+    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word))
+      return { t: 'operand', value: { kind: 'number', value: Number(word) }, start, end };
+    if (/^[+-]?[\d.]+$/.test(word)) {
+      // Malformed numbers such as "1.2.3" or "--5": read the longest sensible prefix, as viewers do.
+      const n = Number.parseFloat(word.replace(/^[+-]+/, (m) => (m.includes('-') ? '-' : '')));
+      return { t: 'operand', value: { kind: 'number', value: Number.isFinite(n) ? n : 0 }, start, end };
+    }
+    if (word === 'true' || word === 'false')
+      return { t: 'operand', value: { kind: 'bool', value: word === 'true' }, start, end };
+    if (word === 'null') return { t: 'operand', value: { kind: 'null' }, start, end };
+    return { t: 'keyword', value: word, start, end };
+  }
+
+  private name(): Operand {
+    const b = this.bytes;
+    this.pos++;
+    let s = '';
+    while (this.pos < b.length && isRegular(b[this.pos])) {
+      const c = b[this.pos] as number;
+      if (c === 0x23 && /^[0-9a-fA-F]{2}$/.test(latin1(b, this.pos + 1, this.pos + 3))) {
+        s += String.fromCharCode(Number.parseInt(latin1(b, this.pos + 1, this.pos + 3), 16));
+        this.pos += 3;
+      } else {
+        s += String.fromCharCode(c);
+        this.pos++;
+      }
+    }
+    return { kind: 'name', value: s };
+  }
+
+  private literalString(): Operand {
+    const b = this.bytes;
+    this.pos++;
+    const out: number[] = [];
+    let depth = 1;
+    while (this.pos < b.length) {
+      const c = b[this.pos++] as number;
+      if (c === 0x28) depth++;
+      else if (c === 0x29) {
+        depth--;
+        if (depth === 0) return { kind: 'string', bytes: Uint8Array.from(out), hex: false };
+      } else if (c === 0x5c) {
+        const e = b[this.pos++];
+        if (e === undefined) break;
+        const simple: Record<number, number> = { 110: 10, 114: 13, 116: 9, 98: 8, 102: 12 };
+        if (simple[e] !== undefined) out.push(simple[e]);
+        else if (e >= 0x30 && e <= 0x37) {
+          let v = e - 0x30;
+          for (let k = 0; k < 2; k++) {
+            const d = b[this.pos];
+            if (d === undefined || d < 0x30 || d > 0x37) break;
+            v = v * 8 + (d - 0x30);
+            this.pos++;
+          }
+          out.push(v & 0xff);
+        } else if (e === 0x0d) {
+          if (b[this.pos] === 0x0a) this.pos++;
+        } else if (e !== 0x0a) out.push(e);
+        continue;
+      }
+      out.push(c);
+    }
+    throw new ContentSyntaxError('unterminated string');
+  }
+
+  private hexString(): Operand {
+    const b = this.bytes;
+    this.pos++;
+    const out: number[] = [];
+    let high = -1;
+    while (this.pos < b.length) {
+      const c = b[this.pos++] as number;
+      if (c === 0x3e) {
+        if (high >= 0) out.push(high << 4);
+        return { kind: 'string', bytes: Uint8Array.from(out), hex: true };
+      }
+      const v = Number.parseInt(String.fromCharCode(c), 16);
+      if (Number.isNaN(v)) continue;
+      if (high < 0) high = v;
+      else {
+        out.push((high << 4) | v);
+        high = -1;
+      }
+    }
+    throw new ContentSyntaxError('unterminated hex string');
+  }
+}
+
+function readValue(lexer: Lexer, first: Token, depth: number): Operand | undefined {
+  if (depth > MAX_NESTING) throw new ContentSyntaxError('arrays or dictionaries nested too deeply');
+  if (first.t === 'operand') return first.value;
+  if (first.t === 'arrayStart') {
+    const items: Operand[] = [];
+    for (;;) {
+      const tok = lexer.next();
+      if (!tok) throw new ContentSyntaxError('unterminated array');
+      if (tok.t === 'arrayEnd') return { kind: 'array', items };
+      const v = readValue(lexer, tok, depth + 1);
+      if (v) items.push(v);
+    }
+  }
+  if (first.t === 'dictStart') return { kind: 'dict', entries: readDict(lexer, depth + 1) };
+  return undefined;
+}
+
+function readDict(lexer: Lexer, depth: number, endKeyword?: string): Map<string, Operand> {
+  const entries = new Map<string, Operand>();
+  for (;;) {
+    const tok = lexer.next();
+    if (!tok) throw new ContentSyntaxError('unterminated dictionary');
+    if (tok.t === 'dictEnd' || (endKeyword && tok.t === 'keyword' && tok.value === endKeyword))
+      return entries;
+    if (tok.t !== 'operand' || tok.value.kind !== 'name')
+      throw new ContentSyntaxError('dictionary key is not a name');
+    const valueTok = lexer.next();
+    if (!valueTok) throw new ContentSyntaxError('unterminated dictionary');
+    const v = readValue(lexer, valueTok, depth + 1);
+    if (v) entries.set(tok.value.value, v);
+  }
+}
+
+const INLINE_ABBREVIATIONS: Record<string, string> = {
+  W: 'Width',
+  H: 'Height',
+  BPC: 'BitsPerComponent',
+  CS: 'ColorSpace',
+  F: 'Filter',
+  DP: 'DecodeParms',
+  IM: 'ImageMask',
+  D: 'Decode',
+  I: 'Interpolate',
+  L: 'Length',
+};
+
+/** The inline-image dictionary with abbreviations expanded. */
+export function expandInlineDict(dict: Map<string, Operand>): Map<string, Operand> {
+  const out = new Map<string, Operand>();
+  for (const [k, v] of dict) out.set(INLINE_ABBREVIATIONS[k] ?? k, v);
+  return out;
+}
+
+function findInlineImageEnd(
+  bytes: Uint8Array,
+  dataStart: number,
+  dict: Map<string, Operand>,
+): [number, number] {
+  const expanded = expandInlineDict(dict);
+  const length = expanded.get('Length');
+  if (length?.kind === 'number' && length.value >= 0 && dataStart + length.value <= bytes.length) {
+    // Trust /L only if EI really follows it.
+    let p = dataStart + length.value;
+    while (isWhite(bytes[p])) p++;
+    if (bytes[p] === 0x45 && bytes[p + 1] === 0x49 && !isRegular(bytes[p + 2]))
+      return [dataStart + length.value, p + 2];
+  }
+  for (let p = dataStart; p < bytes.length - 1; p++) {
+    if (
+      bytes[p] === 0x45 &&
+      bytes[p + 1] === 0x49 &&
+      (p === dataStart || isWhite(bytes[p - 1])) &&
+      (p + 2 >= bytes.length || isWhite(bytes[p + 2]))
+    ) {
+      return [p > dataStart && isWhite(bytes[p - 1]) ? p - 1 : p, p + 2];
+    }
+  }
+  throw new ContentSyntaxError('inline image without EI');
+}
+
+/** Parses a whole content stream into operations. Throws ContentSyntaxError on broken syntax. */
+export function parseContent(bytes: Uint8Array, maxOperations = 5_000_000): Operation[] {
+  const lexer = new Lexer(bytes);
+  const ops: Operation[] = [];
+  let operands: Operand[] = [];
+  let opStart = -1;
+  for (;;) {
+    const tok = lexer.next();
+    if (!tok) break;
+    if (opStart < 0) opStart = tok.start;
+    if (tok.t === 'keyword') {
+      if (tok.value === 'BI') {
+        const dict = readDict(lexer, 1, 'ID');
+        // One whitespace byte separates ID from the data.
+        const dataStart = lexer.pos + 1;
+        const [dataEnd, end] = findInlineImageEnd(bytes, dataStart, dict);
+        lexer.pos = end;
+        ops.push({ op: 'BI', operands: [], start: opStart, end, inline: { dict, dataStart, dataEnd } });
+      } else {
+        ops.push({ op: tok.value, operands, start: opStart, end: tok.end });
+      }
+      if (ops.length > maxOperations) throw new ContentSyntaxError('too many operations');
+      operands = [];
+      opStart = -1;
+      continue;
+    }
+    if (tok.t === 'arrayEnd' || tok.t === 'dictEnd') continue;
+    const v = readValue(lexer, tok, 0);
+    if (v) operands.push(v);
+  }
+  return ops;
+}
+
+// ---- serialising operands (used when the rewriter emits new operators) ----
+
+export function formatNumber(n: number): string {
+  if (!Number.isFinite(n)) return '0';
+  const r = Math.round(n * 1000) / 1000;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+export function formatName(name: string): string {
+  let s = '/';
+  for (const ch of name) {
+    const c = ch.charCodeAt(0);
+    s += c < 0x21 || c > 0x7e || DELIMITERS.has(c) || c === 0x23 ? `#${c.toString(16).padStart(2, '0')}` : ch;
+  }
+  return s;
+}
+
+export function formatHexString(bytes: Uint8Array): string {
+  let s = '<';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return `${s}>`;
+}
+
+export function formatOperand(o: Operand): string {
+  switch (o.kind) {
+    case 'number':
+      return formatNumber(o.value);
+    case 'name':
+      return formatName(o.value);
+    case 'string':
+      return formatHexString(o.bytes);
+    case 'bool':
+      return String(o.value);
+    case 'null':
+      return 'null';
+    case 'array':
+      return `[${o.items.map(formatOperand).join(' ')}]`;
+    case 'dict':
+      return `<<${[...o.entries].map(([k, v]) => `${formatName(k)} ${formatOperand(v)}`).join(' ')}>>`;
+  }
+}

@@ -1,0 +1,155 @@
+// Affine matrices, page-to-display transforms and the overlap test between a glyph (or image,
+// or path) and a redaction region. Regions arrive in display coordinates (pdf.js viewport at
+// scale 1, rotation applied); everything here works in the page's default user space.
+
+export type Matrix = readonly [number, number, number, number, number, number];
+export type Point = { x: number; y: number };
+/** Four corners, in order round the shape (a parallelogram in general). */
+export type Quad = readonly [Point, Point, Point, Point];
+export type Rect = { x0: number; y0: number; x1: number; y1: number };
+
+export const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+/** m1 then m2 (PDF convention: a point p maps to p·m1·m2). */
+export function multiply(m1: Matrix, m2: Matrix): Matrix {
+  const [a, b, c, d, e, f] = m1;
+  const [A, B, C, D, E, F] = m2;
+  return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
+}
+
+export function apply(m: Matrix, x: number, y: number): Point {
+  return { x: m[0] * x + m[2] * y + m[4], y: m[1] * x + m[3] * y + m[5] };
+}
+
+export function invert(m: Matrix): Matrix | undefined {
+  const [a, b, c, d, e, f] = m;
+  const det = a * d - b * c;
+  if (!Number.isFinite(det) || Math.abs(det) < 1e-12) return undefined;
+  return [d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det];
+}
+
+export function quadOf(m: Matrix, x0: number, y0: number, x1: number, y1: number): Quad {
+  return [apply(m, x0, y0), apply(m, x1, y0), apply(m, x1, y1), apply(m, x0, y1)];
+}
+
+export function boundsOf(points: readonly Point[]): Rect {
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const p of points) {
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x);
+    y1 = Math.max(y1, p.y);
+  }
+  return { x0, y0, x1, y1 };
+}
+
+export type PageGeometry = {
+  /** pdf.js `view`: the crop box clipped to the media box, [x0, y0, x1, y1]. */
+  view: [number, number, number, number];
+  rotation: 0 | 90 | 180 | 270;
+  userUnit: number;
+};
+
+/** User space → display space, exactly as pdf.js PageViewport builds it at scale 1. */
+export function displayTransform({ view, rotation, userUnit }: PageGeometry): Matrix {
+  const scale = userUnit;
+  const cx = (view[2] + view[0]) / 2;
+  const cy = (view[3] + view[1]) / 2;
+  const [ra, rb, rc, rd] =
+    rotation === 180
+      ? [-1, 0, 0, 1]
+      : rotation === 90
+        ? [0, 1, 1, 0]
+        : rotation === 270
+          ? [0, -1, -1, 0]
+          : [1, 0, 0, -1];
+  let ox: number;
+  let oy: number;
+  if (ra === 0) {
+    ox = Math.abs(cy - view[1]) * scale;
+    oy = Math.abs(cx - view[0]) * scale;
+  } else {
+    ox = Math.abs(cx - view[0]) * scale;
+    oy = Math.abs(cy - view[1]) * scale;
+  }
+  return [
+    ra * scale,
+    rb * scale,
+    rc * scale,
+    rd * scale,
+    ox - ra * scale * cx - rc * scale * cy,
+    oy - rb * scale * cx - rd * scale * cy,
+  ];
+}
+
+/** A display-space rectangle as an axis-aligned rectangle in user space (rotations are multiples of 90°). */
+export function displayRectToUser(
+  toDisplay: Matrix,
+  r: { x: number; y: number; width: number; height: number },
+): Rect {
+  const inverse = invert(toDisplay);
+  if (!inverse) throw new Error('page transform is not invertible');
+  return boundsOf(quadOf(inverse, r.x, r.y, r.x + r.width, r.y + r.height));
+}
+
+// Overlaps thinner than this (points) are touching edges, not overlaps: a region drawn exactly
+// round a word must not take the letters either side of it.
+const TOUCH_TOLERANCE = 0.01;
+
+function project(points: readonly Point[], ax: number, ay: number): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const p of points) {
+    const v = p.x * ax + p.y * ay;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  return [lo, hi];
+}
+
+/** Separating-axis test between a convex quad and an axis-aligned rectangle. */
+export function quadIntersectsRect(q: readonly Point[], r: Rect): boolean {
+  const rect: Point[] = [
+    { x: r.x0, y: r.y0 },
+    { x: r.x1, y: r.y0 },
+    { x: r.x1, y: r.y1 },
+    { x: r.x0, y: r.y1 },
+  ];
+  const axes: Array<[number, number]> = [
+    [1, 0],
+    [0, 1],
+  ];
+  for (let i = 0; i < q.length; i++) {
+    const a = q[i] as Point;
+    const b = q[(i + 1) % q.length] as Point;
+    const ex = b.x - a.x;
+    const ey = b.y - a.y;
+    const len = Math.hypot(ex, ey);
+    if (len > 1e-9) axes.push([-ey / len, ex / len]);
+  }
+  for (const [ax, ay] of axes) {
+    const [l1, h1] = project(q, ax, ay);
+    const [l2, h2] = project(rect, ax, ay);
+    if (Math.min(h1, h2) - Math.max(l1, l2) <= TOUCH_TOLERANCE) return false;
+  }
+  return true;
+}
+
+export function rectsIntersect(a: Rect, b: Rect): boolean {
+  return (
+    Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > TOUCH_TOLERANCE &&
+    Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > TOUCH_TOLERANCE
+  );
+}
+
+export function rectContains(outer: Rect, inner: Rect, slack = 0.5): boolean {
+  return (
+    inner.x0 >= outer.x0 - slack &&
+    inner.y0 >= outer.y0 - slack &&
+    inner.x1 <= outer.x1 + slack &&
+    inner.y1 <= outer.y1 + slack
+  );
+}

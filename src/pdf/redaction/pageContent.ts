@@ -1,0 +1,636 @@
+// Interprets one content stream (a page's, or a Form XObject's per use) and rewrites it:
+// glyphs whose boxes overlap a region are cut out of their strings with kerning so every other
+// glyph stays where it was; images and inline images under a region and paths inside one are
+// removed; marked-content properties (/ActualText, /Alt, /E, MCIDs) are dropped and content of
+// hidden optional-content groups is removed. Untouched bytes are copied as they were.
+// Form XObjects are rewritten per use into new streams, never edited in place.
+import { type PDFContext, PDFDict, PDFName, type PDFObject, PDFRef, PDFStream } from '@cantoo/pdf-lib';
+import {
+  formatHexString,
+  formatName,
+  formatNumber,
+  type Operand,
+  type Operation,
+  parseContent,
+} from './contentStream';
+import { type FontModel, fontModel, NotConfident } from './fonts';
+import {
+  apply,
+  boundsOf,
+  IDENTITY,
+  type Matrix,
+  multiply,
+  type Point,
+  quadIntersectsRect,
+  quadOf,
+  type Rect,
+  rectContains,
+  rectsIntersect,
+} from './geometry';
+import { asDict, getArray, getDict, getName, numbersOf, resolve, streamBytes } from './pdfObjects';
+
+export type Limits = {
+  maxOperations: number;
+  maxStreamBytes: number;
+  maxFormDepth: number;
+  deadline: number;
+};
+
+export type PageCounters = {
+  glyphsRemoved: number;
+  imagesRemoved: number;
+  inlineImagesRemoved: number;
+  pathsRemoved: number;
+};
+
+/** Shared by every stream of one run. */
+export type RunContext = {
+  ctx: PDFContext;
+  fonts: Map<PDFDict, FontModel | NotConfident>;
+  isVisible: (props: PDFDict | undefined) => boolean;
+  limits: Limits;
+  operations: number;
+  /** Rewritten forms that had nothing removed, reused by every later use of the same form. */
+  cleanForms: Map<PDFObject, PDFRef>;
+  formCount: number;
+};
+
+/** Per page: the regions (user space) and what was taken away. */
+export type PageWork = {
+  regions: Rect[];
+  counters: PageCounters;
+  /** Text of removed glyphs, one entry per show operation. */
+  removedText: string[];
+};
+
+export type RewrittenContent = {
+  bytes: Uint8Array;
+  resources: PDFDict;
+  openSaves: number;
+  removedSomething: boolean;
+};
+
+type TextState = {
+  font?: FontModel;
+  fontSize: number;
+  charSpace: number;
+  wordSpace: number;
+  scale: number;
+  leading: number;
+  rise: number;
+};
+
+type GState = TextState & { ctm: Matrix; lineWidth: number };
+
+type Edit = { start: number; end: number; text: string };
+
+const RESOURCE_KINDS = ['Font', 'XObject', 'ExtGState', 'ColorSpace', 'Pattern', 'Shading'] as const;
+type ResourceKind = (typeof RESOURCE_KINDS)[number];
+const DEVICE_SPACES = new Set([
+  'DeviceGray',
+  'DeviceRGB',
+  'DeviceCMYK',
+  'Pattern',
+  'G',
+  'RGB',
+  'CMYK',
+  'I',
+  'Indexed',
+]);
+const PAINT_OPS = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'n']);
+const STROKE_OPS = new Set(['S', 's', 'B', 'B*', 'b', 'b*']);
+// Paths bigger than this (points, either side) that only partly overlap a region are not
+// glyph-like; keeping their hidden part would keep its data, so the page falls back instead.
+const SMALL_PATH = 72;
+
+const enc = new TextEncoder();
+
+function num(o: Operand | undefined): number {
+  return o?.kind === 'number' ? o.value : 0;
+}
+
+class Budget {
+  constructor(private run: RunContext) {}
+  tick(n = 1) {
+    this.run.operations += n;
+    if (this.run.operations > this.run.limits.maxOperations)
+      throw new LimitExceeded('the file has too many drawing operations to check in one run');
+    if ((this.run.operations & 0xfff) === 0 && Date.now() > this.run.limits.deadline)
+      throw new LimitExceeded('checking the file took too long');
+  }
+}
+
+export class LimitExceeded extends Error {}
+
+function applyEdits(bytes: Uint8Array, edits: Edit[]): Uint8Array {
+  if (edits.length === 0) return bytes;
+  edits.sort((a, b) => a.start - b.start);
+  const parts: Uint8Array[] = [];
+  let pos = 0;
+  for (const e of edits) {
+    if (e.start < pos) continue; // nested in an earlier edit (e.g. inside removed hidden content)
+    parts.push(bytes.subarray(pos, e.start), enc.encode(` ${e.text} `));
+    pos = e.end;
+  }
+  parts.push(bytes.subarray(pos));
+  const total = parts.reduce((n, p) => n + p.length, 0);
+  const out = new Uint8Array(total);
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/**
+ * Rewrites `bytes` drawn with `resources` under `ctm`. `formStack` holds the forms being
+ * expanded (cycle detection).
+ */
+export function rewriteContent(
+  run: RunContext,
+  page: PageWork,
+  bytes: Uint8Array,
+  resources: PDFDict | undefined,
+  ctm: Matrix,
+  formStack: PDFObject[],
+): RewrittenContent {
+  const { ctx } = run;
+  const budget = new Budget(run);
+  const hasRegions = page.regions.length > 0;
+  const ops = parseContent(bytes, run.limits.maxOperations);
+  budget.tick(ops.length);
+  const edits: Edit[] = [];
+  const used: Record<ResourceKind, Map<string, PDFObject>> = {
+    Font: new Map(),
+    XObject: new Map(),
+    ExtGState: new Map(),
+    ColorSpace: new Map(),
+    Pattern: new Map(),
+    Shading: new Map(),
+  };
+  let removedSomething = false;
+
+  const lookupResource = (kind: ResourceKind, name: string): PDFObject | undefined => {
+    const dict = getDict(ctx, resources, kind);
+    return dict?.get(PDFName.of(name));
+  };
+  const keepResource = (kind: ResourceKind, name: string) => {
+    const obj = lookupResource(kind, name);
+    if (obj !== undefined) used[kind].set(name, obj);
+    return obj;
+  };
+
+  let gs: GState = {
+    ctm,
+    lineWidth: 1,
+    fontSize: 0,
+    charSpace: 0,
+    wordSpace: 0,
+    scale: 1,
+    leading: 0,
+    rise: 0,
+  };
+  const stack: GState[] = [];
+  let openSaves = 0;
+  let tm: Matrix = IDENTITY;
+  let tlm: Matrix = IDENTITY;
+  let path:
+    | { start: number; points: Point[]; curves: boolean; segments: number; clip: boolean; current: Point }
+    | undefined;
+  let hidden:
+    | { start: number; depth: number; saved: GState; savedStack: GState[]; savedOpen: number }
+    | undefined;
+  let markedDepth = 0;
+
+  const userQuadHits = (quad: readonly Point[]) => page.regions.some((r) => quadIntersectsRect(quad, r));
+
+  const ensureFont = (): FontModel => {
+    if (!gs.font) throw new NotConfident('text is drawn before any font is chosen');
+    return gs.font;
+  };
+
+  const pathPoint = (x: number, y: number) => {
+    const p = apply(gs.ctm, x, y);
+    if (path) {
+      path.points.push(p);
+      path.current = { x, y };
+    }
+  };
+  const startPath = (op: Operation) => {
+    path ??= {
+      start: op.start,
+      points: [],
+      curves: false,
+      segments: 0,
+      clip: false,
+      current: { x: 0, y: 0 },
+    };
+  };
+
+  const showText = (op: Operation, elements: Operand[], prefix: string) => {
+    const font = ensureFont();
+    const { fontSize: tfs, charSpace: tc, wordSpace: tw, scale: th, rise } = gs;
+    const trmBase: Matrix = [tfs * th, 0, 0, tfs, 0, rise];
+    const out: string[] = [];
+    let removed = false;
+    let removedAdvance = 0; // Σ(w0·Tfs + Tc + Tw) of the current run of removed glyphs
+    let text = '';
+    const flushKern = () => {
+      if (removedAdvance !== 0) {
+        if (tfs === 0) throw new NotConfident('text of size zero with character spacing lies under a region');
+        out.push(formatNumber((-1000 * removedAdvance) / tfs));
+      }
+      removedAdvance = 0;
+    };
+    for (const el of elements) {
+      if (el.kind === 'number') {
+        flushKern();
+        out.push(formatNumber(el.value));
+        tm = multiply([1, 0, 0, 1, (-el.value / 1000) * tfs * th, 0], tm);
+        continue;
+      }
+      if (el.kind !== 'string') continue;
+      const codes = font.split(el.bytes);
+      budget.tick(codes.length);
+      let kept: number[] = [];
+      const flushKept = () => {
+        if (kept.length > 0) out.push(formatHexString(Uint8Array.from(kept)));
+        kept = [];
+      };
+      for (const c of codes) {
+        const w0 = font.width(c.code);
+        const wordSpace = font.isWordSpace(c) ? tw : 0;
+        const quad = quadOf(
+          multiply(multiply(trmBase, tm), gs.ctm),
+          0,
+          font.descent,
+          Math.max(w0, 0),
+          font.ascent,
+        );
+        const advance = w0 * tfs + tc + wordSpace;
+        if (hasRegions && userQuadHits(quad)) {
+          flushKept();
+          removed = true;
+          removedAdvance += advance;
+          page.counters.glyphsRemoved++;
+          text += font.unicode(c.code);
+        } else {
+          flushKern();
+          for (let k = 0; k < c.length; k++) kept.push(el.bytes[c.start + k] ?? 0);
+          if (text && !text.endsWith(' ')) text += ' ';
+        }
+        tm = multiply([1, 0, 0, 1, advance * th, 0], tm);
+      }
+      flushKept();
+    }
+    flushKern();
+    if (removed) {
+      removedSomething = true;
+      page.removedText.push(text.trim());
+      edits.push({ start: op.start, end: op.end, text: `${prefix}[${out.join(' ')}] TJ` });
+    }
+  };
+
+  const nextLine = () => {
+    tlm = multiply([1, 0, 0, 1, 0, -gs.leading], tlm);
+    tm = tlm;
+  };
+
+  const doXObject = (op: Operation, name: string) => {
+    const raw = lookupResource('XObject', name);
+    const xobj = resolve(ctx, raw);
+    if (!(xobj instanceof PDFStream)) {
+      edits.push({ start: op.start, end: op.end, text: '' });
+      return;
+    }
+    const dict = xobj.dict;
+    if (!run.isVisible(getDict(ctx, dict, 'OC'))) {
+      edits.push({ start: op.start, end: op.end, text: '' });
+      return;
+    }
+    const subtype = getName(ctx, dict, 'Subtype');
+    if (subtype === 'Image') {
+      const quad = quadOf(gs.ctm, 0, 0, 1, 1);
+      if (hasRegions && userQuadHits(quad)) {
+        // The whole image goes: nothing of it can be recovered from the output.
+        edits.push({ start: op.start, end: op.end, text: '' });
+        page.counters.imagesRemoved++;
+        removedSomething = true;
+        return;
+      }
+      used.XObject.set(name, raw ?? xobj);
+      return;
+    }
+    if (subtype !== 'Form') {
+      edits.push({ start: op.start, end: op.end, text: '' });
+      return;
+    }
+    const key = raw instanceof PDFRef ? raw : xobj;
+    if (formStack.includes(key) || formStack.length >= run.limits.maxFormDepth) {
+      if (hasRegions) throw new NotConfident('forms on the page draw each other in a loop');
+      edits.push({ start: op.start, end: op.end, text: '' });
+      return;
+    }
+    const matrix = (numbersOf(ctx, getArray(ctx, dict, 'Matrix')) ?? [1, 0, 0, 1, 0, 0]) as unknown as Matrix;
+    const formCtm = multiply(matrix.length === 6 ? matrix : IDENTITY, gs.ctm);
+    const cached = run.cleanForms.get(key);
+    let ref: PDFRef;
+    // A form drawn where no region can reach it is rewritten once and shared; one with
+    // something removed gets its own copy for this use only.
+    const bbox = numbersOf(ctx, getArray(ctx, dict, 'BBox'));
+    const reachable =
+      hasRegions &&
+      (bbox?.length !== 4 ||
+        userQuadHits(quadOf(formCtm, bbox[0] ?? 0, bbox[1] ?? 0, bbox[2] ?? 0, bbox[3] ?? 0)));
+    if (cached && !reachable) ref = cached;
+    else {
+      const formBytes = streamBytes(xobj, run.limits.maxStreamBytes);
+      const formResources = getDict(ctx, dict, 'Resources') ?? resources;
+      const inner = rewriteContent(
+        run,
+        reachable ? page : { ...page, regions: [] },
+        formBytes,
+        formResources,
+        formCtm,
+        [...formStack, key],
+      );
+      const copy = ctx.flateStream(inner.bytes, {});
+      for (const k of ['Type', 'Subtype', 'FormType', 'BBox', 'Matrix', 'Group']) {
+        const v = dict.get(PDFName.of(k));
+        if (v !== undefined) copy.dict.set(PDFName.of(k), v);
+      }
+      copy.dict.set(PDFName.of('Resources'), inner.resources);
+      // Close what the form left open so its own q's cannot leak into the page.
+      ref = ctx.register(copy);
+      if (inner.removedSomething) removedSomething = true;
+      else if (!reachable) run.cleanForms.set(key, ref);
+      if (++run.formCount > 100_000) throw new LimitExceeded('the file uses too many forms');
+    }
+    const newName = `CwX${used.XObject.size + 1}`;
+    used.XObject.set(newName, ref);
+    edits.push({ start: op.start, end: op.end, text: `${formatName(newName)} Do` });
+  };
+
+  const finishPath = (op: Operation) => {
+    const current = path;
+    path = undefined;
+    if (!current) return;
+    if (op.op === 'n' || !hasRegions || current.points.length === 0) return;
+    const box = boundsOf(current.points);
+    const pad = STROKE_OPS.has(op.op) ? gs.lineWidth * Math.hypot(gs.ctm[0], gs.ctm[1]) : 0;
+    const padded: Rect = { x0: box.x0 - pad, y0: box.y0 - pad, x1: box.x1 + pad, y1: box.y1 + pad };
+    const hits = page.regions.filter((r) => rectsIntersect(padded, r));
+    if (hits.length === 0) return;
+    const inside = hits.some((r) => rectContains(r, padded));
+    const small = padded.x1 - padded.x0 <= SMALL_PATH && padded.y1 - padded.y0 <= SMALL_PATH;
+    // Straight-edged boxes and rules carry no hidden shape beyond their corners: keep them
+    // when they only pass under a region (table borders, page backgrounds).
+    const plain = !current.curves && current.segments <= 5;
+    if (!inside && !small && plain) return;
+    if (!inside && !small) throw new NotConfident('a drawing crosses a redaction region');
+    page.counters.pathsRemoved++;
+    removedSomething = true;
+    if (current.clip) edits.push({ start: op.start, end: op.end, text: 'n' });
+    else edits.push({ start: current.start, end: op.end, text: '' });
+  };
+
+  for (const op of ops) {
+    if (hidden) {
+      if (op.op === 'BDC' || op.op === 'BMC') hidden.depth++;
+      else if (op.op === 'EMC' && --hidden.depth === 0) {
+        edits.push({ start: hidden.start, end: op.end, text: '' });
+        gs = hidden.saved;
+        stack.splice(0, stack.length, ...hidden.savedStack);
+        openSaves = hidden.savedOpen;
+        hidden = undefined;
+      }
+      continue;
+    }
+    const a = op.operands;
+    switch (op.op) {
+      case 'q':
+        stack.push({ ...gs });
+        openSaves++;
+        if (stack.length > 1000) throw new NotConfident('the graphics state is saved too deeply');
+        break;
+      case 'Q':
+        if (stack.length > 0) {
+          gs = stack.pop() as GState;
+          openSaves--;
+        }
+        break;
+      case 'cm':
+        if (a.length === 6) gs.ctm = multiply(a.map(num) as unknown as Matrix, gs.ctm);
+        break;
+      case 'w':
+        gs.lineWidth = num(a[0]);
+        break;
+      case 'gs': {
+        const name = a[0]?.kind === 'name' ? a[0].value : '';
+        keepResource('ExtGState', name);
+        const ext = asDict(ctx, lookupResource('ExtGState', name));
+        if (ext && hasRegions) {
+          if (ext.has(PDFName.of('Font'))) throw new NotConfident('a font is set through a graphics state');
+          const smask = resolve(ctx, ext.get(PDFName.of('SMask')));
+          if (smask && !(smask instanceof PDFName))
+            throw new NotConfident('a soft mask is in use on the page');
+          const lw = resolve(ctx, ext.get(PDFName.of('LW')));
+          if (lw && 'asNumber' in lw && typeof lw.asNumber === 'function')
+            gs.lineWidth = lw.asNumber() as number;
+        }
+        break;
+      }
+      case 'BT':
+        tm = IDENTITY;
+        tlm = IDENTITY;
+        break;
+      case 'ET':
+        break;
+      case 'Tf': {
+        const name = a[0]?.kind === 'name' ? a[0].value : '';
+        gs.fontSize = num(a[1]);
+        const fontObj = keepResource('Font', name);
+        const fontDict = asDict(ctx, fontObj);
+        gs.font = undefined;
+        if (fontDict && hasRegions) gs.font = fontModel(ctx, fontDict, run.fonts);
+        break;
+      }
+      case 'Tc':
+        gs.charSpace = num(a[0]);
+        break;
+      case 'Tw':
+        gs.wordSpace = num(a[0]);
+        break;
+      case 'Tz':
+        gs.scale = num(a[0]) / 100;
+        break;
+      case 'TL':
+        gs.leading = num(a[0]);
+        break;
+      case 'Ts':
+        gs.rise = num(a[0]);
+        break;
+      case 'Td':
+        tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
+        tm = tlm;
+        break;
+      case 'TD':
+        gs.leading = -num(a[1]);
+        tlm = multiply([1, 0, 0, 1, num(a[0]), num(a[1])], tlm);
+        tm = tlm;
+        break;
+      case 'Tm':
+        if (a.length === 6) {
+          tlm = a.map(num) as unknown as Matrix;
+          tm = tlm;
+        }
+        break;
+      case 'T*':
+        nextLine();
+        break;
+      case 'Tj':
+        if (hasRegions && a[0]) showText(op, [a[0]], '');
+        break;
+      case 'TJ':
+        if (hasRegions && a[0]?.kind === 'array') showText(op, a[0].items, '');
+        break;
+      case "'":
+        nextLine();
+        if (hasRegions && a[0]) showText(op, [a[0]], 'T* ');
+        break;
+      case '"':
+        gs.wordSpace = num(a[0]);
+        gs.charSpace = num(a[1]);
+        nextLine();
+        if (hasRegions && a[2])
+          showText(op, [a[2]], `${formatNumber(num(a[0]))} Tw ${formatNumber(num(a[1]))} Tc T* `);
+        break;
+      case 'Do':
+        if (a[0]?.kind === 'name') doXObject(op, a[0].value);
+        break;
+      case 'BI': {
+        const inline = op.inline;
+        const cs = inline?.dict.get('CS') ?? inline?.dict.get('ColorSpace');
+        if (cs?.kind === 'name' && !DEVICE_SPACES.has(cs.value)) keepResource('ColorSpace', cs.value);
+        if (hasRegions && userQuadHits(quadOf(gs.ctm, 0, 0, 1, 1))) {
+          edits.push({ start: op.start, end: op.end, text: '' });
+          page.counters.inlineImagesRemoved++;
+          removedSomething = true;
+        }
+        break;
+      }
+      case 'm':
+        startPath(op);
+        pathPoint(num(a[0]), num(a[1]));
+        break;
+      case 'l':
+        startPath(op);
+        if (path) path.segments++;
+        pathPoint(num(a[0]), num(a[1]));
+        break;
+      case 'c':
+      case 'v':
+      case 'y': {
+        startPath(op);
+        if (path) {
+          path.curves = true;
+          path.points.push(apply(gs.ctm, path.current.x, path.current.y));
+        }
+        for (let i = 0; i + 1 < a.length; i += 2) pathPoint(num(a[i]), num(a[i + 1]));
+        break;
+      }
+      case 're': {
+        startPath(op);
+        const [x, y, w, h] = [num(a[0]), num(a[1]), num(a[2]), num(a[3])];
+        if (path) path.segments += 4;
+        pathPoint(x, y);
+        pathPoint(x + w, y);
+        pathPoint(x + w, y + h);
+        pathPoint(x, y + h);
+        break;
+      }
+      case 'h':
+        break;
+      case 'W':
+      case 'W*':
+        if (path) path.clip = true;
+        break;
+      case 'cs':
+      case 'CS':
+        if (a[0]?.kind === 'name' && !DEVICE_SPACES.has(a[0].value)) keepResource('ColorSpace', a[0].value);
+        break;
+      case 'scn':
+      case 'SCN': {
+        const last = a[a.length - 1];
+        if (last?.kind === 'name') {
+          const pattern = asDict(ctx, keepResource('Pattern', last.value));
+          if (
+            hasRegions &&
+            pattern &&
+            (
+              resolve(ctx, pattern.get(PDFName.of('PatternType'))) as { asNumber?: () => number }
+            )?.asNumber?.() === 1
+          ) {
+            throw new NotConfident('a tiling pattern is drawn on the page');
+          }
+        }
+        break;
+      }
+      case 'sh':
+        if (a[0]?.kind === 'name') keepResource('Shading', a[0].value);
+        break;
+      case 'BDC': {
+        const tag = a[0]?.kind === 'name' ? a[0].value : 'Span';
+        const props = a[1];
+        const propsDict =
+          props?.kind === 'name'
+            ? asDict(ctx, getDict(ctx, resources, 'Properties')?.get(PDFName.of(props.value)))
+            : undefined;
+        if (tag === 'OC' && props?.kind === 'name' && !run.isVisible(propsDict)) {
+          hidden = {
+            start: op.start,
+            depth: 1,
+            saved: { ...gs },
+            savedStack: [...stack],
+            savedOpen: openSaves,
+          };
+          break;
+        }
+        markedDepth++;
+        // Properties can carry /ActualText, /Alt, /E: keep only the tag.
+        edits.push({ start: op.start, end: op.end, text: `${formatName(tag)} BMC` });
+        break;
+      }
+      case 'BMC':
+        markedDepth++;
+        break;
+      case 'EMC':
+        if (markedDepth > 0) markedDepth--;
+        break;
+      case 'DP':
+        edits.push({ start: op.start, end: op.end, text: '' });
+        break;
+      default:
+        if (PAINT_OPS.has(op.op)) finishPath(op);
+        break;
+    }
+  }
+  if (hidden) edits.push({ start: hidden.start, end: bytes.length, text: '' });
+
+  const newResources = PDFDict.withContext(ctx);
+  for (const kind of RESOURCE_KINDS) {
+    if (used[kind].size === 0) continue;
+    const d = PDFDict.withContext(ctx);
+    for (const [name, obj] of used[kind]) d.set(PDFName.of(name), obj);
+    newResources.set(PDFName.of(kind), d);
+  }
+  const procSet = resolve(ctx, resources?.get(PDFName.of('ProcSet')));
+  if (procSet) newResources.set(PDFName.of('ProcSet'), procSet);
+  return {
+    bytes: applyEdits(bytes, edits),
+    resources: newResources,
+    openSaves: Math.max(openSaves, 0),
+    removedSomething,
+  };
+}

@@ -1,0 +1,192 @@
+// Independent check of the output before anyone gets it (fail closed). pdf.js, a different
+// parser from the one that wrote the file, reads it back: no character may sit inside a region,
+// no removed word may be found more often than the text that was kept explains, and no removed
+// word may be found in any decompressed content stream or string in any common encoding.
+// Then the structure: one revision, no encryption, nothing but the page tree, nothing unreachable.
+import {
+  decodePDFRawStream,
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  type PDFObject,
+  PDFRawStream,
+  PDFStream,
+  PDFString,
+} from '@cantoo/pdf-lib';
+import { boxOfSpan, type PageRuns, readPageRuns, withPdf } from '../pdfjs';
+import { reachableRefs } from './rebuild';
+
+export type DisplayRect = { x: number; y: number; width: number; height: number };
+export type PageRegions = { page: number; regions: DisplayRect[]; labels: Set<string> };
+
+export type Verified =
+  | { ok: true; textItemsChecked: number; stringsSearched: number; streamsScanned: number }
+  | { ok: false; reason: string };
+
+// Characters are placed by an even split of each pdf.js item; an estimate, so a character only
+// counts as inside when its centre is this far (points) within the region.
+const CENTRE_MARGIN = 0.5;
+const MIN_WORD = 4;
+
+const ALLOWED_CATALOG = new Set(['Type', 'Pages']);
+const ALLOWED_PAGE = new Set([
+  'Type',
+  'Parent',
+  'MediaBox',
+  'CropBox',
+  'BleedBox',
+  'TrimBox',
+  'ArtBox',
+  'Rotate',
+  'UserUnit',
+  'Group',
+  'Resources',
+  'Contents',
+]);
+
+export const normaliseText = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+
+function countOf(haystack: string, needle: string): number {
+  let n = 0;
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) n++;
+  return n;
+}
+
+export function pageTextOf(runs: PageRuns[]): string {
+  return runs.map((p) => p.runs.map((r) => r.str).join('')).join('');
+}
+
+function insideCentre(r: DisplayRect, x: number, y: number) {
+  return (
+    x > r.x + CENTRE_MARGIN &&
+    x < r.x + r.width - CENTRE_MARGIN &&
+    y > r.y + CENTRE_MARGIN &&
+    y < r.y + r.height - CENTRE_MARGIN
+  );
+}
+
+function checkGeometry(runs: PageRuns[], regions: PageRegions[]): { reason?: string; checked: number } {
+  let checked = 0;
+  for (const pr of regions) {
+    const page = runs.find((p) => p.page === pr.page);
+    if (!page) continue;
+    for (const run of page.runs) {
+      checked++;
+      if (pr.labels.has(run.str.trim())) continue;
+      const chars = [...run.str];
+      const step = run.length / Math.max(chars.length, 1);
+      for (let i = 0; i < chars.length; i++) {
+        if (!chars[i]?.trim()) continue;
+        const b = boxOfSpan(run, i * step, (i + 1) * step);
+        const cx = b.x + b.width / 2;
+        const cy = b.y + b.height / 2;
+        if (pr.regions.some((r) => insideCentre(r, cx, cy))) {
+          return { reason: `text is still readable under a redaction on page ${pr.page}`, checked };
+        }
+      }
+    }
+  }
+  return { checked };
+}
+
+const latin1 = (bytes: Uint8Array) => {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
+  return s;
+};
+
+function encodingsOf(word: string): string[] {
+  const utf16 = [...word].map((c) => `\u0000${c}`).join('');
+  const hex = [...word].map((c) => c.charCodeAt(0).toString(16).padStart(2, '0')).join('');
+  return [word, utf16, hex];
+}
+
+function isFontProgramOrImage(dict: PDFDict): boolean {
+  const subtype = dict.get(PDFName.of('Subtype'));
+  const st = subtype instanceof PDFName ? subtype.decodeText() : '';
+  return (
+    dict.has(PDFName.of('Length1')) ||
+    ['Type1C', 'CIDFontType0C', 'OpenType', 'Image'].includes(st) ||
+    dict.has(PDFName.of('N'))
+  );
+}
+
+export async function verifyOutput(
+  output: Uint8Array,
+  regions: PageRegions[],
+  removedWords: Set<string>,
+  originalText: string,
+): Promise<Verified> {
+  const raw = latin1(output);
+  if (countOf(raw, 'startxref') !== 1)
+    return { ok: false, reason: 'the output would carry more than one revision' };
+  if (/\/Prev\b|\/Encrypt\b/.test(raw))
+    return { ok: false, reason: 'the output would keep history or encryption' };
+
+  const doc = await PDFDocument.load(output, { updateMetadata: false });
+  const ctx = doc.context;
+  const catalog = ctx.lookup(ctx.trailerInfo.Root);
+  if (!(catalog instanceof PDFDict) || catalog.keys().some((k) => !ALLOWED_CATALOG.has(k.decodeText()))) {
+    return { ok: false, reason: 'the output catalogue holds more than the pages' };
+  }
+  for (const page of doc.getPages()) {
+    if (page.node.keys().some((k) => !ALLOWED_PAGE.has(k.decodeText())))
+      return { ok: false, reason: 'a page of the output holds more than its content' };
+  }
+  const reachable = reachableRefs(ctx, Number.POSITIVE_INFINITY);
+  const all = ctx.enumerateIndirectObjects();
+  if (all.some(([ref]) => !reachable.has(ref.tag)))
+    return { ok: false, reason: 'the output holds objects nothing refers to' };
+
+  const outRuns = await withPdf(output, {}, (d) => readPageRuns(d));
+  const geometry = checkGeometry(outRuns, regions);
+  if (geometry.reason) return { ok: false, reason: geometry.reason };
+
+  const outText = normaliseText(pageTextOf(outRuns));
+  const original = normaliseText(originalText);
+  const words = [...removedWords].map(normaliseText).filter((w) => w.length >= MIN_WORD);
+  for (const w of words) {
+    const before = countOf(original, w);
+    if (before > 0 && countOf(outText, w) > before - 1)
+      return { ok: false, reason: 'removed text can still be extracted from the output' };
+  }
+
+  // Raw scan of every decompressed stream (but font programs and images) and every string.
+  const haystacks: string[] = [];
+  let streams = 0;
+  const collectStrings = (o: PDFObject | undefined, depth: number) => {
+    if (!o || depth > 32) return;
+    if (o instanceof PDFString || o instanceof PDFHexString)
+      haystacks.push(latin1(o.asBytes()).toLowerCase());
+    else if (o instanceof PDFDict) for (const v of o.values()) collectStrings(v, depth + 1);
+    else if (o instanceof PDFArray) for (const v of o.asArray()) collectStrings(v, depth + 1);
+  };
+  for (const [, obj] of all) {
+    if (obj instanceof PDFStream) {
+      collectStrings(obj.dict, 0);
+      if (isFontProgramOrImage(obj.dict)) continue;
+      try {
+        const bytes = obj instanceof PDFRawStream ? decodePDFRawStream(obj).decode() : obj.getContents();
+        haystacks.push(latin1(bytes).toLowerCase());
+        streams++;
+      } catch {
+        // Undecodable streams are images or fonts in filters we do not read; pdf.js checked the text.
+      }
+    } else collectStrings(obj, 0);
+  }
+  for (const w of words) {
+    if (countOf(outText, w) > 0) continue; // kept elsewhere on purpose; the count rule above applies
+    for (const form of encodingsOf(w)) {
+      if (haystacks.some((h) => h.includes(form)))
+        return { ok: false, reason: 'removed text is still stored inside the output file' };
+    }
+  }
+  return {
+    ok: true,
+    textItemsChecked: geometry.checked,
+    stringsSearched: words.length,
+    streamsScanned: streams,
+  };
+}
