@@ -32,7 +32,7 @@ describe('upgrading the app on a device that already holds cases', () => {
     await old.collections.cases!.bulkInsert(written);
     await old.close();
 
-    const db = await openDatabase({ name, indexedDb, isMultiInstance: false });
+    const db = await openDatabase({ name, userId: 'user-4', indexedDb, isMultiInstance: false });
     const docs = (await db.cases.find().exec()).map((d) => d.toMutableJSON());
     expect(docs).toHaveLength(written.length);
     for (const before of written) {
@@ -40,9 +40,12 @@ describe('upgrading the app on a device that already holds cases', () => {
       expect(after).toMatchObject(before);
       expect(after?.primaryOwnerId).toBe(before.ownerIds[0] ?? '');
       expect(after?.primaryTeamId).toBe('information-rights');
+      expect(after?.isMine).toBe(before.ownerIds.includes('user-4'));
     }
     // The new index answers the "my work" lookup.
-    const mine = await db.cases.find({ selector: { primaryOwnerId: 'user-4' } }).exec();
+    const owned = await db.cases.find({ selector: { primaryOwnerId: 'user-4' } }).exec();
+    expect(owned.map((d) => d.id)).toEqual([written[3]!.id]);
+    const mine = await db.cases.find({ selector: { isMine: true } }).exec();
     expect(mine.map((d) => d.id)).toEqual([written[3]!.id]);
     await db.remove();
   });
@@ -50,6 +53,7 @@ describe('upgrading the app on a device that already holds cases', () => {
   it('refuses to store an event that does not match the outbox schema', async () => {
     const db = await openDatabase({
       name: `valid-${crypto.randomUUID()}`,
+      userId: 'u',
       indexedDb,
       isMultiInstance: false,
     });

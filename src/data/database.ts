@@ -24,6 +24,8 @@ export type IndexedDbEnvironment = { indexedDB: IDBFactory; IDBKeyRange: typeof 
 export type OpenDatabaseOptions = {
   /** One database per signed-in person on a device, so two accounts never mix data. */
   name: string;
+  /** The person whose database it is (derived "mine" fields depend on it). */
+  userId: string;
   indexedDb?: IndexedDbEnvironment;
   /** Check every write against the JSON schema (on by default; the bench turns it off). */
   isValidated?: boolean;
@@ -58,7 +60,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Clearw
     eventReduce: true,
     closeDuplicates: true,
   });
-  const streamCollection = { schema: streamJsonSchema, migrationStrategies: streamMigrationStrategies };
+  const streamCollection = {
+    schema: streamJsonSchema,
+    migrationStrategies: streamMigrationStrategies(options.userId),
+  };
   await db.addCollections({
     outbox: { schema: outboxJsonSchema },
     cases: streamCollection,

@@ -3,15 +3,27 @@
 // returning null would drop it, which we never do: local data must survive upgrades.
 import type { MigrationStrategies } from 'rxdb';
 
-/** Splits a stream document's owner and team arrays into the indexed fields of version 1. */
-export function withPrimaryOwnerAndTeam<T extends { ownerIds?: unknown; teamIds?: unknown }>(
+/**
+ * Derives the indexed fields of version 1 from a stream document's owner and team arrays.
+ * `userId` is the person whose database this is: each person has their own.
+ */
+export function withDerivedFields<T extends { ownerIds?: unknown; teamIds?: unknown }>(
   doc: T,
-): T & { primaryOwnerId: string; primaryTeamId: string } {
-  const first = (value: unknown): string =>
-    Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '';
-  return { ...doc, primaryOwnerId: first(doc.ownerIds), primaryTeamId: first(doc.teamIds) };
+  userId: string,
+): T & { primaryOwnerId: string; primaryTeamId: string; isMine: boolean } {
+  const strings = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  const owners = strings(doc.ownerIds);
+  return {
+    ...doc,
+    primaryOwnerId: owners[0] ?? '',
+    primaryTeamId: strings(doc.teamIds)[0] ?? '',
+    isMine: owners.includes(userId),
+  };
 }
 
-export const streamMigrationStrategies: MigrationStrategies = {
-  1: (oldDoc) => withPrimaryOwnerAndTeam(oldDoc),
-};
+export function streamMigrationStrategies(userId: string): MigrationStrategies {
+  return {
+    1: (oldDoc) => withDerivedFields(oldDoc, userId),
+  };
+}

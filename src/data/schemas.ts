@@ -24,6 +24,8 @@ export type OutboxDocument = z.infer<typeof outboxDocumentSchema>;
 export const localStreamDocumentSchema = streamDocumentSchema.omit({ collection: true }).extend({
   primaryOwnerId: z.string(),
   primaryTeamId: z.string(),
+  /** The signed-in person is among `ownerIds` (each person has their own database). */
+  isMine: z.boolean(),
 });
 export type LocalStreamDocument = z.infer<typeof localStreamDocumentSchema>;
 
@@ -88,7 +90,9 @@ const streamRequired = [
 ] as const;
 
 /** Version 0 of the stream collections, kept so the migration test can write data in it. */
-export const streamJsonSchemaV0: RxJsonSchema<Omit<StreamRow, 'primaryOwnerId' | 'primaryTeamId'>> = {
+export const streamJsonSchemaV0: RxJsonSchema<
+  Omit<StreamRow, 'primaryOwnerId' | 'primaryTeamId' | 'isMine'>
+> = {
   title: 'stream documents',
   version: 0,
   primaryKey: 'id',
@@ -98,7 +102,7 @@ export const streamJsonSchemaV0: RxJsonSchema<Omit<StreamRow, 'primaryOwnerId' |
   indexes: ['updatedAt', 'reference', ['status', 'dueDate'], ['caseType', 'dueDate']],
 };
 
-/** Version 1: adds the derived owner and team fields and indexes list screens sort by. */
+/** Version 1: adds the derived owner, team and "mine" fields and the indexes lists sort by. */
 export const streamJsonSchema: RxJsonSchema<StreamRow> = {
   title: 'stream documents',
   description: "The server's current state of each stream this person may see.",
@@ -109,8 +113,9 @@ export const streamJsonSchema: RxJsonSchema<StreamRow> = {
     ...streamProperties,
     primaryOwnerId: { type: 'string', maxLength: 80 },
     primaryTeamId: { type: 'string', maxLength: 80 },
+    isMine: { type: 'boolean' },
   },
-  required: [...streamRequired, 'primaryOwnerId', 'primaryTeamId'],
+  required: [...streamRequired, 'primaryOwnerId', 'primaryTeamId', 'isMine'],
   indexes: [
     'updatedAt',
     'reference',
@@ -119,5 +124,26 @@ export const streamJsonSchema: RxJsonSchema<StreamRow> = {
     ['caseType', 'dueDate'],
     ['primaryOwnerId', 'dueDate'],
     ['primaryTeamId', 'dueDate'],
+    ['isMine', 'dueDate'],
   ],
 };
+
+/** A stream document with nothing in it yet: the base for tombstones and cases logged offline. */
+export function blankStreamRow(id: string): StreamRow {
+  return {
+    id,
+    lastSeq: 0,
+    updatedAt: '',
+    state: {},
+    timeline: [],
+    reference: '',
+    caseType: '',
+    status: '',
+    dueDate: '',
+    ownerIds: [],
+    teamIds: [],
+    primaryOwnerId: '',
+    primaryTeamId: '',
+    isMine: false,
+  };
+}

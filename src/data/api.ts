@@ -1,0 +1,137 @@
+// The small typed client for the server's session and people endpoints. Every response is
+// checked with zod before anything uses it; every failure becomes an ApiError carrying the
+// server's machine code and a sentence a person can read. Replication has its own calls in
+// ./replication.ts but shares `request` so authentication and revocation work the same way.
+import { z } from 'zod';
+import { principalSchema } from '../domain';
+
+export const sessionUserSchema = principalSchema;
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const loginResponseSchema = z.object({
+  token: z.string().min(1),
+  user: sessionUserSchema,
+  deviceId: z.string(),
+});
+export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const meResponseSchema = z.object({ user: sessionUserSchema, deviceId: z.string() });
+
+export const deviceSchema = z.object({
+  deviceId: z.string(),
+  name: z.string().nullable(),
+  createdAt: z.string(),
+  lastSeenAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  isCurrent: z.boolean(),
+});
+export type Device = z.infer<typeof deviceSchema>;
+
+export const directoryUserSchema = principalSchema;
+export type DirectoryUser = z.infer<typeof directoryUserSchema>;
+
+const errorBodySchema = z.object({ error: z.string(), message: z.string() });
+
+/** What went wrong, for code (`code`) and for the person (`message`). */
+export class ApiError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  get isOffline(): boolean {
+    return this.code === 'offline';
+  }
+  get isDeviceRevoked(): boolean {
+    return this.code === 'device_revoked';
+  }
+}
+
+export type ApiClientOptions = {
+  /** '' in the browser (same origin as the app); the server's address in Node tests. */
+  baseUrl: string;
+  /** The session token; null before sign-in (the browser also sends the HttpOnly cookie). */
+  getToken: () => string | null;
+  /** Called once for any 401 device_revoked, wherever it came from, so the device wipes itself. */
+  onDeviceRevoked?: (message: string) => void;
+  fetch?: typeof fetch;
+};
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export function createApiClient(options: ApiClientOptions) {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+
+  function headersFor(init?: RequestInit): Headers {
+    const headers = new Headers(init?.headers);
+    const token = options.getToken();
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    if (init?.body && !headers.has('content-type')) headers.set('content-type', 'application/json');
+    return headers;
+  }
+
+  async function toApiError(response: Response): Promise<ApiError> {
+    const body = errorBodySchema.safeParse(await response.json().catch(() => null));
+    const error = body.success
+      ? new ApiError(body.data.error, body.data.message, response.status)
+      : new ApiError(
+          'server_error',
+          `The server answered with an error (${response.status}).`,
+          response.status,
+        );
+    if (error.isDeviceRevoked) options.onDeviceRevoked?.(error.message);
+    return error;
+  }
+
+  /** Sends a request; resolves with the raw Response when it is 2xx, otherwise throws ApiError. */
+  async function send(path: string, init?: RequestInit): Promise<Response> {
+    let response: Response;
+    try {
+      response = await doFetch(`${options.baseUrl}${path}`, {
+        credentials: 'same-origin',
+        ...init,
+        headers: headersFor(init),
+      });
+    } catch {
+      throw new ApiError('offline', 'The server cannot be reached. Your work is kept on this device.', 0);
+    }
+    if (!response.ok) throw await toApiError(response);
+    return response;
+  }
+
+  /** Sends a request and parses its JSON answer with `schema`. */
+  async function request<T>(schema: z.ZodType<T>, path: string, init?: RequestInit): Promise<T> {
+    const response = await send(path, init);
+    const parsed = schema.safeParse(await response.json().catch(() => undefined));
+    if (!parsed.success) {
+      throw new ApiError(
+        'bad_response',
+        'The server sent an answer this app does not understand.',
+        response.status,
+      );
+    }
+    return parsed.data;
+  }
+
+  return {
+    send,
+    request,
+    login: (username: string, password: string, deviceName?: string) =>
+      request(loginResponseSchema, '/api/auth/login', {
+        method: 'POST',
+        body: JSON.stringify({ username, password, deviceName }),
+      }),
+    logout: async () => {
+      await send('/api/auth/logout', { method: 'POST' });
+    },
+    me: () => request(meResponseSchema, '/api/me'),
+    devices: () => request(z.array(deviceSchema), '/api/devices'),
+    revokeDevice: async (deviceId: string) => {
+      await send(`/api/devices/${encodeURIComponent(deviceId)}/revoke`, { method: 'POST' });
+    },
+    users: () => request(z.array(directoryUserSchema), '/api/users'),
+  };
+}

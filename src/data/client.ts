@@ -1,0 +1,397 @@
+// The data layer's core, free of React: the signed-in session, the person's RxDB database, its
+// replication, the blob cache, and the reads and writes screens need. The hooks in ./hooks.tsx
+// are thin wrappers over this; Node tests drive it directly.
+//
+// Lifecycle: `start()` restores a stored session without the network (a device must open
+// offline), opens that person's database and starts syncing. `signIn` does the same after a
+// login. A revoked device (401 device_revoked from any call) and `signOut` both wipe: stop
+// replication, delete the RxDB database, delete the device store (session and blobs).
+import { BehaviorSubject, combineLatest, map, type Observable, of, switchMap } from 'rxjs';
+import { v7 as uuidv7 } from 'uuid';
+import { type EventId, eventEnvelopeSchema, streamSchema } from '../domain';
+import { type ApiClient, ApiError, createApiClient, type SessionUser } from './api';
+import { type BlobCache, createBlobCache, referencedBlobs } from './blobs';
+import {
+  type CaseFilter,
+  type CaseListItem,
+  FINISHED_STATUSES,
+  matchesText,
+  toCaseListItem,
+  toCaseQuery,
+} from './caseQueries';
+import {
+  type ClearwayDatabase,
+  databaseNameFor,
+  type IndexedDbEnvironment,
+  openDatabase,
+  removeDatabase,
+} from './database';
+import { type DeviceStore, openDeviceStore, readSession, type StoredSession } from './deviceStore';
+import { checkEvent, domainReducer } from './domainFold';
+import { foldPending, groupByStream, type OverlayReducer, type PendingEvent } from './overlay';
+import { type SyncController, type SyncStatus, startReplication } from './replication';
+import { blankStreamRow, type LocalStreamDocument, type OutboxDocument } from './schemas';
+import { requestPersistentStorage } from './storage';
+
+export type SessionState =
+  | { status: 'signed-out'; user: null; deviceId: null; notice: string | null }
+  | { status: 'signed-in'; user: SessionUser; deviceId: string; notice: null };
+
+export type CaseView = {
+  /** The stream document with this device's pending events folded on top; null if none. */
+  caseDoc: (Omit<LocalStreamDocument, '_deleted'> & { hasPendingChanges: boolean }) | null;
+  pending: PendingEvent[];
+  rejected: OutboxDocument[];
+};
+
+export type ClientOptions = {
+  /** '' in the browser (same origin); the server's address in Node tests. */
+  baseUrl?: string;
+  indexedDb?: IndexedDbEnvironment;
+  /** Folds pending events on top of what the server sent; the domain reducer by default. */
+  reduce?: OverlayReducer;
+  now?: () => string;
+  fetch?: typeof fetch;
+  deviceName?: string;
+  /** Several tabs share one database (browser); false in Node tests. */
+  isMultiInstance?: boolean;
+  /** Name of the device store database; tests give each simulated device its own. */
+  deviceStoreName?: string;
+  /** Fetch ahead the documents of cases this person holds (on by default). */
+  isPrefetching?: boolean;
+};
+
+type Active = {
+  session: StoredSession;
+  db: ClearwayDatabase;
+  sync: SyncController;
+  blobs: BlobCache;
+};
+
+const SIGNED_OUT: Extract<SessionState, { status: 'signed-out' }> = {
+  status: 'signed-out',
+  user: null,
+  deviceId: null,
+  notice: null,
+};
+
+export const REVOKED_NOTICE =
+  'This device was signed out and its data removed, because its access was withdrawn.';
+
+export class SignOutBlockedError extends Error {
+  constructor(readonly pendingCount: number) {
+    super(
+      `${pendingCount === 1 ? '1 change has' : `${pendingCount} changes have`} not reached the server yet. ` +
+        'Connect to the internet and wait for them to sync, or sign out anyway and lose them.',
+    );
+  }
+}
+
+export type ClearwayClient = ReturnType<typeof createClearwayClient>;
+
+export function createClearwayClient(options: ClientOptions) {
+  const baseUrl = options.baseUrl ?? '';
+  const now = options.now ?? (() => new Date().toISOString());
+  const deviceStoreName = options.deviceStoreName;
+  const reduce = options.reduce ?? domainReducer;
+  let store: DeviceStore = openDeviceStore(options.indexedDb, deviceStoreName);
+  let active: Active | null = null;
+  let token: string | null = null;
+  let isWiping = false;
+  const session$ = new BehaviorSubject<SessionState>(SIGNED_OUT);
+  const active$ = new BehaviorSubject<Active | null>(null);
+  const offlineStatus: SyncStatus = {
+    state: 'offline',
+    pendingCount: 0,
+    lastSyncedAt: null,
+    message: 'Signed out.',
+  };
+
+  const api: ApiClient = createApiClient({
+    baseUrl,
+    getToken: () => token,
+    fetch: options.fetch,
+    onDeviceRevoked: () => {
+      void wipe(REVOKED_NOTICE);
+    },
+  });
+
+  async function activate(session: StoredSession): Promise<void> {
+    token = session.token;
+    const db = await openDatabase({
+      name: databaseNameFor(session.user.userId),
+      userId: session.user.userId,
+      indexedDb: options.indexedDb,
+      isMultiInstance: options.isMultiInstance,
+    });
+    const sync = startReplication({
+      db,
+      api,
+      baseUrl,
+      getToken: () => token,
+      identifier: `${baseUrl || 'same-origin'}:${session.deviceId}`,
+      userId: session.user.userId,
+      onDeviceRevoked: () => {
+        void wipe(REVOKED_NOTICE);
+      },
+      now,
+      fetch: options.fetch,
+    });
+    const blobs = createBlobCache({ store, api, baseUrl, getToken: () => token, now });
+    if (options.isPrefetching !== false) {
+      sync.pulled$.subscribe(({ collection, documents }) => {
+        if (collection !== 'cases') return;
+        const held = documents.filter((d) => !d._deleted && d.isMine);
+        void blobs.prefetch(held.flatMap((d) => referencedBlobs(d.timeline)));
+      });
+    }
+    // Files added offline go up whenever the server answers again.
+    sync.status$.subscribe((status) => {
+      if (status.state === 'synced') void blobs.uploadQueued().catch(() => undefined);
+    });
+    active = { session, db, sync, blobs };
+    active$.next(active);
+    session$.next({ status: 'signed-in', user: session.user, deviceId: session.deviceId, notice: null });
+    void requestPersistentStorage().catch(() => false);
+  }
+
+  async function deactivate(): Promise<Active | null> {
+    const current = active;
+    active = null;
+    active$.next(null);
+    if (current) await current.sync.stop();
+    return current;
+  }
+
+  /** Deletes everything this device holds for the person and shows them signed out. */
+  async function wipe(notice: string | null): Promise<void> {
+    if (isWiping) return;
+    isWiping = true;
+    try {
+      const current = await deactivate();
+      token = null;
+      if (current) {
+        await removeDatabase(current.db, {
+          name: databaseNameFor(current.session.user.userId),
+          userId: current.session.user.userId,
+          indexedDb: options.indexedDb,
+        });
+      }
+      store.close();
+      await store.delete();
+      store = openDeviceStore(options.indexedDb, deviceStoreName);
+      session$.next({ ...SIGNED_OUT, notice });
+    } finally {
+      isWiping = false;
+    }
+  }
+
+  function requireActive(): Active {
+    if (!active) throw new ApiError('signed_out', 'You are signed out. Sign in to continue.', 401);
+    return active;
+  }
+
+  const client = {
+    api,
+    session$,
+    get database(): ClearwayDatabase | null {
+      return active?.db ?? null;
+    },
+    get sync(): SyncController | null {
+      return active?.sync ?? null;
+    },
+    get blobs(): BlobCache | null {
+      return active?.blobs ?? null;
+    },
+
+    /** Opens the stored session, if any, without needing the network. */
+    async start(): Promise<void> {
+      const stored = await readSession(store);
+      if (stored && !active) await activate(stored);
+    },
+
+    async signIn(username: string, password: string): Promise<void> {
+      const login = await api.login(username, password, options.deviceName);
+      if (active) await wipe(null);
+      const session: StoredSession = {
+        key: 'current',
+        token: login.token,
+        user: login.user,
+        deviceId: login.deviceId,
+        serverUrl: baseUrl,
+      };
+      await store.session.put(session);
+      await activate(session);
+    },
+
+    /** Signs out and removes this person's data from the device. */
+    async signOut(signOutOptions: { discardPending?: boolean } = {}): Promise<void> {
+      const current = active;
+      if (current && !signOutOptions.discardPending) {
+        const pendingCount = await current.db.outbox.count({ selector: { status: 'pending' } }).exec();
+        if (pendingCount > 0) throw new SignOutBlockedError(pendingCount);
+      }
+      await api.logout().catch(() => undefined);
+      await wipe(null);
+    },
+
+    /** Writes an event to the outbox; it syncs when online. Resolves with its id. */
+    async sendEvent(stream: string, type: string, payload: Record<string, unknown>): Promise<EventId> {
+      const { db, session } = requireActive();
+      const envelope = eventEnvelopeSchema.parse({
+        id: uuidv7(),
+        stream,
+        type,
+        actor: session.user.userId,
+        deviceId: session.deviceId,
+        madeAt: now(),
+        payload,
+      });
+      const check = checkEvent(envelope);
+      if (!check.ok) throw new ApiError('invalid_event', check.reason, 0);
+      await db.outbox.insert({ ...envelope, status: 'pending', reason: null, seq: null, acceptedAt: null });
+      return envelope.id;
+    },
+
+    /** The person has read why an event was refused: remove it from this device. */
+    async dismissRejected(eventId: string): Promise<void> {
+      const { db } = requireActive();
+      const doc = await db.outbox.findOne(eventId).exec();
+      if (doc && doc.status === 'rejected') await doc.remove();
+    },
+
+    caseView$(streamId: string): Observable<CaseView> {
+      const stream = streamSchema.safeParse(streamId);
+      return active$.pipe(
+        switchMap((current) => {
+          if (!current || !stream.success)
+            return of({ caseDoc: null, pending: [], rejected: [] } satisfies CaseView);
+          return combineLatest([
+            current.db.cases.findOne(streamId).$,
+            current.db.outbox.find({ selector: { stream: stream.data } }).$,
+          ]).pipe(
+            map(([doc, events]): CaseView => {
+              const server = doc ? (doc.toMutableJSON() as Omit<LocalStreamDocument, '_deleted'>) : null;
+              const outbox = events.map((e) => ({
+                ...(e.toMutableJSON() as Omit<OutboxDocument, '_deleted'>),
+                _deleted: false,
+              }));
+              const view = foldPending(
+                {
+                  serverState: server?.state ?? null,
+                  acceptedIds: new Set(server?.timeline.map((t) => t.eventId) ?? []),
+                  outbox,
+                },
+                reduce,
+                now(),
+              );
+              const hasPendingChanges = view.pending.length > 0;
+              const caseDoc = view.state
+                ? { ...(server ?? emptyDocument(streamId, view.state)), state: view.state, hasPendingChanges }
+                : null;
+              return { caseDoc, pending: view.pending, rejected: view.rejected };
+            }),
+          );
+        }),
+      );
+    },
+
+    cases$(filter: CaseFilter): Observable<CaseListItem[]> {
+      return active$.pipe(
+        switchMap((current) => {
+          if (!current) return of([]);
+          const at = now();
+          return combineLatest([
+            current.db.cases.find(toCaseQuery(filter, at)).$,
+            current.db.outbox.find({ selector: { status: 'pending' } }).$,
+          ]).pipe(
+            map(([docs, pending]) => {
+              const withPending = groupByStream(pending.map((p) => p.toJSON() as OutboxDocument));
+              return docs
+                .map((d) =>
+                  toCaseListItem(
+                    d.toJSON() as Omit<LocalStreamDocument, '_deleted'>,
+                    at,
+                    withPending.has(d.id),
+                  ),
+                )
+                .filter((item) => matchesText(item, filter.text));
+            }),
+          );
+        }),
+      );
+    },
+
+    /** Cases waiting for the signed-in person, soonest due first (undated last). */
+    myWork$(): Observable<CaseListItem[]> {
+      return active$.pipe(
+        switchMap((current) => {
+          if (!current) return of([]);
+          const at = now();
+          return current.db.cases
+            .find({ selector: { isMine: true }, sort: [{ dueDate: 'asc' }, { id: 'asc' }] })
+            .$.pipe(
+              map((docs) => {
+                const items = docs
+                  .map((d) => toCaseListItem(d.toJSON() as Omit<LocalStreamDocument, '_deleted'>, at, false))
+                  .filter((item) => !isFinished(item));
+                return [...items.filter((i) => i.dueDate !== ''), ...items.filter((i) => i.dueDate === '')];
+              }),
+            );
+        }),
+      );
+    },
+
+    streamDocuments$(
+      collection: 'directory' | 'templates' | 'calendar',
+    ): Observable<Omit<LocalStreamDocument, '_deleted'>[]> {
+      return active$.pipe(
+        switchMap((current) =>
+          current
+            ? current.db[collection]
+                .find()
+                .$.pipe(map((docs) => docs.map((d) => d.toJSON() as Omit<LocalStreamDocument, '_deleted'>)))
+            : of([]),
+        ),
+      );
+    },
+
+    pendingCount$(): Observable<number> {
+      return active$.pipe(
+        switchMap((current) =>
+          current ? current.db.outbox.count({ selector: { status: 'pending' } }).$ : of(0),
+        ),
+      );
+    },
+
+    syncStatus$(): Observable<SyncStatus> {
+      return active$.pipe(switchMap((current) => (current ? current.sync.status$ : of(offlineStatus))));
+    },
+
+    wipe,
+
+    /** Stops syncing and closes the database, keeping the data (tests; page unload). */
+    async close(): Promise<void> {
+      const current = await deactivate();
+      if (current) await current.db.close();
+      store.close();
+    },
+  };
+  return client;
+}
+
+function isFinished(item: CaseListItem): boolean {
+  return FINISHED_STATUSES.includes(item.status);
+}
+
+/** A case logged on this device that the server has not accepted yet: built from its events. */
+function emptyDocument(id: string, state: Record<string, unknown>): Omit<LocalStreamDocument, '_deleted'> {
+  const text = (key: string) => (typeof state[key] === 'string' ? (state[key] as string) : '');
+  return {
+    ...blankStreamRow(id),
+    state,
+    reference: text('reference'),
+    caseType: text('caseType'),
+    status: text('status'),
+  };
+}

@@ -1,0 +1,38 @@
+// The data layer's public face for screens (the UI HOOK CONTRACT) and for tests and the bench
+// (the client and its parts). Features import from here, never from RxDB or fetch.
+export { ApiError, type Device, type DirectoryUser, type SessionUser } from './api';
+export type { BlobRef } from './blobs';
+export { type CaseFilter, type CaseListItem, isOverdue, londonDate } from './caseQueries';
+export {
+  type CaseView,
+  type ClearwayClient,
+  type ClientOptions,
+  createClearwayClient,
+  REVOKED_NOTICE,
+  type SessionState,
+  SignOutBlockedError,
+} from './client';
+export {
+  type BlobStatus,
+  ClearwayDataProvider,
+  getBrowserClient,
+  useBlob,
+  useCalendar,
+  useCase,
+  useCases,
+  useDirectory,
+  useDismissRejected,
+  useMyWork,
+  usePendingCount,
+  useSendEvent,
+  useSession,
+  useStorageEstimate,
+  useSyncStatus,
+  useTemplates,
+  useUploadBlob,
+  useUsers,
+} from './hooks';
+export type { PendingEvent } from './overlay';
+export type { SyncState, SyncStatus } from './replication';
+export type { LocalStreamDocument, OutboxDocument } from './schemas';
+export { describeStorage, type StorageEstimate } from './storage';

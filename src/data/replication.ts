@@ -1,0 +1,319 @@
+// Replication with the server, RxDB's protocol over HTTP ("events up, documents down"):
+// - outbox: pushes this device's pending events (POST /api/replication/events/push) and pulls
+//   its own events back: accepted ones arrive deleted and leave the outbox, refused ones
+//   arrive with status 'rejected' and the server's reason, and stay until dismissed.
+// - cases, directory, templates, calendar: pull-only, by checkpoint; the server sends what this
+//   person may see (a withdrawn case arrives deleted and is dropped here).
+// Live: one SSE connection (./serverEvents.ts) tells every replication when to pull again.
+// Failures retry with exponential backoff (RETRY_FIRST_MS doubling up to RETRY_MAX_MS, reset
+// on the next success); RxDB skips the wait when the browser comes back online. Checkpoints are
+// stored in IndexedDB, so a device that slept or was offline for days resumes where it stopped.
+// A 401 device_revoked anywhere stops everything and hands over to the caller to wipe.
+import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
+import { BehaviorSubject, combineLatest, Subject, type Subscription } from 'rxjs';
+import { z } from 'zod';
+import { type CollectionName, streamDocumentSchema } from '../domain';
+import { type ApiClient, ApiError } from './api';
+import { type ClearwayDatabase, STREAM_COLLECTIONS } from './database';
+import { withDerivedFields } from './migrations';
+import {
+  blankStreamRow,
+  type LocalStreamDocument,
+  type OutboxDocument,
+  outboxDocumentSchema,
+} from './schemas';
+import { listenToServerEvents, type ServerChange } from './serverEvents';
+
+export const RETRY_FIRST_MS = 1_000;
+export const RETRY_MAX_MS = 5 * 60_000;
+export const PULL_BATCH_SIZE = 500;
+export const PUSH_BATCH_SIZE = 50;
+
+export type SyncState = 'offline' | 'syncing' | 'synced' | 'error';
+export type SyncStatus = {
+  state: SyncState;
+  pendingCount: number;
+  lastSyncedAt: string | null;
+  /** One plain sentence for the status bar. */
+  message: string;
+};
+
+export type ReplicatedName = 'outbox' | CollectionName;
+
+export type SyncController = {
+  status$: BehaviorSubject<SyncStatus>;
+  /** Fires with each batch of stream documents pulled (the blob prefetcher listens). */
+  pulled$: Subject<{ collection: CollectionName; documents: LocalStreamDocument[] }>;
+  replications: Record<ReplicatedName, RxReplicationState<unknown, unknown>>;
+  /** Pull everything again from the stored checkpoints (after wake-up, or on demand). */
+  reSync: () => void;
+  /** Resolves when every pending push and pull has been done once. */
+  awaitInSync: () => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+export type ReplicationOptions = {
+  db: ClearwayDatabase;
+  api: ApiClient;
+  /** The server's address ('' for the same origin). */
+  baseUrl: string;
+  getToken: () => string | null;
+  /** Tells stored checkpoints of different servers and devices apart. */
+  identifier: string;
+  /** The signed-in person (derived "mine" fields depend on it). */
+  userId: string;
+  onDeviceRevoked: (message: string) => void;
+  /** `() => new Date().toISOString()`; injectable for tests. */
+  now?: () => string;
+  fetch?: typeof fetch;
+};
+
+const checkpointSchema = z.unknown();
+const pullBodySchema = z.object({ documents: z.array(z.unknown()), checkpoint: checkpointSchema });
+
+/** What a deleted stream document needs at least; the rest is filled so the schema holds. */
+const deletedStreamSchema = z.object({ id: z.string(), _deleted: z.literal(true) }).loose();
+
+export function toLocalStreamDocument(
+  raw: unknown,
+  userId: string,
+): LocalStreamDocument & { _deleted: boolean } {
+  const full = streamDocumentSchema.safeParse(raw);
+  if (full.success) {
+    const { collection: _collection, ...rest } = full.data;
+    return withDerivedFields(rest, userId);
+  }
+  const deleted = deletedStreamSchema.safeParse(raw);
+  if (deleted.success) {
+    return { ...blankStreamRow(deleted.data.id), _deleted: true };
+  }
+  throw new ApiError('bad_response', 'The server sent a case this app does not understand.', 200);
+}
+
+const deletedEventSchema = z.object({ id: z.string(), _deleted: z.literal(true) }).loose();
+// The server's own timestamps are not re-checked to the letter: a refusal must never be lost
+// because its time was written in another ISO 8601 form.
+const pulledEventSchema = outboxDocumentSchema.extend({
+  madeAt: z.string(),
+  acceptedAt: z.string().nullable(),
+});
+
+export function toLocalOutboxDocument(raw: unknown): OutboxDocument {
+  const full = pulledEventSchema.safeParse(raw);
+  if (full.success) return full.data;
+  const deleted = deletedEventSchema.safeParse(raw);
+  if (deleted.success) {
+    // An accepted event only has to be recognised to leave the outbox.
+    return outboxDocumentSchema.parse({
+      stream: 'org:unknown',
+      type: 'event.accepted',
+      actor: 'unknown',
+      deviceId: 'unknown',
+      madeAt: '1970-01-01T00:00:00.000Z',
+      payload: {},
+      status: 'accepted',
+      reason: null,
+      seq: null,
+      acceptedAt: null,
+      ...deleted.data,
+    });
+  }
+  throw new ApiError('bad_response', 'The server sent an event this app does not understand.', 200);
+}
+
+function pullUrl(name: ReplicatedName, checkpoint: unknown, batchSize: number): string {
+  const query = new URLSearchParams({
+    checkpoint: checkpoint === undefined || checkpoint === null ? '' : JSON.stringify(checkpoint),
+    batchSize: String(batchSize),
+  });
+  return `/api/replication/${name === 'outbox' ? 'events' : name}/pull?${query}`;
+}
+
+export function startReplication(options: ReplicationOptions): SyncController {
+  const { db, api } = options;
+  const now = options.now ?? (() => new Date().toISOString());
+  const pulled$ = new Subject<{ collection: CollectionName; documents: LocalStreamDocument[] }>();
+  const streams = new Map<ReplicatedName, Subject<'RESYNC'>>();
+  const subscriptions: Subscription[] = [];
+  let lastError: ApiError | null = null;
+  let lastSyncedAt: string | null = null;
+  let isRevoked = false;
+
+  const replications = {} as Record<ReplicatedName, RxReplicationState<unknown, unknown>>;
+
+  /** Wraps a request so failures feed the backoff and the status, and successes reset them. */
+  async function tracked<T>(replication: () => RxReplicationState<unknown, unknown>, run: () => Promise<T>) {
+    try {
+      const result = await run();
+      replication().retryTime = RETRY_FIRST_MS;
+      if (lastError) {
+        lastError = null;
+        refreshStatus();
+      }
+      return result;
+    } catch (error) {
+      const apiError =
+        error instanceof ApiError ? error : new ApiError('offline', 'The server cannot be reached.', 0);
+      lastError = apiError;
+      if (apiError.isDeviceRevoked && !isRevoked) {
+        isRevoked = true;
+        options.onDeviceRevoked(apiError.message);
+      }
+      const state = replication();
+      state.retryTime = Math.min((state.retryTime ?? RETRY_FIRST_MS) * 2, RETRY_MAX_MS);
+      refreshStatus();
+      throw apiError;
+    }
+  }
+
+  for (const name of ['outbox', ...STREAM_COLLECTIONS] as const) {
+    const stream$ = new Subject<'RESYNC'>();
+    streams.set(name, stream$);
+    const get = () => replications[name];
+    const state = replicateRxCollection<unknown, unknown>({
+      // The stored checkpoint belongs to this server and this device session.
+      replicationIdentifier: `${options.identifier}:${name}`,
+      collection: db.collections[name] as never,
+      live: true,
+      retryTime: RETRY_FIRST_MS,
+      waitForLeadership: true,
+      autoStart: true,
+      pull: {
+        batchSize: PULL_BATCH_SIZE,
+        stream$: stream$.asObservable(),
+        handler: (checkpoint, batchSize) =>
+          tracked(get, async () => {
+            const body = await api.request(pullBodySchema, pullUrl(name, checkpoint, batchSize));
+            if (name === 'outbox') {
+              return { documents: body.documents.map(toLocalOutboxDocument), checkpoint: body.checkpoint };
+            }
+            const documents = body.documents.map((raw) => toLocalStreamDocument(raw, options.userId));
+            pulled$.next({ collection: name, documents });
+            return { documents, checkpoint: body.checkpoint };
+          }),
+      },
+      push:
+        name === 'outbox'
+          ? {
+              batchSize: PUSH_BATCH_SIZE,
+              // Only pending events go up: a dismissed refusal is deleted here, not at the server.
+              modifier: (doc) => {
+                const event = doc as OutboxDocument;
+                return event.status === 'pending' && !event._deleted ? doc : null;
+              },
+              handler: (rows) =>
+                tracked(get, async () => {
+                  const conflicts = await api.request(z.array(z.unknown()), '/api/replication/events/push', {
+                    method: 'POST',
+                    body: JSON.stringify(rows),
+                  });
+                  return conflicts.map(toLocalOutboxDocument) as never[];
+                }),
+            }
+          : undefined,
+    });
+    replications[name] = state;
+    subscriptions.push(state.active$.subscribe(() => refreshStatus()));
+  }
+
+  const pendingCount$ = new BehaviorSubject(0);
+  subscriptions.push(
+    db.outbox.count({ selector: { status: 'pending' } }).$.subscribe((count) => pendingCount$.next(count)),
+  );
+
+  const status$ = new BehaviorSubject<SyncStatus>({
+    state: 'syncing',
+    pendingCount: 0,
+    lastSyncedAt: null,
+    message: 'Getting up to date…',
+  });
+
+  function isAnyActive(): boolean {
+    return Object.values(replications).some((r) => r.subjects.active.getValue());
+  }
+
+  function refreshStatus(): void {
+    if (!replications.calendar) return; // still being set up
+    const pendingCount = pendingCount$.getValue();
+    const waiting = pendingCount === 1 ? '1 change is' : `${pendingCount} changes are`;
+    let next: SyncStatus;
+    if (lastError?.isOffline) {
+      next = {
+        state: 'offline',
+        pendingCount,
+        lastSyncedAt,
+        message:
+          pendingCount > 0
+            ? `Offline: ${waiting} saved on this device and will sync when you reconnect.`
+            : 'Offline: you can keep working.',
+      };
+    } else if (lastError) {
+      next = { state: 'error', pendingCount, lastSyncedAt, message: lastError.message };
+    } else if (isAnyActive()) {
+      next = { state: 'syncing', pendingCount, lastSyncedAt, message: 'Syncing…' };
+    } else {
+      lastSyncedAt = now();
+      next = {
+        state: 'synced',
+        pendingCount,
+        lastSyncedAt,
+        message: pendingCount > 0 ? `${waiting} waiting to sync.` : 'Everything is up to date.',
+      };
+    }
+    status$.next(next);
+  }
+  subscriptions.push(combineLatest([pendingCount$]).subscribe(() => refreshStatus()));
+
+  function reSync(): void {
+    for (const state of Object.values(replications)) state.reSync();
+  }
+
+  const onChange = (change: ServerChange) => {
+    if (change === 'RESYNC') {
+      for (const stream of streams.values()) stream.next('RESYNC');
+      return;
+    }
+    const name: ReplicatedName =
+      change.collection === 'events' ? 'outbox' : (change.collection as ReplicatedName);
+    streams.get(name)?.next('RESYNC');
+  };
+  const stopListening = listenToServerEvents({
+    url: `${options.baseUrl}/api/replication/events/stream`,
+    getToken: options.getToken,
+    fetch: options.fetch,
+    onChange,
+    onRefused: (response) => {
+      if (response.status === 401) {
+        // Ask once through the API client so a revoked device is recognised by its error code.
+        void api.me().catch(() => undefined);
+      }
+    },
+  });
+
+  // A tab that wakes up or comes back online pulls at once rather than at the next retry.
+  const wake = () => reSync();
+  const hasWindow = typeof window !== 'undefined' && typeof window.addEventListener === 'function';
+  if (hasWindow) {
+    window.addEventListener('online', wake);
+    document.addEventListener('visibilitychange', wake);
+  }
+
+  return {
+    status$,
+    pulled$,
+    replications,
+    reSync,
+    awaitInSync: async () => {
+      await Promise.all(Object.values(replications).map((r) => r.awaitInSync()));
+    },
+    stop: async () => {
+      stopListening();
+      if (hasWindow) {
+        window.removeEventListener('online', wake);
+        document.removeEventListener('visibilitychange', wake);
+      }
+      for (const sub of subscriptions) sub.unsubscribe();
+      await Promise.all(Object.values(replications).map((r) => r.cancel()));
+    },
+  };
+}

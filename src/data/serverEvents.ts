@@ -1,0 +1,123 @@
+// Listens to the server's change feed (GET /api/replication/events/stream, text/event-stream)
+// with fetch rather than EventSource: fetch can send the Authorization header (Node tests have
+// no cookie jar) and runs the same in the browser and in Node.
+//
+// Protocol: `data: {"collection": "...", "checkpoint": ...}` when something changed for this
+// person, `data: "RESYNC"` on every (re)connect, `:` heartbeat comments every 15 s. A silent
+// connection (a sleeping tab, a dead proxy) is dropped after HEARTBEAT_TIMEOUT_MS and reopened;
+// every reopen is followed by a RESYNC, so nothing that changed while away is missed.
+import { z } from 'zod';
+
+export const HEARTBEAT_TIMEOUT_MS = 45_000;
+export const RECONNECT_FIRST_MS = 1_000;
+export const RECONNECT_MAX_MS = 60_000;
+
+const changeMessageSchema = z.union([
+  z.literal('RESYNC'),
+  z.object({ collection: z.string(), checkpoint: z.unknown().optional() }),
+]);
+export type ServerChange = z.infer<typeof changeMessageSchema>;
+
+export type ServerEventsOptions = {
+  url: string;
+  getToken: () => string | null;
+  onChange: (change: ServerChange) => void;
+  /** Called for 4xx answers (401 device_revoked among them); the listener stops. */
+  onRefused: (response: Response) => void;
+  fetch?: typeof fetch;
+};
+
+/** Splits an SSE byte stream into the `data:` payloads of its events. */
+export function parseEventStreamChunk(buffer: string): { events: string[]; rest: string } {
+  const events: string[] = [];
+  const blocks = buffer.replace(/\r\n/g, '\n').split('\n\n');
+  const rest = blocks.pop() ?? '';
+  for (const block of blocks) {
+    const data = block
+      .split('\n')
+      .filter((line) => line.startsWith('data:'))
+      .map((line) => line.slice(5).replace(/^ /, ''));
+    if (data.length > 0) events.push(data.join('\n'));
+  }
+  return { events, rest };
+}
+
+/** Starts listening; returns a function that stops for good. */
+export function listenToServerEvents(options: ServerEventsOptions): () => void {
+  const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  let isStopped = false;
+  let controller: AbortController | null = null;
+  let retryMs = RECONNECT_FIRST_MS;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const deliver = (raw: string) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      return; // not ours to act on; the next RESYNC or pull covers any change
+    }
+    const parsed = changeMessageSchema.safeParse(json);
+    if (parsed.success) options.onChange(parsed.data);
+  };
+
+  async function connectOnce(): Promise<void> {
+    controller = new AbortController();
+    const current = controller;
+    let silenceTimer: ReturnType<typeof setTimeout> | undefined;
+    const resetSilence = () => {
+      clearTimeout(silenceTimer);
+      silenceTimer = setTimeout(() => current.abort(), HEARTBEAT_TIMEOUT_MS);
+    };
+    const headers = new Headers({ accept: 'text/event-stream' });
+    const token = options.getToken();
+    if (token) headers.set('authorization', `Bearer ${token}`);
+    try {
+      resetSilence();
+      const response = await doFetch(options.url, {
+        headers,
+        signal: current.signal,
+        credentials: 'same-origin',
+      });
+      if (response.status >= 400 && response.status < 500) {
+        isStopped = true;
+        options.onRefused(response);
+        return;
+      }
+      if (!response.ok || !response.body) return;
+      retryMs = RECONNECT_FIRST_MS;
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        resetSilence();
+        const parsed = parseEventStreamChunk(buffer + value);
+        buffer = parsed.rest;
+        for (const event of parsed.events) deliver(event);
+      }
+    } catch {
+      // Offline, aborted for silence, or the server went away: reconnect below.
+    } finally {
+      clearTimeout(silenceTimer);
+    }
+  }
+
+  async function loop(): Promise<void> {
+    while (!isStopped) {
+      await connectOnce();
+      if (isStopped) return;
+      await new Promise<void>((resolve) => {
+        retryTimer = setTimeout(resolve, retryMs);
+      });
+      retryMs = Math.min(retryMs * 2, RECONNECT_MAX_MS);
+    }
+  }
+  void loop();
+
+  return () => {
+    isStopped = true;
+    clearTimeout(retryTimer);
+    controller?.abort();
+  };
+}
