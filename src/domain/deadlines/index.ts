@@ -54,6 +54,7 @@ export {
   type NonWorkingReason,
   nonWorkingReason,
   type WorkingDayScope,
+  workingDayOnOrAfter,
   workingDayScopeSchema,
   workingDaysBetween,
   workingDaysLeft,
