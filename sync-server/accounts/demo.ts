@@ -30,8 +30,13 @@ export async function seedDemoPeople(db: Queryable): Promise<number> {
   let created = 0;
   for (const person of DEMO_PEOPLE) {
     if (await findAccountByUsername(db, person.username)) continue;
-    await createAccount(db, { ...person, userId: person.username, password: DEMO_PASSWORD, isDemo: true });
-    created += 1;
+    const account = await createAccount(db, {
+      ...person,
+      userId: person.username,
+      password: DEMO_PASSWORD,
+      isDemo: true,
+    });
+    if (account) created += 1;
   }
   return created;
 }

@@ -65,11 +65,15 @@ export type NewAccount = {
   userId?: string;
 };
 
-export async function createAccount(db: Queryable, account: NewAccount): Promise<Account> {
+/** Creates the account; undefined when the username is taken. */
+export async function createAccount(db: Queryable, account: NewAccount): Promise<Account | undefined> {
   const userId = account.userId ?? randomUUID();
   const [row] = await db.query<UserRow>(
     `insert into users (user_id, username, display_name, roles, team_ids, password_hash, is_demo)
-     values ($1, $2, $3, $4, $5, $6, $7) returning ${COLUMNS}`,
+     values ($1, $2, $3, $4, $5, $6, $7)
+     -- Two processes seeding demo people at once: the second one's insert is a no-op.
+     on conflict (username) do nothing
+     returning ${COLUMNS}`,
     [
       userId,
       account.username.toLowerCase(),
@@ -80,8 +84,7 @@ export async function createAccount(db: Queryable, account: NewAccount): Promise
       account.isDemo ?? false,
     ],
   );
-  if (!row) throw new Error('The account was not created.');
-  return toAccount(row);
+  return row && toAccount(row);
 }
 
 export const isAdministrator = (principal: Principal) => principal.roles.includes('administrator');

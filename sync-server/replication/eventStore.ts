@@ -144,6 +144,8 @@ export async function appendEvents(
         continue;
       }
       if (reference) references.set(reference.key, reference.n);
+      // The domain's parse fills defaults (a region, a requester type): the log keeps what it judged.
+      const judged = verdict.event;
       counters.seq += 1;
       const seq = counters.seq;
       const hash = chainHash(prevHash, { ...event, seq, acceptedAt });
@@ -158,7 +160,7 @@ export async function appendEvents(
       });
       prevHash = hash;
       result.accepted.push(event.id);
-      const sha = blobOf(event);
+      const sha = blobOf(judged);
       if (sha) blobRefs.push({ sha256: sha, stream_id: event.stream });
 
       const entry: TimelineEntry = {
@@ -170,8 +172,8 @@ export async function appendEvents(
         madeAt: event.madeAt,
         acceptedAt,
         seq,
-        summary: describeEvent(event, names),
-        payload: event.payload,
+        summary: describeEvent(judged, names),
+        payload: judged.payload,
       };
       working.state = verdict.state;
       working.lastSeq = seq;

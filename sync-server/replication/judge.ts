@@ -1,33 +1,44 @@
 // The server's ONE door to the domain's rules (src/domain). Everything the server decides about
 // an event — is it well formed, may this person send it now, what does the stream become, who
-// may see it, how is it shown — is asked here, so the server enforces exactly what the app shows.
-//
-// PROVISIONAL until src/domain exports parseEvent/decide/canSee/collectionOf/toStreamDocument/
-// describeEvent (see the CONTRACT in src/domain/index.ts): the stand-ins below keep the same
-// signatures, check only the envelope and the actor, and fold a minimal state. Wiring the domain
-// in is a change to this file alone.
-import type { CaseType } from '../../src/domain/caseTypes';
-import { caseTypeSchema } from '../../src/domain/caseTypes';
-import { type EventEnvelope, eventEnvelopeSchema } from '../../src/domain/events/envelope';
-import type { Principal } from '../../src/domain/principal';
-import { INFORMATION_RIGHTS_TEAM } from '../../src/domain/principal';
+// may see it, how is it shown — is asked of the domain here, so the server enforces exactly
+// what the app shows. The server adds no rules of its own; this file only adapts types at the
+// storage boundary (states come back from JSONB as plain records).
+import {
+  type CalendarState,
+  type CaseType,
+  type ClearwayEvent,
+  calendarOf,
+  caseTypeSchema,
+  type StreamState as DomainStreamState,
+  canSee as domainCanSee,
+  collectionOf as domainCollectionOf,
+  decide as domainDecide,
+  describeEvent as domainDescribeEvent,
+  parseEvent as domainParseEvent,
+  type EventEnvelope,
+  type Principal,
+} from '../../src/domain';
 import type { CollectionName, StreamDocument, TimelineEntry } from '../../src/domain/streamDocument';
+import { toStreamDocument as domainToStreamDocument } from '../../src/domain/streamDocuments';
 
+/** A stream's state as stored (JSONB): whatever the domain's reducer left. */
 export type StreamState = Record<string, unknown>;
-export type Verdict = { ok: true; state: StreamState } | { ok: false; reason: string };
+export type Verdict = { ok: true; state: StreamState; event: EventEnvelope } | { ok: false; reason: string };
 export type DecideContext = { now: string; reference?: string };
 export type StoredDocument = Omit<StreamDocument, '_deleted'>;
 
+// States are written only by this server from the domain's own results, so reading them back
+// as the domain's type is sound.
+const asDomainState = (state: StreamState | null) => state as DomainStreamState | null;
+const asStored = (state: DomainStreamState) => JSON.parse(JSON.stringify(state)) as StreamState;
+
 export function parseEvent(raw: unknown): { ok: true; event: EventEnvelope } | { ok: false; reason: string } {
-  const parsed = eventEnvelopeSchema.safeParse(raw);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    return {
-      ok: false,
-      reason: `The event is not valid: ${first ? `${first.path.join('.')} ${first.message}` : 'unknown problem'}.`,
-    };
+  const parsed = domainParseEvent(raw);
+  if (!parsed.ok) return parsed;
+  if (domainCollectionOf(parsed.event.stream) === null) {
+    return { ok: false, reason: `Clearway does not keep a stream called "${parsed.event.stream}".` };
   }
-  return { ok: true, event: parsed.data };
+  return { ok: true, event: parsed.event };
 }
 
 export function decide(
@@ -36,50 +47,22 @@ export function decide(
   principal: Principal,
   ctx: DecideContext,
 ): Verdict {
-  if (event.actor !== principal.userId)
-    return { ok: false, reason: 'You can only send changes in your own name.' };
-  if (state === null && event.type !== 'case.logged' && event.stream.startsWith('case:')) {
-    return { ok: false, reason: 'This case has not been logged yet.' };
-  }
-  const previous = state ?? {};
-  const ownerId = typeof event.payload.to === 'string' ? event.payload.to : undefined;
-  const ownerIds = Array.isArray(previous.ownerIds) ? (previous.ownerIds as string[]) : [];
-  return {
-    ok: true,
-    state: {
-      ...previous,
-      ...(event.type === 'case.logged'
-        ? {
-            caseType: event.payload.caseType,
-            reference: ctx.reference ?? '',
-            status: 'logged',
-            teamIds: [INFORMATION_RIGHTS_TEAM],
-          }
-        : {}),
-      ...(ownerId && event.type.includes('allocat') ? { ownerIds: [ownerId] } : { ownerIds }),
-      lastEventType: event.type,
-    },
-  };
+  const decision = domainDecide(asDomainState(state), event, principal, ctx);
+  if (!decision.ok) return decision;
+  return { ok: true, state: asStored(decision.state), event: decision.event };
 }
 
 export function canSee(principal: Principal, state: StreamState): boolean {
-  if (principal.roles.includes('administrator') || principal.teamIds.includes(INFORMATION_RIGHTS_TEAM))
-    return true;
-  return Array.isArray(state.ownerIds) && state.ownerIds.includes(principal.userId);
+  return domainCanSee(principal, asDomainState(state));
 }
 
 export function collectionOf(stream: string): CollectionName {
-  if (stream.startsWith('case:')) return 'cases';
-  if (stream === 'org:templates') return 'templates';
-  if (stream === 'org:calendar') return 'calendar';
-  return 'directory';
+  // Streams reach storage only after parseEvent, which refuses names the domain does not use.
+  return domainCollectionOf(stream) ?? 'directory';
 }
 
-export function describeEvent(
-  event: Pick<EventEnvelope, 'type' | 'actor'>,
-  names: ReadonlyMap<string, string>,
-): string {
-  return `${names.get(event.actor) ?? 'Someone'}: ${event.type.replace(/[._]/g, ' ')}`;
+export function describeEvent(event: EventEnvelope, names: ReadonlyMap<string, string>): string {
+  return domainDescribeEvent(event as ClearwayEvent, (userId) => names.get(userId) ?? userId);
 }
 
 export function toStreamDocument(
@@ -88,25 +71,19 @@ export function toStreamDocument(
   timeline: TimelineEntry[],
   lastSeq: number,
   updatedAt: string,
-  _calendar: StreamState | null,
+  calendar: StreamState | null,
 ): StoredDocument {
-  const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  const list = (value: unknown) =>
-    Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  return {
-    id: stream,
-    collection: collectionOf(stream),
+  const domainState = asDomainState(state);
+  if (!domainState) throw new Error(`The stream ${stream} has no state to send.`);
+  const { _deleted, ...document } = domainToStreamDocument(
+    stream,
+    domainState,
+    timeline,
     lastSeq,
     updatedAt,
-    state,
-    timeline,
-    reference: text(state.reference),
-    caseType: text(state.caseType),
-    status: text(state.status),
-    dueDate: text(state.dueDate),
-    ownerIds: list(state.ownerIds),
-    teamIds: list(state.teamIds),
-  };
+    calendarOf(calendar as CalendarState | null),
+  );
+  return document;
 }
 
 /** Whether every person may see a stream whatever its state (the directory, templates, calendar). */

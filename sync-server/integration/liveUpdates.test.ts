@@ -1,0 +1,184 @@
+// Live updates: the event stream says RESYNC on connect and tells a person when something they
+// may see changed — also when the change was pushed to ANOTHER server process on the same
+// PostgreSQL (LISTEN/NOTIFY), tested with two real processes.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databasesUnderTest, freshSchemaName } from '../testing/databases';
+import { openEventStream } from '../testing/eventStream';
+import { caseLogged, push, type SignedIn, startTestServer, type TestServer } from '../testing/server';
+
+describe.each(databasesUnderTest())('live updates in one process on $name', (engine) => {
+  let server: TestServer;
+  let caseworker: SignedIn;
+  let manager: SignedIn;
+  beforeAll(async () => {
+    server = await startTestServer(engine);
+    caseworker = await server.signIn('caseworker');
+    manager = await server.signIn('manager');
+  });
+  afterAll(() => server?.close());
+
+  it('says RESYNC on connect, then tells the manager a case changed', async () => {
+    const stream = await openEventStream(
+      `${server.url}/api/replication/events/stream?token=${manager.token}`,
+    );
+    try {
+      expect(await stream.next((d) => d === 'RESYNC')).toBe('RESYNC');
+      await push(server, caseworker, [caseLogged(caseworker)]);
+      const message = await stream.next(
+        (d) => typeof d === 'object' && d !== null && (d as { collection: string }).collection === 'cases',
+      );
+      expect(message).toMatchObject({ collection: 'cases', checkpoint: { seq: expect.any(Number) } });
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('does not tell an official about a case they may not see', async () => {
+    const official = await server.signIn('official');
+    const stream = await openEventStream(`${server.url}/api/replication/events/stream`, {
+      authorization: `Bearer ${official.token}`,
+    });
+    const watcher = await openEventStream(
+      `${server.url}/api/replication/events/stream?token=${manager.token}`,
+    );
+    try {
+      await stream.next((d) => d === 'RESYNC');
+      await watcher.next((d) => d === 'RESYNC');
+      await push(server, caseworker, [caseLogged(caseworker)]);
+      // Once the manager has heard of it, the official would have too.
+      await watcher.next((d) => (d as { collection?: string }).collection === 'cases');
+      let officialHeard = false;
+      void stream
+        .next((d) => (d as { collection?: string }).collection === 'cases')
+        .then(() => {
+          officialHeard = true;
+        });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(officialHeard).toBe(false);
+    } finally {
+      stream.close();
+      watcher.close();
+    }
+  });
+
+  it('refuses the stream without a session', async () => {
+    const response = await fetch(`${server.url}/api/replication/events/stream`);
+    expect(response.status).toBe(401);
+  });
+});
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function startProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`The server process stopped: ${output}`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { child, url };
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  child.kill();
+  throw new Error(`The server process did not start: ${output}`);
+}
+
+const postgres = databasesUnderTest().filter((e) => e.name === 'postgres');
+
+describe.each(postgres)('live updates across two server processes on $name', (engine) => {
+  const schema = freshSchemaName();
+  const processes: ChildProcess[] = [];
+  let a: string;
+  let b: string;
+  beforeAll(async () => {
+    const env = {
+      DATABASE_URL: engine.url,
+      DATABASE_SCHEMA: schema,
+      CLEARWAY_MODE: 'demo',
+      CLEARWAY_DATA_DIR: `/tmp/clearway-${schema}`,
+    };
+    const first = await startProcess(env);
+    const second = await startProcess(env);
+    processes.push(first.child, second.child);
+    a = first.url;
+    b = second.url;
+  }, 120_000);
+  afterAll(async () => {
+    for (const child of processes) child.kill('SIGTERM');
+    const admin = new pg.Client({ connectionString: engine.url });
+    await admin.connect();
+    await admin.query(`drop schema if exists "${schema}" cascade`);
+    await admin.end();
+  });
+
+  const signIn = async (url: string, username: string): Promise<SignedIn> => {
+    const response = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'demo' }),
+    });
+    const body = await response.json();
+    return { token: body.token, deviceId: body.deviceId, userId: body.user.userId };
+  };
+
+  it('tells a client connected to process B about an event pushed to process A', async () => {
+    const manager = await signIn(b, 'manager');
+    const stream = await openEventStream(`${b}/api/replication/events/stream?token=${manager.token}`);
+    try {
+      await stream.next((d) => d === 'RESYNC');
+      const caseworker = await signIn(a, 'caseworker');
+      const logged = caseLogged(caseworker);
+      const pushed = await push(
+        {
+          call: (who, path, init = {}) => {
+            const { json, ...rest } = init;
+            return fetch(a + path, {
+              ...rest,
+              method: 'POST',
+              headers: { authorization: `Bearer ${who!.token}`, 'content-type': 'application/json' },
+              body: JSON.stringify(json),
+            });
+          },
+        } as TestServer,
+        caseworker,
+        [logged],
+      );
+      expect(pushed.status).toBe(200);
+      const heard = await stream.next((d) => (d as { collection?: string }).collection === 'cases');
+      expect(heard).toMatchObject({ collection: 'cases' });
+      // And B serves the document A accepted.
+      const page = await fetch(`${b}/api/replication/cases/pull?checkpoint=&batchSize=100`, {
+        headers: { authorization: `Bearer ${manager.token}` },
+      });
+      const { documents } = await page.json();
+      expect(documents.some((d: { id: string }) => d.id === logged.stream)).toBe(true);
+    } finally {
+      stream.close();
+    }
+  });
+});
