@@ -1,0 +1,42 @@
+// Builds the document the server sends down for a stream: its state, its timeline and the
+// summary fields the device indexes (reference, type, status, due date, owners, teams).
+import { caseDeadline } from './caseDeadline';
+import type { StreamState } from './caseState';
+import { collectionOf } from './collections';
+import { type Calendar, shippedCalendar } from './deadlines';
+import type { StreamDocument, TimelineEntry } from './streamDocument';
+import { stateRow } from './workflows/machine';
+
+const ACTIVE = new Set(['awaiting_acceptance', 'accepted']);
+
+export function toStreamDocument(
+  stream: string,
+  state: StreamState,
+  timeline: TimelineEntry[],
+  lastSeq: number,
+  updatedAt: string,
+  calendar: Calendar = shippedCalendar,
+): StreamDocument {
+  const base = {
+    id: stream,
+    collection: collectionOf(stream) ?? 'directory',
+    lastSeq,
+    updatedAt,
+    // A plain JSON copy: the state types are closed object types, the document holds a record.
+    state: JSON.parse(JSON.stringify(state)) as Record<string, unknown>,
+    timeline,
+    _deleted: false,
+  };
+  if (state.kind !== 'case')
+    return { ...base, reference: '', caseType: '', status: '', dueDate: '', ownerIds: [], teamIds: [] };
+  const active = state.allocations.filter((a) => ACTIVE.has(a.status));
+  return {
+    ...base,
+    reference: state.reference,
+    caseType: state.caseType,
+    status: stateRow(state)?.label ?? state.status,
+    dueDate: caseDeadline(state, calendar)?.due ?? '',
+    ownerIds: [...new Set(active.map((a) => a.to))],
+    teamIds: [...new Set(active.map((a) => a.teamId))],
+  };
+}
