@@ -28,6 +28,12 @@ describe('breach: 72 hours', () => {
     expect(lines.lines.join('\n')).toContain('13:00 on Monday 26 October 2026');
   });
 
+  it('reads a time given without an offset as UK time', () => {
+    // 10:00 on Fri 27 Mar 2026 is GMT (10:00Z); 14:00 on Fri 23 Oct 2026 is BST (13:00Z).
+    expect(breach('2026-03-27T10:00')).toBe('2026-03-30T10:00:00.000Z');
+    expect(breach('2026-10-23T14:00')).toBe('2026-10-26T13:00:00.000Z');
+  });
+
   it('does not stop for Christmas or weekends', () => {
     // Wed 24 Dec 2025 09:00Z + 72h = Sat 27 Dec 09:00Z.
     expect(breach('2025-12-24T09:00:00Z')).toBe('2025-12-27T09:00:00.000Z');
