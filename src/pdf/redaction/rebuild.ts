@@ -42,6 +42,9 @@ const STRIPPED_KEYS = [
   'StructParents',
   'AF',
   'OC',
+  // Glyph inventories of subset fonts: optional, and they list the characters of removed text.
+  'CharSet',
+  'CIDSet',
   'ID',
 ].map((k) => PDFName.of(k));
 

@@ -15,8 +15,16 @@ import {
 } from '@cantoo/pdf-lib';
 import { PdfOpenError, readPageRuns, withPdf } from '../pdfjs';
 import { ContentSyntaxError } from './contentStream';
+import { rasterisePage } from './fallback';
 import { NotConfident } from './fonts';
-import { displayRectToUser, displayTransform, IDENTITY, type PageGeometry, type Rect } from './geometry';
+import {
+  displayRectToUser,
+  displayTransform,
+  IDENTITY,
+  type Matrix,
+  type PageGeometry,
+  type Rect,
+} from './geometry';
 import { visibilityOf } from './optionalContent';
 import { LABEL_FONT_NAME, overlayContent } from './overlay';
 import { LimitExceeded, type Limits, type PageWork, type RunContext, rewriteContent } from './pageContent';
@@ -222,6 +230,13 @@ async function run(
   const regionsForCheck: PageRegions[] = [];
   const removedWords = new Set<string>();
   let hasAnnotations = false;
+  const fallbacks: Array<{
+    index: number;
+    reason: string;
+    toDisplay: Matrix;
+    regions: Redaction[];
+    finish: (bytes: Uint8Array, resources: PDFDict, openSaves: number) => Uint8Array;
+  }> = [];
 
   for (const [index, leaf] of leaves.entries()) {
     abortIf(signal);
@@ -237,19 +252,15 @@ async function run(
     };
     if (leaf.has(PDFName.of('Annots'))) hasAnnotations = true;
     const resources = asDict(ctx, leaf.getInheritableAttribute(PDFName.of('Resources')));
-    let rewritten: ReturnType<typeof rewriteContent>;
+    let rewritten: ReturnType<typeof rewriteContent> | undefined;
+    let fallbackReason: string | undefined;
     try {
       rewritten = rewriteContent(runContext, work, pageContentBytes(ctx, leaf), resources, IDENTITY, []);
     } catch (error) {
-      if (error instanceof NotConfident) {
-        throw new Refusal(`Page ${pageNumber} cannot be redacted safely because ${error.message}.`);
-      }
-      if (error instanceof ContentSyntaxError || error instanceof StreamDecodeError) {
-        throw new Refusal(
-          `Page ${pageNumber} could not be read (${error.message}), so the file cannot be redacted safely.`,
-        );
-      }
-      throw error;
+      if (error instanceof NotConfident) fallbackReason = error.message;
+      else if (error instanceof ContentSyntaxError || error instanceof StreamDecodeError) {
+        fallbackReason = `its drawing instructions could not be read (${error.message})`;
+      } else throw error;
     }
     const labels = new Set<string>();
     const boxes = mine.map((r, i) => {
@@ -257,19 +268,22 @@ async function run(
       if (label?.trim()) labels.add(label.trim());
       return { rect: regions[i] as Rect, label };
     });
-    const overlay = overlayContent(boxes, rewritten.openSaves, toDisplay);
-    if (overlay.usesLabelFont) {
-      const fonts = getDict(ctx, rewritten.resources, 'Font') ?? PDFDict.withContext(ctx);
-      fonts.set(
-        PDFName.of(LABEL_FONT_NAME),
-        ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }),
-      );
-      rewritten.resources.set(PDFName.of('Font'), fonts);
-    }
-    const overlayBytes = new TextEncoder().encode(overlay.text);
-    const contents = new Uint8Array(rewritten.bytes.length + overlayBytes.length);
-    contents.set(rewritten.bytes, 0);
-    contents.set(overlayBytes, rewritten.bytes.length);
+    const finish = (bytes: Uint8Array, pageResources: PDFDict, openSaves: number) => {
+      const overlay = overlayContent(boxes, openSaves, toDisplay);
+      if (overlay.usesLabelFont) {
+        const fonts = getDict(ctx, pageResources, 'Font') ?? PDFDict.withContext(ctx);
+        fonts.set(
+          PDFName.of(LABEL_FONT_NAME),
+          ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }),
+        );
+        pageResources.set(PDFName.of('Font'), fonts);
+      }
+      const overlayBytes = new TextEncoder().encode(overlay.text);
+      const contents = new Uint8Array(bytes.length + overlayBytes.length);
+      contents.set(bytes, 0);
+      contents.set(overlayBytes, bytes.length);
+      return contents;
+    };
     const extraBoxes: Array<[string, PDFObject]> = [];
     for (const k of ['BleedBox', 'TrimBox', 'ArtBox']) {
       const v = resolve(ctx, leaf.get(PDFName.of(k)));
@@ -282,11 +296,16 @@ async function run(
       rotate: geometry.rotation,
       userUnit: geometry.userUnit,
       group: resolve(ctx, leaf.get(PDFName.of('Group'))),
-      resources: rewritten.resources,
-      contents,
+      resources: rewritten?.resources ?? PDFDict.withContext(ctx),
+      contents: rewritten
+        ? finish(rewritten.bytes, rewritten.resources, rewritten.openSaves)
+        : new Uint8Array(),
     });
+    if (fallbackReason !== undefined) {
+      fallbacks.push({ index, reason: fallbackReason, toDisplay, regions: mine, finish });
+    }
     for (const t of work.removedText) for (const w of t.split(/\s+/)) if (w) removedWords.add(w);
-    if (mine.length > 0) {
+    if (mine.length > 0 || fallbackReason !== undefined) {
       regionsForCheck.push({ page: pageNumber, regions: mine, labels });
       reports.push({
         page: pageNumber,
@@ -296,9 +315,37 @@ async function run(
         imagesRemoved: work.counters.imagesRemoved,
         inlineImagesRemoved: work.counters.inlineImagesRemoved,
         pathsRemoved: work.counters.pathsRemoved,
+        ...(fallbackReason !== undefined ? { fallback: fallbackReason } : {}),
       });
     }
     onProgress?.(pageNumber, total);
+  }
+  if (fallbacks.length > 0) {
+    await withPdf(input, { password: options.password }, async (pdfjsDoc) => {
+      for (const f of fallbacks) {
+        abortIf(signal);
+        const pageNumber = f.index + 1;
+        try {
+          const raster = await rasterisePage(
+            pdfjsDoc,
+            ctx,
+            pageNumber,
+            f.toDisplay,
+            f.regions,
+            originalRuns[f.index],
+          );
+          const target = rebuilt[f.index] as RebuiltPage;
+          target.resources = raster.resources;
+          target.contents = f.finish(raster.contents, raster.resources, 0);
+          for (const t of raster.removedText) for (const w of t.split(/\s+/)) if (w) removedWords.add(w);
+        } catch (error) {
+          const detail = error instanceof Error ? error.message : 'it could not be drawn';
+          throw new Refusal(
+            `Page ${pageNumber} cannot be redacted safely because ${f.reason}, and it could not be turned into an image instead (${detail}).`,
+          );
+        }
+      }
+    });
   }
   if (hasAnnotations) stripped.push('annotations and comments');
   if (doc.isEncrypted) stripped.push('encryption');

@@ -1,0 +1,193 @@
+// The safe fallback for a page the engine cannot edit with confidence: pdf.js renders the
+// original page (annotations off) at 200 dpi, the regions are blacked out in the pixels, the
+// image replaces the page content, and the text that lies outside every region is written back
+// invisibly so the page stays searchable. Whole pdf.js items that touch a region are left out
+// (items carry no per-glyph positions, so splitting them would guess).
+import { type PDFContext, PDFDict, PDFName } from '@cantoo/pdf-lib';
+import { Encodings, Font } from '@cantoo/pdf-lib/standard-fonts';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
+import type { PageRuns, TextRun } from '../pdfjs';
+import { formatHexString, formatName, formatNumber } from './contentStream';
+import { apply, invert, type Matrix, multiply } from './geometry';
+import type { DisplayRect } from './verify';
+
+const TARGET_DPI = 200;
+// pdf.js's own default ceiling for one canvas; tablets refuse larger ones.
+const MAX_CANVAS_PIXELS = 32 * 1024 * 1024;
+const TEXT_FONT_NAME = 'CwText';
+// Items closer than this (points) to a region are dropped from the text layer too.
+const TEXT_MARGIN = 1;
+const helvetica = Font.load('Helvetica');
+
+export class CannotRasterise extends Error {}
+
+type Canvas2D = {
+  getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+};
+
+type AnyCanvas = { width: number; height: number; getContext(kind: '2d'): unknown };
+
+function makeCanvas(
+  doc: PDFDocumentProxy,
+  width: number,
+  height: number,
+): { canvas: AnyCanvas; context: Canvas2D } {
+  if (typeof OffscreenCanvas !== 'undefined') {
+    const canvas = new OffscreenCanvas(width, height);
+    const context = canvas.getContext('2d');
+    if (!context) throw new CannotRasterise('no drawing surface is available');
+    return { canvas: canvas as unknown as AnyCanvas, context: context as unknown as Canvas2D };
+  }
+  const factory = (
+    doc as unknown as {
+      canvasFactory?: { create(w: number, h: number): { canvas: AnyCanvas; context: Canvas2D } };
+    }
+  ).canvasFactory;
+  if (!factory) throw new CannotRasterise('no drawing surface is available');
+  try {
+    return factory.create(width, height);
+  } catch {
+    throw new CannotRasterise('no drawing surface is available');
+  }
+}
+
+const overlaps = (a: DisplayRect, b: DisplayRect, margin: number) =>
+  a.x < b.x + b.width + margin &&
+  b.x < a.x + a.width + margin &&
+  a.y < b.y + b.height + margin &&
+  b.y < a.y + a.height + margin;
+
+function runBox(run: TextRun): DisplayRect {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const along of [0, run.length]) {
+    for (const across of [run.ascent, -run.descent]) {
+      xs.push(run.origin.x + run.advance.x * along + run.up.x * across);
+      ys.push(run.origin.y + run.advance.y * along + run.up.y * across);
+    }
+  }
+  const x = Math.min(...xs);
+  const y = Math.min(...ys);
+  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+}
+
+function encodeWinAnsi(text: string): { bytes: Uint8Array; width: number } {
+  const codes: number[] = [];
+  let width = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 63;
+    const { code, name } = Encodings.WinAnsi.canEncodeUnicodeCodePoint(cp)
+      ? Encodings.WinAnsi.encodeUnicodeCodePoint(cp)
+      : { code: 63, name: 'question' };
+    codes.push(code);
+    width += (helvetica.getWidthOfGlyph(name) ?? 500) / 1000;
+  }
+  return { bytes: Uint8Array.from(codes), width };
+}
+
+export type RasterisedPage = { contents: Uint8Array; resources: PDFDict; removedText: string[] };
+
+/**
+ * Renders page `pageNumber` of the open original and builds its replacement content (user
+ * space of the original page, whose boxes and rotation are kept).
+ */
+export async function rasterisePage(
+  doc: PDFDocumentProxy,
+  ctx: PDFContext,
+  pageNumber: number,
+  toDisplay: Matrix,
+  regions: DisplayRect[],
+  runs: PageRuns | undefined,
+): Promise<RasterisedPage> {
+  const page = await doc.getPage(pageNumber);
+  try {
+    const base = page.getViewport({ scale: 1 });
+    const scale = Math.min(
+      TARGET_DPI / 72,
+      Math.sqrt(MAX_CANVAS_PIXELS / Math.max(base.width * base.height, 1)),
+    );
+    const viewport = page.getViewport({ scale });
+    const width = Math.max(1, Math.ceil(viewport.width));
+    const height = Math.max(1, Math.ceil(viewport.height));
+    const { canvas, context } = makeCanvas(doc, width, height);
+    await page.render({
+      canvas: canvas as unknown as HTMLCanvasElement,
+      canvasContext: context as unknown as CanvasRenderingContext2D,
+      viewport,
+      annotationMode: 0, // AnnotationMode.DISABLE: annotations are not part of the release
+      background: 'rgb(255,255,255)',
+    }).promise;
+    const rgba = context.getImageData(0, 0, width, height).data;
+    const rgb = new Uint8Array(width * height * 3);
+    for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
+      // Composite over white: transparent pixels would otherwise turn black.
+      const alpha = (rgba[i + 3] ?? 255) / 255;
+      rgb[j] = Math.round((rgba[i] ?? 0) * alpha + 255 * (1 - alpha));
+      rgb[j + 1] = Math.round((rgba[i + 1] ?? 0) * alpha + 255 * (1 - alpha));
+      rgb[j + 2] = Math.round((rgba[i + 2] ?? 0) * alpha + 255 * (1 - alpha));
+    }
+    // Burn the boxes into the pixels, rounding outwards.
+    const sx = width / base.width;
+    const sy = height / base.height;
+    for (const r of regions) {
+      const x0 = Math.max(0, Math.floor(r.x * sx));
+      const y0 = Math.max(0, Math.floor(r.y * sy));
+      const x1 = Math.min(width, Math.ceil((r.x + r.width) * sx));
+      const y1 = Math.min(height, Math.ceil((r.y + r.height) * sy));
+      for (let y = y0; y < y1; y++) rgb.fill(0, (y * width + x0) * 3, (y * width + x1) * 3);
+    }
+    const image = ctx.register(
+      ctx.flateStream(rgb, {
+        Type: 'XObject',
+        Subtype: 'Image',
+        Width: width,
+        Height: height,
+        ColorSpace: 'DeviceRGB',
+        BitsPerComponent: 8,
+      }),
+    );
+    const fromDisplay = invert(toDisplay);
+    if (!fromDisplay) throw new CannotRasterise('the page has no usable size');
+    const imageToUser = multiply([base.width, 0, 0, -base.height, 0, base.height], fromDisplay);
+    const parts = [`q ${imageToUser.map(formatNumber).join(' ')} cm /CwPage Do Q\n`];
+    const removedText: string[] = [];
+    let hasText = false;
+    for (const run of runs?.runs ?? []) {
+      if (!run.str.trim()) continue;
+      if (regions.some((r) => overlaps(runBox(run), r, TEXT_MARGIN))) {
+        removedText.push(run.str);
+        continue;
+      }
+      const { bytes, width: em } = encodeWinAnsi(run.str);
+      const size = run.ascent + run.descent;
+      if (size <= 0 || em <= 0) continue;
+      const o = apply(fromDisplay, run.origin.x, run.origin.y);
+      const adv = apply(fromDisplay, run.origin.x + run.advance.x, run.origin.y + run.advance.y);
+      const up = apply(fromDisplay, run.origin.x + run.up.x, run.origin.y + run.up.y);
+      const tm = [adv.x - o.x, adv.y - o.y, up.x - o.x, up.y - o.y, o.x, o.y].map(formatNumber).join(' ');
+      const hScale = (run.length / (em * size)) * 100;
+      parts.push(
+        `BT 3 Tr ${formatName(TEXT_FONT_NAME)} ${formatNumber(size)} Tf ${formatNumber(hScale)} Tz ${tm} Tm ${formatHexString(bytes)} Tj ET\n`,
+      );
+      hasText = true;
+    }
+    const resources = PDFDict.withContext(ctx);
+    resources.set(PDFName.of('XObject'), ctx.obj({ CwPage: image }));
+    if (hasText) {
+      resources.set(
+        PDFName.of('Font'),
+        ctx.obj({
+          [TEXT_FONT_NAME]: ctx.obj({
+            Type: 'Font',
+            Subtype: 'Type1',
+            BaseFont: 'Helvetica',
+            Encoding: 'WinAnsiEncoding',
+          }),
+        }),
+      );
+    }
+    return { contents: new TextEncoder().encode(parts.join('')), resources, removedText };
+  } finally {
+    page.cleanup();
+  }
+}
