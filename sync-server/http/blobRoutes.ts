@@ -55,6 +55,13 @@ export function registerBlobRoutes(
   const handOverToTus = async (request: FastifyRequest, reply: FastifyReply) => {
     const caller = await authenticate(db, request, reply);
     if (!caller) return reply;
+    // @tus/server reads the raw header list: drop any copy the client sent, then add ours.
+    const raw = request.raw.rawHeaders;
+    const kept: string[] = [];
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      if (raw[i]!.toLowerCase() !== UPLOADER_HEADER) kept.push(raw[i]!, raw[i + 1]!);
+    }
+    raw.splice(0, raw.length, ...kept, UPLOADER_HEADER, caller.account.userId);
     request.raw.headers[UPLOADER_HEADER] = caller.account.userId;
     reply.hijack();
     await tus.handle(request.raw, reply.raw);

@@ -11,7 +11,10 @@ export function sendProblem(
   error: string,
   message: string,
 ): FastifyReply {
-  return reply.code(status).send({ error, message } satisfies Problem);
+  return reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ error, message } satisfies Problem);
 }
 
 /** Parses `value`; on failure sends 400 and returns undefined. */
