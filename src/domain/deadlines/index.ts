@@ -11,6 +11,14 @@
 //     pauses: [{ from, to }] inclusive — FOI/FOISA fee-notice periods; SAR clarification periods.
 //   computeDeadline(input, calendar?) -> { rule, label, basis, due, calendarVersion }
 //   explainDueDate(input, calendar?)  -> { due, calendarVersion, steps, lines, warnings, … }
+//   calendarWithExtraDays(shippedCalendar, [{ date, title, regions }]) -> Calendar (new version)
+//   workingDaysLeft(due, today, calendar, scope) / workingDaysBetween(from, to, calendar, scope)
+//     scope: a Region, or 'any-part-of-the-uk' for FOI/EIR days (workingDayScopeFor(rule, region))
+//   formatDueDate(due, today, calendar, scope) -> "Due 4 March (3 working days left)" | "Due today" | …
+//   formatDueInstant(due, now) -> "Due by 11:00 on Monday 30 March 2026 (UK time): 5 hours left"
+//   milestones(config, { received, due, allocatedOn? }, calendar, region) -> Milestone[]
+//   rag(workingDaysLeft, thresholds?) -> 'red' | 'amber' | 'green'
+//   checkNamedDay(tabledOn, namedDay) -> { ok: true, due } | { ok: false, reason }
 export {
   type Calendar,
   calendarWithExtraDays,
@@ -44,6 +52,7 @@ export {
   milestones,
 } from './milestones';
 export { DEFAULT_RAG_THRESHOLDS, type Rag, type RagThresholds, rag, ragThresholdsSchema } from './rag';
+export { checkNamedDay, NAMED_DAY_NOTICE_WEEKDAYS, type NamedDayCheck } from './rules/namedDay';
 export { type Pause, pauseSchema } from './rules/pauses';
 export { RULES, type RuleKey, ruleKeySchema } from './rules/registry';
 export { type Basis, type RuleConfig, ruleConfigSchema } from './rules/ruleConfig';
