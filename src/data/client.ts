@@ -26,7 +26,13 @@ import {
   openDatabase,
   removeDatabase,
 } from './database';
-import { type DeviceStore, openDeviceStore, readSession, type StoredSession } from './deviceStore';
+import {
+  DEVICE_DB_NAME,
+  type DeviceStore,
+  openDeviceStore,
+  readSession,
+  type StoredSession,
+} from './deviceStore';
 import { checkEvent, domainReducer } from './domainFold';
 import { foldPending, groupByStream, type OverlayReducer, type PendingEvent } from './overlay';
 import { type SyncController, type SyncStatus, startReplication } from './replication';
@@ -55,8 +61,11 @@ export type ClientOptions = {
   deviceName?: string;
   /** Several tabs share one database (browser); false in Node tests. */
   isMultiInstance?: boolean;
-  /** Name of the device store database; tests give each simulated device its own. */
-  deviceStoreName?: string;
+  /**
+   * Prefix for this client's IndexedDB database names. Tests and the bench run several
+   * simulated devices in one process; RxDB's Dexie storage shares instances by name.
+   */
+  namespace?: string;
   /** Fetch ahead the documents of cases this person holds (on by default). */
   isPrefetching?: boolean;
 };
@@ -92,7 +101,9 @@ export type ClearwayClient = ReturnType<typeof createClearwayClient>;
 export function createClearwayClient(options: ClientOptions) {
   const baseUrl = options.baseUrl ?? '';
   const now = options.now ?? (() => new Date().toISOString());
-  const deviceStoreName = options.deviceStoreName;
+  const namespace = options.namespace ?? '';
+  const deviceStoreName = `${namespace}${DEVICE_DB_NAME}`;
+  const databaseName = (userId: string) => `${namespace}${databaseNameFor(userId)}`;
   const reduce = options.reduce ?? domainReducer;
   let store: DeviceStore = openDeviceStore(options.indexedDb, deviceStoreName);
   let active: Active | null = null;
@@ -119,7 +130,7 @@ export function createClearwayClient(options: ClientOptions) {
   async function activate(session: StoredSession): Promise<void> {
     token = session.token;
     const db = await openDatabase({
-      name: databaseNameFor(session.user.userId),
+      name: databaseName(session.user.userId),
       userId: session.user.userId,
       indexedDb: options.indexedDb,
       isMultiInstance: options.isMultiInstance,
@@ -172,7 +183,7 @@ export function createClearwayClient(options: ClientOptions) {
       token = null;
       if (current) {
         await removeDatabase(current.db, {
-          name: databaseNameFor(current.session.user.userId),
+          name: databaseName(current.session.user.userId),
           userId: current.session.user.userId,
           indexedDb: options.indexedDb,
         });

@@ -77,6 +77,22 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Clearw
 /** Deletes every collection and the database itself (sign-out, or a revoked device). */
 export async function removeDatabase(db: ClearwayDatabase, options: OpenDatabaseOptions): Promise<void> {
   await db.remove();
-  // remove() already deletes the storage; this also clears what a crashed tab left half-open.
+  // Also clears what a crashed tab left half-open.
   await removeRxDatabase(options.name, storageFor(options));
+  // RxDB's Dexie storage only empties its tables; a wiped device must not even keep their
+  // names (they carry the person's user id), so the IndexedDB databases are deleted too.
+  const factory = options.indexedDb?.indexedDB ?? globalThis.indexedDB;
+  const prefix = `rxdb-dexie-${options.name}--`;
+  const names = (await factory.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith(prefix));
+  await Promise.all(names.map((name) => deleteIndexedDb(factory, name)));
+}
+
+function deleteIndexedDb(factory: IDBFactory, name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = factory.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+    // Another tab still has it open; it is deleted as soon as that tab lets go.
+    request.onblocked = () => resolve();
+  });
 }

@@ -10,7 +10,7 @@
 // stored in IndexedDB, so a device that slept or was offline for days resumes where it stopped.
 // A 401 device_revoked anywhere stops everything and hands over to the caller to wipe.
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
-import { BehaviorSubject, combineLatest, Subject, type Subscription } from 'rxjs';
+import { BehaviorSubject, Subject, type Subscription } from 'rxjs';
 import { z } from 'zod';
 import { type CollectionName, streamDocumentSchema } from '../domain';
 import { type ApiClient, ApiError } from './api';
@@ -141,6 +141,18 @@ export function startReplication(options: ReplicationOptions): SyncController {
 
   const replications = {} as Record<ReplicatedName, RxReplicationState<unknown, unknown>>;
 
+  const pendingCount$ = new BehaviorSubject(0);
+  subscriptions.push(
+    db.outbox.count({ selector: { status: 'pending' } }).$.subscribe((count) => pendingCount$.next(count)),
+  );
+
+  const status$ = new BehaviorSubject<SyncStatus>({
+    state: 'syncing',
+    pendingCount: 0,
+    lastSyncedAt: null,
+    message: 'Getting up to date…',
+  });
+
   /** Wraps a request so failures feed the backoff and the status, and successes reset them. */
   async function tracked<T>(replication: () => RxReplicationState<unknown, unknown>, run: () => Promise<T>) {
     try {
@@ -216,18 +228,6 @@ export function startReplication(options: ReplicationOptions): SyncController {
     subscriptions.push(state.active$.subscribe(() => refreshStatus()));
   }
 
-  const pendingCount$ = new BehaviorSubject(0);
-  subscriptions.push(
-    db.outbox.count({ selector: { status: 'pending' } }).$.subscribe((count) => pendingCount$.next(count)),
-  );
-
-  const status$ = new BehaviorSubject<SyncStatus>({
-    state: 'syncing',
-    pendingCount: 0,
-    lastSyncedAt: null,
-    message: 'Getting up to date…',
-  });
-
   function isAnyActive(): boolean {
     return Object.values(replications).some((r) => r.subjects.active.getValue());
   }
@@ -262,7 +262,7 @@ export function startReplication(options: ReplicationOptions): SyncController {
     }
     status$.next(next);
   }
-  subscriptions.push(combineLatest([pendingCount$]).subscribe(() => refreshStatus()));
+  subscriptions.push(pendingCount$.subscribe(() => refreshStatus()));
 
   function reSync(): void {
     for (const state of Object.values(replications)) state.reSync();

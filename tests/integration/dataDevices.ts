@@ -1,0 +1,47 @@
+// Simulated devices for the data layer's integration tests: each a real ClearwayClient on its
+// own fake IndexedDB, talking over HTTP to a real server started in-process.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { type ClearwayClient, createClearwayClient } from '../../src/data';
+
+export type Device = { client: ClearwayClient; name: string };
+
+/**
+ * A device with an empty IndexedDB of its own. `network.isOnline = false` cuts its network;
+ * `transport` (default: fetch) lets a test stand between the device and the server.
+ */
+export function newDevice(
+  serverUrl: string,
+  name: string,
+  network: { isOnline: boolean } = { isOnline: true },
+  transport: typeof fetch = fetch,
+) {
+  const offlineAwareFetch: typeof fetch = (input, init) =>
+    network.isOnline ? transport(input, init) : Promise.reject(new TypeError('fetch failed (offline)'));
+  const indexedDB = new IDBFactory();
+  const client = createClearwayClient({
+    baseUrl: serverUrl,
+    indexedDb: { indexedDB, IDBKeyRange },
+    isMultiInstance: false,
+    namespace: `${name}-${crypto.randomUUID().slice(0, 8)}-`,
+    fetch: offlineAwareFetch,
+    deviceName: name,
+  });
+  return { client, name, network, indexedDB };
+}
+
+export const WAIT_STEP_MS = 50;
+
+/** Waits until `check` returns a value (not undefined/false); fails with `what` after `limitMs`. */
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  limitMs = 20_000,
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() - started > limitMs) throw new Error(`Gave up waiting: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
+  }
+}
