@@ -2,8 +2,8 @@
 // the same engine the server uses: the statutory due date, working days left, red/amber/green,
 // internal milestones and the working ("How this date was worked out"). Pure: pass `today`.
 
+import { caseDeadline as domainCaseDeadline } from '../../domain/caseDeadline';
 import type { CaseState } from '../../domain/caseState';
-import { deadlineRuleFor } from '../../domain/caseTypes';
 import {
   type Calendar,
   DEFAULT_MILESTONES,
@@ -17,9 +17,7 @@ import {
   type Milestone,
   milestones,
   type Rag,
-  type RuleKey,
   rag,
-  ruleKeySchema,
   shippedCalendar,
   workingDayScopeFor,
   workingDaysLeft,
@@ -40,40 +38,25 @@ export type CaseDeadline =
       milestones: Milestone[];
     };
 
-const EXTENDED_RULES: Partial<Record<string, RuleKey>> = {
-  pit: 'pit_extension',
-  eir: 'eir_extended',
-  sar: 'sar_extended',
-};
-
-function ruleFor(state: CaseState): RuleKey | null {
-  const extension = state.extensions.at(-1);
-  const extended = extension ? EXTENDED_RULES[extension.kind] : undefined;
-  if (extended) return extended;
-  const parsed = ruleKeySchema.safeParse(
-    deadlineRuleFor({
-      caseType: state.caseType,
-      pqKind: state.pqKind ?? undefined,
-      complaintStage: state.complaintStage ?? undefined,
-      campaignOf: state.campaignOf ?? undefined,
-    }),
+/**
+ * The engine's input behind the domain's due date for this case, so "How this date was worked
+ * out" explains exactly the date the domain (and the server) computed. Null when the date was
+ * set by hand (an extension's new target) or there is no rule.
+ */
+export function dueDateInputOf(state: CaseState, calendar: Calendar = shippedCalendar): DueDateInput | null {
+  const deadline = domainCaseDeadline(state, calendar);
+  if (!deadline?.ruleKey) return null;
+  // The same clock stops the domain turns into pauses: fee notices (SAR: clarification).
+  const pausing = state.caseType === 'sar' ? 'clarification' : 'fee';
+  const pauses = state.clockStops.flatMap((stop) =>
+    stop.kind === pausing && stop.to !== null ? [{ from: stop.from, to: stop.to }] : [],
   );
-  return parsed.success ? parsed.data : null;
-}
-
-/** The engine's input for this case: receipt, the latest restart and the fee pauses that ended. */
-export function dueDateInputOf(state: CaseState): DueDateInput | null {
-  const rule = ruleFor(state);
-  if (!rule) return null;
-  const pauses = state.clockStops
-    .filter((stop) => stop.kind === 'fee' && stop.to !== null)
-    .map((stop) => ({ from: stop.from, to: stop.to ?? stop.from }));
   return {
-    rule,
-    received: rule === 'breach72h' && state.awareAt ? state.awareAt : state.receivedOn,
+    rule: deadline.ruleKey,
+    received: state.caseType === 'data_breach' && state.awareAt ? state.awareAt : state.receivedOn,
     region: state.region,
+    pauses,
     ...(state.clockRestartedOn ? { clarificationReceived: state.clockRestartedOn } : {}),
-    ...(pauses.length > 0 ? { pauses } : {}),
   };
 }
 
@@ -87,10 +70,11 @@ const FINISHED = new Set<CaseState['status']>(['sent', 'closed', 'withdrawn', 't
 
 export function caseDeadline(
   state: CaseState,
-  today: IsoDate,
+  todayText: string,
   now: string,
   calendar: Calendar = shippedCalendar,
 ): CaseDeadline {
+  const today = todayText as IsoDate;
   if (FINISHED.has(state.status)) {
     const sent = state.response ? ` The response was sent on ${state.response.sentOn}.` : '';
     return {
@@ -105,8 +89,13 @@ export function caseDeadline(
       since: openStop.from,
       why: `The clock is stopped: ${STOP_WORDS[openStop.kind]}.`,
     };
-  const input = dueDateInputOf(state);
-  if (!input) return { kind: 'none', why: 'This kind of case has no deadline set by your organisation.' };
+  const input = dueDateInputOf(state, calendar);
+  if (!input) {
+    const set = domainCaseDeadline(state, calendar);
+    return set
+      ? { kind: 'none', why: `Due ${set.due}: ${set.label} (a date set by hand, not counted by a rule).` }
+      : { kind: 'none', why: 'This kind of case has no deadline set by your organisation.' };
+  }
   const explanation = explainDueDate(input, calendar);
   const scope = workingDayScopeFor(input.rule, state.region);
   if (!scope) {

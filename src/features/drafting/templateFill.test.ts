@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, placeholdersIn } from './templateFill';
+import { caseTemplateValues, fillTemplate, placeholdersIn } from './templateFill';
 
 describe('filling a letter template', () => {
   it('puts the case values where the placeholders are', () => {
@@ -44,5 +44,28 @@ describe('filling a letter template', () => {
 
   it('lists the placeholders a template uses, once each', () => {
     expect(placeholdersIn('{{a}} {{ b }} {{a}} {c}')).toEqual(['a', 'b']);
+  });
+});
+
+describe('a case’s values for its templates', () => {
+  it('fills reference, requester and dates, with dueDate as another name for due', () => {
+    const values = caseTemplateValues({
+      reference: 'FOI-2026-00417',
+      requesterName: 'Amira Khan',
+      receivedOn: '2026-03-04',
+      due: '2026-04-02',
+      today: '2026-03-20',
+      requestText: 'Bins',
+      officerName: 'Priya Shah',
+      formatDay: (d) => `day ${d}`,
+    });
+    const filled = fillTemplate(
+      '{{reference}} {{requester}} {{received}} {{dueDate}} {{due}} {{officer}} {{team}}',
+      values,
+    );
+    expect(filled.text).toBe(
+      'FOI-2026-00417 Amira Khan day 2026-03-04 day 2026-04-02 day 2026-04-02 Priya Shah {{team}}',
+    );
+    expect(filled.missing).toEqual(['team']);
   });
 });

@@ -43,3 +43,31 @@ export function placeholdersIn(template: string): string[] {
   for (const match of template.matchAll(PLACEHOLDER)) if (match[1]) names.add(match[1]);
   return [...names];
 }
+
+/** The values a case gives its templates; `dueDate` and `receivedDate` are accepted as aliases. */
+export function caseTemplateValues(facts: {
+  reference: string;
+  requesterName: string;
+  receivedOn: string;
+  due: string | null;
+  today: string;
+  requestText: string;
+  officerName: string;
+  teamName?: string | undefined;
+  formatDay: (day: string) => string;
+}): TemplateValues {
+  const received = facts.formatDay(facts.receivedOn);
+  const due = facts.due ? facts.formatDay(facts.due) : undefined;
+  return {
+    reference: facts.reference,
+    requester: facts.requesterName,
+    received,
+    receivedDate: received,
+    due,
+    dueDate: due,
+    today: facts.formatDay(facts.today),
+    request: facts.requestText,
+    officer: facts.officerName,
+    team: facts.teamName,
+  };
+}

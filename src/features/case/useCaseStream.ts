@@ -1,0 +1,15 @@
+// Finds the case a /cases/:reference address means. The address holds the reference people
+// share (FOI-2026-00417), or right after logging offline the case's id, because a provisional
+// reference is replaced once the server numbers the case.
+import { useCases } from '../../data';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function useCaseStream(param: string): { stream: string | null; isLoading: boolean } {
+  const isId = UUID.test(param);
+  // For an id, ask for a state no case has: the index answers with nothing at once.
+  const { cases, isLoading } = useCases(isId ? { statuses: ['no-such-state'] } : { text: param });
+  if (isId) return { stream: `case:${param.toLowerCase()}`, isLoading: false };
+  const found = cases.find((item) => item.reference.toLowerCase() === param.toLowerCase());
+  return { stream: found?.id ?? null, isLoading };
+}
