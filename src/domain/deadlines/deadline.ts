@@ -10,7 +10,7 @@ import { pauseSchema } from './rules/pauses';
 import { RULES, type RuleKey, ruleKeySchema } from './rules/registry';
 import { type RuleConfig, ruleConfigSchema } from './rules/ruleConfig';
 import type { RuleOutcome } from './rules/steps';
-import { workingDayDue } from './rules/workingDayRule';
+import { workingDayDue, workingScopeOf } from './rules/workingDayRule';
 import type { WorkingDayScope } from './workingDays';
 
 /** A date 'YYYY-MM-DD', or an instant (turned into its Europe/London date before any counting). */
@@ -19,9 +19,9 @@ const dayOrInstant = z.string().refine((v) => isInstant(v) || z.iso.date().safeP
 });
 
 export const dueDateInputSchema = z.object({
-  rule: z.union([ruleKeySchema, ruleConfigSchema]),
+  rule: z.union([ruleKeySchema, ruleConfigSchema], { error: 'is not a deadline rule we know' }),
   received: dayOrInstant,
-  region: regionSchema,
+  region: z.enum(regionSchema.options, { error: 'must be England and Wales, Scotland or Northern Ireland' }),
   /** Working-day rules: the day clarification arrived (restarts). SAR: the day identity or fee arrived (restarts). */
   clarificationReceived: dayOrInstant.optional(),
   /** Inclusive clock stops: FOI/FOISA fee-notice periods; SAR clarification periods (Art 12A). */
@@ -46,17 +46,26 @@ const ruleOf = (rule: RuleKey | RuleConfig): { name: string; config: RuleConfig 
   typeof rule === 'string' ? { name: rule, config: RULES[rule] } : { name: 'custom', config: rule };
 
 const scopeOf = (config: RuleConfig, region: Region): WorkingDayScope | null => {
-  if (config.kind === 'working_days') return config.calendar === 'region' ? region : config.calendar;
+  if (config.kind === 'working_days') return workingScopeOf(config, region);
   if (config.kind === 'hours' || config.rollForward === 'none') return null;
   return region;
+};
+
+const FIELD_WORDS: Record<string, string> = {
+  rule: 'The rule',
+  received: 'The date received',
+  region: 'The part of the UK',
+  clarificationReceived: 'The clarification date',
+  pauses: 'A clock stop',
 };
 
 const parse = (raw: DueDateInput) => {
   const result = dueDateInputSchema.safeParse(raw);
   if (!result.success) {
     const issue = result.error.issues[0];
+    const field = FIELD_WORDS[String(issue?.path[0])] ?? 'The input';
     throw new DeadlineInputError(
-      `Cannot work out the deadline: ${issue?.path.join('.') || 'input'} ${issue?.message ?? 'is not valid'}`,
+      `Cannot work out the deadline. ${field} ${issue?.message ?? 'is not valid'}.`,
     );
   }
   return result.data;
@@ -70,7 +79,7 @@ const run = (raw: DueDateInput, calendar: Calendar) => {
   if (config.kind === 'hours') {
     if (!isInstant(input.received)) {
       throw new DeadlineInputError(
-        'Cannot work out the deadline: give the date and time you became aware, not just the date',
+        'Cannot work out the deadline. Give the date and time you became aware, not just the date.',
       );
     }
     outcome = hoursDue(config, input.received);
@@ -83,7 +92,7 @@ const run = (raw: DueDateInput, calendar: Calendar) => {
     };
     outcome =
       config.kind === 'working_days'
-        ? workingDayDue(config, scope as WorkingDayScope, clock, calendar)
+        ? workingDayDue(config, input.region, clock, calendar)
         : calendarPeriodDue(config, input.region, clock, calendar);
   }
   return { name, config, scope, region: input.region, outcome };

@@ -1,7 +1,7 @@
 // "How this date was worked out": the steps a rule recorded, in plain sentences, so a case
 // worker (or the requester, or the ICO) can check the date by hand.
 import { type Calendar, REGION_NAMES, type Region } from './calendar';
-import { type IsoDate, longDate } from './civilDate';
+import { longDate } from './civilDate';
 import { ukDateTime } from './format';
 import type { Pause } from './rules/pauses';
 import type { Basis, RuleConfig } from './rules/ruleConfig';
@@ -109,7 +109,7 @@ export const explainSteps = (args: {
   const warnings =
     last !== undefined && last > calendar.coversThrough
       ? [
-          `The bank holiday list runs to ${longDate(calendar.coversThrough as IsoDate)}. Later bank holidays are not counted unless an administrator adds them.`,
+          `The bank holiday list runs to ${longDate(calendar.coversThrough)}. Later bank holidays are not counted unless an administrator adds them.`,
         ]
       : [];
   return {

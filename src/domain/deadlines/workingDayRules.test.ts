@@ -223,14 +223,21 @@ describe('organisation targets on the case’s own nation', () => {
 
 describe('bad input gets a clear message', () => {
   it('refuses a date that does not exist', () => {
-    expect(() => due('foi', '2026-02-30')).toThrow(/received/);
+    expect(() => due('foi', '2026-02-30')).toThrow(
+      'Cannot work out the deadline. The date received must be a date written YYYY-MM-DD or a date and time.',
+    );
   });
   it('refuses a pause that ends before it starts', () => {
     expect(() => due('foi', '2026-02-02', { pauses: [{ from: '2026-02-10', to: '2026-02-09' }] })).toThrow(
-      /must end on or after/,
+      'Cannot work out the deadline. A clock stop must end on or after the day it starts.',
     );
   });
   it('refuses an unknown rule', () => {
-    expect(() => due('fio' as 'foi', '2026-02-02')).toThrow(/rule/);
+    expect(() => due('fio' as 'foi', '2026-02-02')).toThrow(
+      'Cannot work out the deadline. The rule is not a deadline rule we know.',
+    );
+    expect(() => due('foi', '2026-02-02', { region: 'wales' as 'scotland' })).toThrow(
+      'The part of the UK must be England and Wales, Scotland or Northern Ireland.',
+    );
   });
 });

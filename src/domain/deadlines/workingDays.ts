@@ -1,4 +1,4 @@
-// Which days count as working days, and why a day does not. Three definitions are in use:
+// Which days count as working days, and why a day does not. Two definitions are in use:
 // - 'any-part-of-the-uk': FOIA s10(6) and EIR reg 2(1) — a bank holiday anywhere in the UK is not
 //   a working day, wherever the authority is (so St Patrick's Day stops an English FOI clock);
 //   Christmas Day and Good Friday are named in the Act itself.

@@ -6,7 +6,7 @@ import { addDays, type IsoDate, isoDateSchema } from '../civilDate';
 
 export const pauseSchema = z
   .object({ from: isoDateSchema, to: isoDateSchema })
-  .refine((p) => p.from <= p.to, { message: 'A pause must end on or after the day it starts' });
+  .refine((p) => p.from <= p.to, { message: 'must end on or after the day it starts' });
 export type Pause = z.infer<typeof pauseSchema>;
 
 export const mergePauses = (pauses: readonly Pause[]): Pause[] => {

@@ -2,7 +2,7 @@
 // receipt, working or not (ICO; DEADLINES.md §0.3); day 1 is the next working day; the due date
 // is the `days`th working day. Clarification makes its own arrival day 0 again; working days
 // inside a fee-notice pause are not counted (FOIA s10(2): both ends inclusive).
-import type { Calendar } from '../calendar';
+import type { Calendar, Region } from '../calendar';
 import { addDays, type IsoDate } from '../civilDate';
 import { isWorkingDay, nonWorkingReason, type WorkingDayScope } from '../workingDays';
 import { mergePauses, type Pause, pauseHolding } from './pauses';
@@ -29,12 +29,17 @@ export const startOfClock = (
   return { start: restartOn, steps };
 };
 
+/** The working days a rule counts for a case in `region`: the case's nation, or the rule's fixed definition. */
+export const workingScopeOf = (rule: WorkingDaysRule, region: Region): WorkingDayScope =>
+  rule.calendar === 'region' ? region : rule.calendar;
+
 export const workingDayDue = (
   rule: WorkingDaysRule,
-  scope: WorkingDayScope,
+  region: Region,
   input: ClockInput,
   calendar: Calendar,
 ): RuleOutcome => {
+  const scope = workingScopeOf(rule, region);
   const { start, steps } = rule.clarificationRestarts
     ? startOfClock(input, 'clarification')
     : { start: input.received, steps: [] as Step[] };
