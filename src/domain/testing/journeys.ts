@@ -268,6 +268,7 @@ export function sampleEvent(type: EventType, state: CaseState): RawEvent {
   const openReview = state.reviews.find((r) => r.status === 'requested');
   const openClearance = state.clearances.find((c) => c.status === 'requested');
   const samples: Partial<Record<EventType, () => RawEvent>> = {
+    'case.logged': () => loggedEvent(state.caseType),
     'note.added': () => raw('note.added', { noteId: 'n9', text: 'Phoned the requester' }, 'cw'),
     'document.added': () =>
       raw(

@@ -1,0 +1,100 @@
+// The organisation streams: directory, templates, calendar.
+import { describe, expect, test } from 'vitest';
+import { decide } from './decide';
+import { NOW, people, raw, run } from './testing/journeys';
+
+const dir = (type: string, payload: Record<string, unknown>) => raw(type, payload, 'admin', 'org:directory');
+
+describe('the directory', () => {
+  test('a CSV import replaces everything that was there', () => {
+    const before = run([
+      dir('directory.person_saved', { userId: 'old', name: 'Old Person', teamIds: ['x'] }),
+    ]);
+    const after = run(
+      [
+        dir('directory.imported', {
+          fileName: 'directory.csv',
+          policyAreas: [{ policyAreaId: 'waste', name: 'Waste', keywords: ['bins'] }],
+          teams: [{ teamId: 'waste-policy', name: 'Waste policy', policyAreaId: 'waste' }],
+          people: [{ userId: 'priya', name: 'Priya Shah', teamIds: ['waste-policy'] }],
+        }),
+      ],
+      before,
+    );
+    expect(after).toEqual({
+      kind: 'directory',
+      policyAreas: [{ policyAreaId: 'waste', name: 'Waste', keywords: ['bins'] }],
+      teams: [{ teamId: 'waste-policy', name: 'Waste policy', policyAreaId: 'waste' }],
+      people: [{ userId: 'priya', name: 'Priya Shah', teamIds: ['waste-policy'] }],
+    });
+  });
+
+  test('only an administrator changes the directory', () => {
+    const event = { ...dir('directory.person_removed', { userId: 'priya' }), actor: 'mgr' };
+    expect(decide(null, event, people.manager, { now: NOW })).toEqual({
+      ok: false,
+      reason: 'Only an administrator can remove a person from the directory.',
+    });
+  });
+
+  test('removing someone who is not there is refused', () => {
+    expect(
+      decide(null, dir('directory.person_removed', { userId: 'ghost' }), people.admin, { now: NOW }),
+    ).toEqual({
+      ok: false,
+      reason: 'That person is not in the directory.',
+    });
+  });
+});
+
+describe('templates', () => {
+  const save = (body: string) =>
+    raw(
+      'template.saved',
+      { templateId: 't1', name: 'FOI refusal', caseTypes: ['foi'], body },
+      'cw',
+      'org:templates',
+    );
+
+  test('saving again makes a new version; retiring keeps it for old letters', () => {
+    const state = run([
+      save('v1'),
+      save('v2'),
+      raw('template.retired', { templateId: 't1' }, 'cw', 'org:templates'),
+    ]);
+    expect(state).toMatchObject({
+      templates: [{ templateId: 't1', body: 'v2', version: 2, isRetired: true }],
+    });
+  });
+});
+
+describe('the calendar', () => {
+  const add = () =>
+    raw(
+      'calendar.holiday_added',
+      { date: '2026-06-15', title: 'World Cup holiday', regions: ['scotland'] },
+      'admin',
+      'org:calendar',
+    );
+
+  test('an administrator adds a bank holiday, once', () => {
+    const state = run([add()]);
+    expect(state).toEqual({
+      kind: 'calendar',
+      extraHolidays: [
+        { date: '2026-06-15', title: 'World Cup holiday', regions: ['scotland'], addedBy: 'admin' },
+      ],
+    });
+    expect(decide(state, add(), people.admin, { now: NOW })).toEqual({
+      ok: false,
+      reason: '2026-06-15 is already a holiday there.',
+    });
+  });
+
+  test('a case worker cannot add one', () => {
+    expect(decide(null, { ...add(), actor: 'cw' }, people.caseWorker, { now: NOW })).toEqual({
+      ok: false,
+      reason: 'Only an administrator can add a bank holiday.',
+    });
+  });
+});
