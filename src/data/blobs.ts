@@ -8,6 +8,7 @@
 import * as tus from 'tus-js-client';
 import { type ApiClient, ApiError } from './api';
 import type { DeviceStore, QueuedUpload } from './deviceStore';
+import { fetchHttpStack } from './tusFetchStack';
 
 export const TUS_CHUNK_BYTES = 8 * 1024 * 1024;
 export const TUS_RETRY_DELAYS_MS = [0, 1_000, 3_000, 10_000, 30_000];
@@ -25,12 +26,14 @@ export type BlobCacheOptions = {
   baseUrl: string;
   getToken: () => string | null;
   now: () => string;
+  fetch?: typeof fetch;
 };
 
 export type BlobCache = ReturnType<typeof createBlobCache>;
 
 export function createBlobCache(options: BlobCacheOptions) {
   const { store, api } = options;
+  const httpStack = fetchHttpStack(options.fetch ?? globalThis.fetch.bind(globalThis));
   let running: Promise<void> | null = null;
 
   /** Stores a file on the device at once and queues it for upload. */
@@ -92,6 +95,7 @@ export function createBlobCache(options: BlobCacheOptions) {
       const token = options.getToken();
       const upload = new tus.Upload(source as Blob, {
         endpoint: `${options.baseUrl}/api/blobs/uploads/`,
+        httpStack,
         uploadUrl: row.uploadUrl,
         chunkSize: TUS_CHUNK_BYTES,
         retryDelays: TUS_RETRY_DELAYS_MS,

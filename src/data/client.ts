@@ -148,7 +148,7 @@ export function createClearwayClient(options: ClientOptions) {
       now,
       fetch: options.fetch,
     });
-    const blobs = createBlobCache({ store, api, baseUrl, getToken: () => token, now });
+    const blobs = createBlobCache({ store, api, baseUrl, getToken: () => token, now, fetch: options.fetch });
     if (options.isPrefetching !== false) {
       sync.pulled$.subscribe(({ collection, documents }) => {
         if (collection !== 'cases') return;
