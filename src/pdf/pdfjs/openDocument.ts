@@ -1,6 +1,7 @@
 // Opening a PDF with pdf.js, with its failures turned into one plain sentence and the document
 // always released. pdf.js transfers (detaches) the bytes it is given to its worker, so it is
-// given a copy: callers keep using their own array afterwards.
+// given a copy: callers keep using their own array afterwards. The copy is a plain Uint8Array,
+// because pdf.js refuses a Node Buffer (and Buffer's slice() would not copy).
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
 import { loadPdfjs } from './host';
 
@@ -42,7 +43,7 @@ export async function openPdf(data: Uint8Array, options: OpenOptions = {}): Prom
   const { lib, documentOptions } = await loadPdfjs();
   const task = lib.getDocument({
     ...documentOptions,
-    data: data.slice(),
+    data: new Uint8Array(data),
     password: options.password,
     // Untrusted input: no eval of font programs, no XFA, no scripting, errors only in the log.
     isEvalSupported: false,

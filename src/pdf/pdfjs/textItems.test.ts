@@ -82,3 +82,11 @@ describe('refusing files it cannot open, in plain words', () => {
     });
   });
 });
+
+describe('input as a Node Buffer', () => {
+  it('reads a Buffer as well as a plain Uint8Array (pdf.js alone refuses Buffers)', async () => {
+    const { bytes } = await onePage(0, { text: 'Buffered', x: 10, y: 10, size: 10 });
+    const [page] = await extractTextItems(Buffer.from(bytes));
+    expect(page!.items.map((i) => i.str)).toEqual(['Buffered']);
+  });
+});
