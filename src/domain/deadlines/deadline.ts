@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type Calendar, type Region, regionSchema, shippedCalendar } from './calendar';
 import { type IsoDate, isInstant, toCivilDate } from './civilDate';
 import { type Explanation, explainSteps } from './explain';
-import { calendarPeriodDue } from './rules/calendarPeriodRule';
+import { calendarPeriodDue, rollScopeOf } from './rules/calendarPeriodRule';
 import { hoursDue } from './rules/hoursRule';
 import { pauseSchema } from './rules/pauses';
 import { RULES, type RuleKey, ruleKeySchema } from './rules/registry';
@@ -47,8 +47,8 @@ const ruleOf = (rule: RuleKey | RuleConfig): { name: string; config: RuleConfig 
 
 const scopeOf = (config: RuleConfig, region: Region): WorkingDayScope | null => {
   if (config.kind === 'working_days') return workingScopeOf(config, region);
-  if (config.kind === 'hours' || config.rollForward === 'none') return null;
-  return region;
+  if (config.kind === 'hours') return null;
+  return rollScopeOf(config, region);
 };
 
 const FIELD_WORDS: Record<string, string> = {
@@ -95,7 +95,7 @@ const run = (raw: DueDateInput, calendar: Calendar) => {
         ? workingDayDue(config, input.region, clock, calendar)
         : calendarPeriodDue(config, input.region, clock, calendar);
   }
-  return { name, config, scope, region: input.region, outcome };
+  return { name, config, scope, outcome };
 };
 
 /** The due date (the contract other tools call). */
@@ -115,11 +115,10 @@ export const computeDeadline = (input: DueDateInput, calendar: Calendar = shippe
 };
 
 export const explainDueDate = (input: DueDateInput, calendar: Calendar = shippedCalendar): Explanation => {
-  const { name, config, scope, region, outcome } = run(input, calendar);
+  const { name, config, scope, outcome } = run(input, calendar);
   return explainSteps({
     ruleName: name,
     rule: config,
-    region,
     scope,
     due: outcome.due,
     steps: outcome.steps,

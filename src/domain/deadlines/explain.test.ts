@@ -65,8 +65,8 @@ describe('explaining a due date', () => {
       'Received Monday 3 February 2025. The time runs from this day.',
       'One month on, the matching date is Monday 3 March 2025.',
       'Clock stopped Monday 10 February 2025 to Friday 14 February 2025: 5 days do not count, so the end moves to Saturday 8 March 2025.',
-      'Saturday 8 March 2025 is not a working day in England and Wales (weekend), so the date moves to the next day.',
-      'Sunday 9 March 2025 is not a working day in England and Wales (weekend), so the date moves to the next day.',
+      'Saturday 8 March 2025 is not a working day (weekend), so the date moves to the next day.',
+      'Sunday 9 March 2025 is not a working day (weekend), so the date moves to the next day.',
       'Due Monday 10 March 2025.',
     ]);
   });

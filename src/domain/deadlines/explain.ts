@@ -41,7 +41,7 @@ const scopeWords = (scope: WorkingDayScope | Region): string =>
 const span = (p: Pause): string =>
   p.from === p.to ? `on ${longDate(p.from)}` : `${longDate(p.from)} to ${longDate(p.to)}`;
 
-const stepLine = (step: Step, rule: RuleConfig, region: Region): string => {
+const stepLine = (step: Step, rule: RuleConfig): string => {
   switch (step.kind) {
     case 'start':
       if (rule.kind === 'working_days') {
@@ -73,7 +73,7 @@ const stepLine = (step: Step, rule: RuleConfig, region: Region): string => {
     case 'pause_added':
       return `Clock stopped ${span(step.pause)}: ${step.days} ${step.days === 1 ? 'day does' : 'days do'} not count, so the end moves to ${longDate(step.date)}.`;
     case 'rolled':
-      return `${longDate(step.date)} is not a working day in ${REGION_NAMES[region]} (${describeNonWorking(step.why)}), so the date moves to the next day.`;
+      return `${longDate(step.date)} is not a working day (${describeNonWorking(step.why)}), so the date moves to the next day.`;
     case 'due':
       return rule.kind === 'working_days'
         ? `Due ${longDate(step.date)}: the ${ordinal(rule.days)} working day.`
@@ -98,13 +98,12 @@ const headline = (rule: RuleConfig, scope: WorkingDayScope | null, calendar: Cal
 export const explainSteps = (args: {
   ruleName: string;
   rule: RuleConfig;
-  region: Region;
   scope: WorkingDayScope | null;
   due: string;
   steps: Step[];
   calendar: Calendar;
 }): Explanation => {
-  const { rule, region, steps, calendar } = args;
+  const { rule, steps, calendar } = args;
   const last = steps.findLast((s) => s.kind === 'due')?.date;
   const warnings =
     last !== undefined && last > calendar.coversThrough
@@ -119,7 +118,7 @@ export const explainSteps = (args: {
     due: args.due,
     calendarVersion: calendar.version,
     steps,
-    lines: [headline(rule, args.scope, calendar), ...steps.map((s) => stepLine(s, rule, region))],
+    lines: [headline(rule, args.scope, calendar), ...steps.map((s) => stepLine(s, rule))],
     warnings,
   };
 };

@@ -110,3 +110,22 @@ describe('SAR clock rules from 5 February 2026 (Art 12A)', () => {
     expect(sar('2025-02-03', { pauses: [{ from: '2025-03-10', to: '2025-03-12' }] })).toBe('2025-03-03');
   });
 });
+
+describe('which holidays move a SAR date, as the organisation chooses', () => {
+  const sarWith = (rollForward: 'any-part-of-the-uk' | 'none') =>
+    ({ kind: 'months', label: 'Subject access', basis: 'statutory', months: 1, rollForward }) as const;
+
+  it('can move off a bank holiday in any part of the UK', () => {
+    // 15 May 2026 → Mon 15 Jun, Scotland's World Cup day → Tue 16 Jun even for an English controller.
+    expect(
+      dueDate({ rule: sarWith('any-part-of-the-uk'), received: '2026-05-15', region: 'england-and-wales' }),
+    ).toBe('2026-06-16');
+  });
+
+  it('can never move the date later', () => {
+    // 29 Feb 2024 → Fri 29 Mar 2024 (Good Friday) stays.
+    expect(dueDate({ rule: sarWith('none'), received: '2024-02-29', region: 'england-and-wales' })).toBe(
+      '2024-03-29',
+    );
+  });
+});

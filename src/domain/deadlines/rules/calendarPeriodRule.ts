@@ -7,7 +7,7 @@
 // The s164A complaint acknowledgement (30 days from the day after receipt) uses the same ending.
 import type { Calendar, Region } from '../calendar';
 import { addDays, addMonthsClamped, daysBetween, type IsoDate, laterOf } from '../civilDate';
-import { isWorkingDay, nonWorkingReason } from '../workingDays';
+import { isWorkingDay, nonWorkingReason, type WorkingDayScope } from '../workingDays';
 import { mergePauses } from './pauses';
 import type { CalendarDaysRule, MonthsRule } from './ruleConfig';
 import type { RuleOutcome, Step } from './steps';
@@ -19,6 +19,10 @@ const periodEnd = (rule: MonthsRule | CalendarDaysRule, start: IsoDate): Step & 
   const date = addMonthsClamped(start, rule.months);
   return { kind: 'period_end', date, months: rule.months, isClamped: date.slice(8) !== start.slice(8) };
 };
+
+/** The working days the end is moved onto, or null when it is never moved. */
+export const rollScopeOf = (rule: MonthsRule | CalendarDaysRule, region: Region): WorkingDayScope | null =>
+  rule.rollForward === 'none' ? null : rule.rollForward === 'region' ? region : rule.rollForward;
 
 export const calendarPeriodDue = (
   rule: MonthsRule | CalendarDaysRule,
@@ -51,8 +55,9 @@ export const calendarPeriodDue = (
     d = addDays(d, days);
     steps.push({ kind: 'pause_added', pause, days, date: d });
   }
-  if (rule.rollForward === 'region') {
-    for (let why = nonWorkingReason(calendar, region, d); why; why = nonWorkingReason(calendar, region, d)) {
+  const scope = rollScopeOf(rule, region);
+  if (scope !== null) {
+    for (let why = nonWorkingReason(calendar, scope, d); why; why = nonWorkingReason(calendar, scope, d)) {
       steps.push({ kind: 'rolled', date: d, why });
       d = addDays(d, 1);
     }

@@ -8,6 +8,12 @@ import { workingDayScopeSchema } from '../workingDays';
 export const basisSchema = z.enum(['statutory', 'guideline', 'target']);
 export type Basis = z.infer<typeof basisSchema>;
 
+/**
+ * Which days a calendar-period end moves off: the controller's nation (the default; the ICO does
+ * not say, DEADLINES.md §6.3), a bank holiday anywhere in the UK, or none (never move it later).
+ */
+const rollForwardSchema = z.enum(['region', 'any-part-of-the-uk', 'none']);
+
 const common = {
   label: z.string().min(1),
   basis: basisSchema,
@@ -34,7 +40,7 @@ export const monthsRuleSchema = z.object({
   kind: z.literal('months'),
   ...common,
   months: z.number().int().positive().max(12),
-  rollForward: z.enum(['region', 'none']),
+  rollForward: rollForwardSchema,
 });
 
 /** Calendar days counted from the day after receipt, then moved off a non-working day. */
@@ -42,7 +48,7 @@ export const calendarDaysRuleSchema = z.object({
   kind: z.literal('calendar_days'),
   ...common,
   days: z.number().int().positive().max(1000),
-  rollForward: z.enum(['region', 'none']),
+  rollForward: rollForwardSchema,
 });
 
 /** Elapsed hours on absolute time (breach reports): weekends and clock changes make no difference. */
