@@ -4,7 +4,8 @@
 // still resumes from the server's offset after a cut.
 import type { HttpRequest, HttpResponse, HttpStack } from 'tus-js-client';
 
-type Body = Blob | Uint8Array | null;
+// tus hands Buffers (Node) or Blob slices (browser); both are bytes over an ArrayBuffer.
+type Body = Blob | Uint8Array<ArrayBuffer> | null;
 
 export function fetchHttpStack(doFetch: typeof fetch): HttpStack {
   return {
