@@ -80,6 +80,39 @@ function endClockStop(state: CaseState, kind: ClockStop['kind'], on: IsoDate, re
   return accept({ ...state, clockStops, clockRestartedOn: restarts ? on : state.clockRestartedOn });
 }
 
+type AllocationTarget = { to: string; teamId: string; service: string; acceptBy?: IsoDate | undefined };
+
+/** A new allocation awaiting acceptance; one live allocation per person. */
+function allocate(
+  state: CaseState,
+  allocationId: string,
+  target: AllocationTarget,
+  by: string,
+  at: string,
+): Folded {
+  if (has(state.allocations, (a) => a.allocationId === allocationId))
+    return refuse('An allocation with this id already exists on the case.');
+  if (
+    has(
+      state.allocations,
+      (a) => a.to === target.to && (a.status === 'awaiting_acceptance' || a.status === 'accepted'),
+    )
+  )
+    return refuse('This case is already allocated to that person.');
+  const allocation = {
+    allocationId,
+    to: target.to,
+    teamId: target.teamId,
+    service: target.service,
+    acceptBy: target.acceptBy ?? null,
+    status: 'awaiting_acceptance' as const,
+    allocatedBy: by,
+    allocatedAt: at,
+    reason: null,
+  };
+  return accept({ ...state, allocations: [...state.allocations, allocation] });
+}
+
 function changeMark(
   state: CaseState,
   id: string,
@@ -130,30 +163,8 @@ export function foldCase(state: CaseState, event: CaseEvent): Folded {
       return stopClock(s, 'identity', event.payload.requestedOn, event.payload.what);
     case 'case.identity_received':
       return endClockStop(s, 'identity', event.payload.receivedOn, restartsOn(s, 'identity'));
-    case 'case.allocated': {
-      const p = event.payload;
-      if (has(s.allocations, (a) => a.allocationId === p.allocationId))
-        return refuse('An allocation with this id already exists on the case.');
-      if (
-        has(
-          s.allocations,
-          (a) => a.to === p.to && (a.status === 'awaiting_acceptance' || a.status === 'accepted'),
-        )
-      )
-        return refuse('This case is already allocated to that person.');
-      const allocation = {
-        allocationId: p.allocationId,
-        to: p.to,
-        teamId: p.teamId,
-        service: p.service,
-        acceptBy: p.acceptBy ?? null,
-        status: 'awaiting_acceptance' as const,
-        allocatedBy: by,
-        allocatedAt: at,
-        reason: null,
-      };
-      return accept({ ...s, allocations: [...s.allocations, allocation] });
-    }
+    case 'case.allocated':
+      return allocate(s, event.payload.allocationId, event.payload, by, at);
     case 'case.allocation_accepted':
     case 'case.allocation_rejected': {
       const isAccepted = event.type === 'case.allocation_accepted';
@@ -167,23 +178,10 @@ export function foldCase(state: CaseState, event: CaseEvent): Folded {
     }
     case 'case.reallocated': {
       const p = event.payload;
-      if (has(s.allocations, (a) => a.allocationId === p.newAllocationId))
-        return refuse('An allocation with the new id already exists on the case.');
       const handedOn = s.allocations.map((a) =>
         a.allocationId === p.allocationId ? { ...a, status: 'handed_on' as const, reason: p.reason } : a,
       );
-      const next = {
-        allocationId: p.newAllocationId,
-        to: p.to,
-        teamId: p.teamId,
-        service: p.service,
-        acceptBy: p.acceptBy ?? null,
-        status: 'awaiting_acceptance' as const,
-        allocatedBy: by,
-        allocatedAt: at,
-        reason: null,
-      };
-      return accept({ ...s, allocations: [...handedOn, next] });
+      return allocate({ ...s, allocations: handedOn }, p.newAllocationId, p, by, at);
     }
     case 'contribution.requested': {
       const p = event.payload;

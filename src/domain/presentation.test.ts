@@ -2,17 +2,13 @@
 // summary fields of the document sent to devices. Dates worked out by hand from the rules.
 import { describe, expect, test } from 'vitest';
 import { calendarOf, caseDeadline } from './caseDeadline';
-import type { CaseState, StreamState } from './caseState';
+import type { StreamState } from './caseState';
 import { describeEvent } from './describeEvent';
 import { parseEvent } from './events/parseEvent';
 import { toStreamDocument } from './streamDocuments';
-import { CASE_STREAM, caseIn, loggedEvent, NOW, nameOf, raw, run, steps } from './testing/journeys';
+import { asCase, CASE_STREAM, caseIn, loggedEvent, NOW, nameOf, raw, run, steps } from './testing/journeys';
 import { whatHappensNext } from './whatHappensNext';
 
-const asCase = (state: StreamState): CaseState => {
-  if (state.kind !== 'case') throw new Error('not a case');
-  return state;
-};
 const next = (state: StreamState) => whatHappensNext(asCase(state), NOW, nameOf);
 
 describe('the due date of a case', () => {

@@ -2,12 +2,14 @@
 // and journeys that walk a case of any type into any state through the real `decide`.
 // Used only by tests; pure like the rest of the domain.
 
-import type { CaseState, StreamState } from '../caseState';
+import type { CaseState, Status, StreamState } from '../caseState';
 import type { CaseType } from '../caseTypes';
 import { decide } from '../decide';
 import type { EventType } from '../events/catalogue';
 import { INFORMATION_RIGHTS_TEAM, type Principal } from '../principal';
 import { provisionalReference } from '../references';
+import { workflowFor } from '../workflows/index';
+import type { StateRow } from '../workflows/table';
 
 export const CASE_ID = '0190a4b2-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
 export const OTHER_CASE_ID = '0190a4b2-1c3d-4e5f-8a9b-ffffffffffff';
@@ -248,8 +250,23 @@ export function run(
   return state;
 }
 
-export function caseIn(caseType: CaseType, status: string): StreamState {
-  return run([loggedEvent(caseType), ...journeyTo(caseType, status).map((make) => make())]);
+export function asCase(state: StreamState): CaseState {
+  if (state.kind !== 'case') throw new Error(`Expected a case, got the ${state.kind}`);
+  return state;
+}
+
+export function caseIn(caseType: CaseType, status: string): CaseState {
+  return asCase(run([loggedEvent(caseType), ...journeyTo(caseType, status).map((make) => make())]));
+}
+
+/** The fee stop is in the shared FOI-family table but only FOI, FOISA and SAR take fees. */
+const TAKES_FEES = new Set<CaseType>(['foi', 'foisa', 'sar']);
+
+/** The states of a type's table that a case of that type can reach, with their rows. */
+export function reachableRows(caseType: CaseType): [Status, StateRow][] {
+  return (Object.entries(workflowFor(caseType).states) as [Status, StateRow][]).filter(
+    ([status]) => status !== 'awaiting_fee' || TAKES_FEES.has(caseType),
+  );
 }
 
 export type { StepName };

@@ -1,21 +1,14 @@
 // The rows every casework table shares: role groups, the events allowed alongside any open
 // state (notes, documents, mark-up), the allocation rows, and the drafting → review →
 // clearance → send spine. The per-type tables compose these instead of copying them.
-import type { Role } from '../principal';
+import { type Role, roleSchema } from '../principal';
 import type { GuardName, StateRow, Target, Transition } from './table';
 
 /** The information-rights team's roles: they log, allocate, stop clocks, send and close. */
 export const CASE_OFFICE: readonly Role[] = ['case_worker', 'manager'];
 /** People who own and draft a response. */
 export const HANDLERS: readonly Role[] = ['case_worker', 'manager', 'policy_official'];
-export const EVERYONE: readonly Role[] = [
-  'case_worker',
-  'policy_official',
-  'contributor',
-  'clearance_officer',
-  'manager',
-  'administrator',
-];
+export const EVERYONE: readonly Role[] = roleSchema.options;
 export const CLEARERS: readonly Role[] = ['clearance_officer', 'manager'];
 export const REDACTION_DECIDERS: readonly Role[] = ['clearance_officer', 'manager', 'case_worker'];
 

@@ -5,7 +5,7 @@ import type { CaseState } from '../caseState';
 import { type CaseType, caseTypeSchema } from '../caseTypes';
 import { decide } from '../decide';
 import type { CaseEventType } from '../events/catalogue';
-import { caseIn, NOW, principalOf, sampleEvent } from '../testing/journeys';
+import { caseIn, NOW, principalOf, reachableRows, sampleEvent } from '../testing/journeys';
 import { workflowFor } from './index';
 
 const CORRESPONDENCE = new Set<CaseType>([
@@ -197,16 +197,10 @@ function checkFields(type: CaseEventType, before: CaseState, after: CaseState): 
   }
 }
 
-/** States a type's table has but cannot reach (the shared FOI table's fee stop, for EIR). */
-const isReachable = (caseType: CaseType, status: string) =>
-  status !== 'awaiting_fee' || TAKES_FEES.has(caseType);
-
 const cases = caseTypeSchema.options.flatMap((caseType) =>
-  Object.entries(workflowFor(caseType).states)
-    .filter(([status]) => isReachable(caseType, status))
-    .flatMap(([status, row]) =>
-      Object.keys(row?.events ?? {}).map((type) => ({ caseType, status, type: type as CaseEventType })),
-    ),
+  reachableRows(caseType).flatMap(([status, row]) =>
+    Object.keys(row?.events ?? {}).map((type) => ({ caseType, status, type: type as CaseEventType })),
+  ),
 );
 
 describe('every transition of every workflow table', () => {
