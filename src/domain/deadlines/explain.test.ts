@@ -98,4 +98,15 @@ describe('explaining a due date', () => {
       explainDueDate({ rule: 'foi', received: '2026-02-02', region: 'england-and-wales' }).warnings,
     ).toEqual([]);
   });
+
+  it('warns when a rule did not yet apply on the day of receipt', () => {
+    // DPA s164A acknowledgements apply to complaints received from 19 June 2026.
+    const before = explainDueDate({ rule: 'dp_complaint_ack', received: '2026-06-01', region: 'scotland' });
+    expect(before.warnings).toEqual([
+      'This time limit only applies to what arrives on or after Friday 19 June 2026.',
+    ]);
+    expect(
+      explainDueDate({ rule: 'dp_complaint_ack', received: '2026-06-19', region: 'scotland' }).warnings,
+    ).toEqual([]);
+  });
 });

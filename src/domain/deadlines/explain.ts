@@ -105,12 +105,17 @@ export const explainSteps = (args: {
 }): Explanation => {
   const { rule, steps, calendar } = args;
   const last = steps.findLast((s) => s.kind === 'due')?.date;
-  const warnings =
-    last !== undefined && last > calendar.coversThrough
+  const start = steps.find((s) => s.kind === 'start')?.date;
+  const warnings = [
+    ...(last !== undefined && last > calendar.coversThrough
       ? [
           `The bank holiday list runs to ${longDate(calendar.coversThrough)}. Later bank holidays are not counted unless an administrator adds them.`,
         ]
-      : [];
+      : []),
+    ...(rule.appliesFrom !== undefined && start !== undefined && start < rule.appliesFrom
+      ? [`This time limit only applies to what arrives on or after ${longDate(rule.appliesFrom)}.`]
+      : []),
+  ];
   return {
     rule: args.ruleName,
     label: rule.label,

@@ -13,7 +13,13 @@ import {
   workingDayOnOrAfter,
   workingDaysBetween,
 } from '../deadlines';
-import { authorityKindSchema, type CostEstimate, estimateCost, feeRegimeSchema } from './costLimit';
+import {
+  authorityKindSchema,
+  type CostEstimate,
+  estimateCost,
+  feeRegimeSchema,
+  parseCostInput,
+} from './costLimit';
 
 /** Reg 5: the requests must fall within one period of 60 consecutive working days. */
 export const AGGREGATION_WINDOW_WORKING_DAYS = 60;
@@ -62,7 +68,11 @@ export const aggregateForCostLimit = (
   raw: z.input<typeof aggregationInputSchema>,
   calendar: Calendar = shippedCalendar,
 ): Aggregation => {
-  const { regime, authority, current, earlier } = aggregationInputSchema.parse(raw);
+  const { regime, authority, current, earlier } = parseCostInput(
+    aggregationInputSchema,
+    raw,
+    'these requests',
+  );
   if (regime === 'eir') {
     const estimate = estimateCost({ regime, authority, hours: current.hours });
     return {

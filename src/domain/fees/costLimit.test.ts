@@ -58,10 +58,15 @@ describe('the FOI cost limit', () => {
         { activity: 'retrieving', hours: 2.5 },
       ]),
     ).toBe(5.5);
-    expect(() => costableHours([{ activity: 'redacting' as 'locating', hours: 3 }])).toThrow();
+    // Redaction time may not be counted (reg 4(3)).
+    expect(() => costableHours([{ activity: 'redacting' as 'locating', hours: 3 }])).toThrow(
+      'Cannot estimate the cost of this work: the activity is not one of the four activities the regulations let you count (finding out if it is held, locating, retrieving, extracting).',
+    );
   });
 
   it('refuses negative hours', () => {
-    expect(() => estimateCost({ regime: 'foi', authority: 'other', hours: -1 })).toThrow();
+    expect(() => estimateCost({ regime: 'foi', authority: 'other', hours: -1 })).toThrow(
+      'Cannot estimate the cost of this request: the hours must be a number from 0 upwards.',
+    );
   });
 });

@@ -13,7 +13,13 @@ export const authorityKindSchema = z.enum(['central_government', 'other']);
 export type AuthorityKind = z.infer<typeof authorityKindSchema>;
 
 /** The only activities reg 4(3) lets an authority count. Redaction and consideration time do not count. */
-export const costableActivitySchema = z.enum(['determining_if_held', 'locating', 'retrieving', 'extracting']);
+export const costableActivitySchema = z.enum(
+  ['determining_if_held', 'locating', 'retrieving', 'extracting'],
+  {
+    error:
+      'is not one of the four activities the regulations let you count (finding out if it is held, locating, retrieving, extracting)',
+  },
+);
 export type CostableActivity = z.infer<typeof costableActivitySchema>;
 
 export const activityHoursSchema = z.array(
@@ -58,10 +64,28 @@ const hoursWords = (h: number): string => `${h} ${h === 1 ? 'hour' : 'hours'}`;
 
 /** Hours across the costable activities. */
 export const costableHours = (activities: z.input<typeof activityHoursSchema>): number =>
-  activityHoursSchema.parse(activities).reduce((sum, a) => sum + a.hours, 0);
+  parseCostInput(activityHoursSchema, activities, 'this work').reduce((sum, a) => sum + a.hours, 0);
+
+/** Thrown with a sentence a person can read when an estimate's input is not usable. */
+export class CostInputError extends Error {
+  override name = 'CostInputError';
+}
+
+const HOURS_WORDS = 'the hours must be a number from 0 upwards';
+
+/** Parses at the boundary and turns a schema failure into a plain sentence. */
+export const parseCostInput = <T>(schema: z.ZodType<T>, raw: unknown, what: string): T => {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = issue?.path.at(-1);
+  throw new CostInputError(
+    `Cannot estimate the cost of ${what}: ${field === 'hours' ? HOURS_WORDS : `the ${String(field ?? 'input')} ${issue?.message ?? 'is not valid'}`}.`,
+  );
+};
 
 export const estimateCost = (raw: CostEstimateInput): CostEstimate => {
-  const { regime, authority, hours } = costEstimateInputSchema.parse(raw);
+  const { regime, authority, hours } = parseCostInput(costEstimateInputSchema, raw, 'this request');
   if (regime === 'eir') {
     return {
       kind: 'no_cost_limit',

@@ -15,6 +15,7 @@ export {
   type CostableActivity,
   type CostEstimate,
   type CostEstimateInput,
+  CostInputError,
   costableActivitySchema,
   costableHours,
   costEstimateInputSchema,

@@ -1,6 +1,7 @@
 // The named rules, each with its source (DEADLINES.md section in brackets). Organisation targets
 // here are defaults; an organisation passes its own RuleConfig to override them.
 import { z } from 'zod';
+import { isoDateSchema } from '../civilDate';
 import type { Basis, RuleConfig, WorkingDaysRule } from './ruleConfig';
 
 type Clocks = Pick<WorkingDaysRule, 'clarificationRestarts' | 'pausesApply'>;
@@ -75,6 +76,7 @@ export const RULES = {
     kind: 'calendar_days',
     label: 'Acknowledge a data protection complaint: 30 days',
     basis: 'statutory',
+    appliesFrom: isoDateSchema.parse('2026-06-19'),
     days: 30,
     rollForward: 'region',
   },

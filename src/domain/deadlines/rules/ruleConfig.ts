@@ -2,6 +2,7 @@
 // targets (ministerial correspondence, PQs, complaint stages) are values of this one type, so a
 // new target is configuration, not code (DEADLINES.md §1.14–1.15).
 import { z } from 'zod';
+import { isoDateSchema } from '../civilDate';
 import { workingDayScopeSchema } from '../workingDays';
 
 /** Whether the law sets the date, the regulator's guidance does, or the organisation does. */
@@ -17,6 +18,8 @@ const rollForwardSchema = z.enum(['region', 'any-part-of-the-uk', 'none']);
 const common = {
   label: z.string().min(1),
   basis: basisSchema,
+  /** The rule only covers what arrives on or after this date (e.g. s164A from 19 June 2026). */
+  appliesFrom: isoDateSchema.optional(),
 };
 
 /** Receipt is day 0; due on the `days`th working day after it. */
