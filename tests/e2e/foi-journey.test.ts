@@ -1,0 +1,283 @@
+// The FOI journey end to end in Debian's Chromium against the built app and a real server:
+// a case worker logs a request and allocates it to two services; the policy official goes
+// offline, accepts, drafts from a template and sends it for review; back online it syncs; the
+// case worker sees it; review, clearance, send and close; the timeline shows every step with
+// the right person and both times. axe runs on every page of the journey.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+const SYNC_TIMEOUT_MS = 30_000;
+
+const DIRECTORY_CSV = [
+  'policy_area,team,user_id,name,email,subjects',
+  'Environment,Waste policy,official,Priya Shah,priya.shah@example.gov.uk,bins;recycling;fly-tipping',
+  'Housing,Lettings,manager,Tom Reilly,tom.reilly@example.gov.uk,housing;repairs',
+].join('\n');
+
+const TEMPLATE = [
+  'Dear {{requester}},',
+  '',
+  'Thank you for your request {{reference}}, received on {{received}}.',
+  'We hold the information and it is set out below. We are answering by {{due}}.',
+].join('\n');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function waitForHealth(base: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('The server did not become healthy.');
+}
+
+/** Waits until the case page shows this state (after a sync, for another person's step). */
+async function waitForStatus(page: Page, label: string): Promise<void> {
+  await expect
+    .poll(() => page.getByTestId('case-status').textContent(), { timeout: SYNC_TIMEOUT_MS })
+    .toBe(label);
+}
+
+type Problem = { id: string; impact: string | null; help: string; nodes: number };
+
+/** axe on the page as it is: serious and critical violations only. */
+async function axeProblems(page: Page): Promise<Problem[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+  });
+}
+
+describe('the FOI journey, offline and online', () => {
+  let server: ChildProcess;
+  let browser: Browser;
+  let base = '';
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'clearway-e2e-foi-'));
+  const contexts: BrowserContext[] = [];
+  const axeFindings: { page: string; problems: Problem[] }[] = [];
+
+  async function checkAxe(page: Page, name: string) {
+    axeFindings.push({ page: name, problems: await axeProblems(page) });
+  }
+
+  async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 1366 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill('demo');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My work' }).waitFor();
+    return { context, page };
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(ROOT, 'dist/index.html'))) {
+      throw new Error('Build the app first (npm test does): npx vite build');
+    }
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    server = spawn('npx', ['tsx', 'sync-server/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CLEARWAY_DATA_DIR: dataDir,
+        CLEARWAY_MODE: 'demo',
+      },
+      stdio: 'inherit',
+    });
+    await waitForHealth(base);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    server?.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs from logging to closing, with every step in the timeline', async () => {
+    // The administrator keeps the directory (from CSV) and the template library.
+    const admin = await signedIn('admin');
+    await admin.page.goto(`${base}/admin/directory`);
+    await admin.page
+      .getByLabel('Directory CSV file')
+      .setInputFiles({ name: 'directory.csv', mimeType: 'text/csv', buffer: Buffer.from(DIRECTORY_CSV) });
+    await admin.page.getByTestId('csv-imported').waitFor();
+    await checkAxe(admin.page, 'directory');
+    await admin.page.goto(`${base}/admin/templates`);
+    await admin.page.getByRole('button', { name: 'Add a template' }).click();
+    await admin.page.getByLabel('Name').fill('FOI: information given in full');
+    await admin.page.getByLabel('Letter text').fill(TEMPLATE);
+    await admin.page.getByRole('button', { name: 'Save template' }).click();
+    await admin.page.getByTestId('template').first().waitFor();
+    await checkAxe(admin.page, 'templates');
+
+    // The case worker logs the request and allocates it to two services.
+    const worker = await signedIn('caseworker');
+    await checkAxe(worker.page, 'my work');
+    await worker.page.goto(`${base}/cases/new`);
+    await worker.page.getByLabel('Requester').fill('Amira Khan');
+    await worker.page.getByLabel('Email address or postal address').fill('amira.khan@example.org');
+    await worker.page.getByRole('combobox', { name: 'Subject' }).selectOption({ label: 'Environment' });
+    await worker.page
+      .getByLabel('What they asked for')
+      .fill('How many bin collections were missed in 2025, by ward?');
+    await checkAxe(worker.page, 'log a request');
+    await worker.page.getByRole('button', { name: 'Log request' }).click();
+    await worker.page.getByTestId('case-reference').waitFor();
+    // The permanent reference replaces the provisional one once the server has the case.
+    await worker.page.waitForURL(/\/cases\/FOI-\d{4}-\d{5}$/, { timeout: SYNC_TIMEOUT_MS });
+    const reference = decodeURIComponent(new URL(worker.page.url()).pathname.split('/').at(-1) ?? '');
+    await worker.page.getByLabel('Priya Shah').check();
+    await worker.page.getByLabel('Tom Reilly').check();
+    await worker.page.getByRole('button', { name: 'Allocate to 2 services' }).click();
+    await expect
+      .poll(() => worker.page.getByTestId('allocations').locator('tbody tr').count(), {
+        timeout: SYNC_TIMEOUT_MS,
+      })
+      .toBe(2);
+    await checkAxe(worker.page, 'case (allocated)');
+
+    // The second service accepts online.
+    const manager = await signedIn('manager');
+    await manager.page.goto(`${base}/cases/${reference}`);
+    await manager.page.getByTestId('step-accept').getByRole('button', { name: 'Accept' }).click();
+
+    // The policy official: the case arrives, then they work offline.
+    const official = await signedIn('official');
+    await official.page.goto(`${base}/cases/${reference}`);
+    await official.page.getByText('Accepted').first().waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await checkAxe(official.page, 'case (official)');
+    await official.context.setOffline(true);
+    await official.page.getByTestId('step-accept').getByRole('button', { name: 'Accept' }).click();
+    await official.page.getByTestId('step-draft').waitFor();
+    await official.page
+      .getByRole('combobox', { name: 'Start from a pre-approved template' })
+      .selectOption({ label: 'FOI: information given in full' });
+    await official.page.getByRole('button', { name: 'Use this template' }).click();
+    await expect
+      .poll(() => official.page.getByLabel('Part 1, written by Priya Shah').inputValue())
+      .toMatch(/Dear Amira Khan,/);
+    await expect
+      .poll(() => official.page.getByLabel('Part 1, written by Priya Shah').inputValue())
+      .toContain(`request ${reference}`);
+    await official.page.getByRole('button', { name: 'Save draft' }).click();
+    await official.page
+      .getByTestId('step-send-review')
+      .getByRole('button', { name: 'Send for review' })
+      .click();
+    await expect
+      .poll(() => official.page.locator('[data-status="unsent"]').count())
+      .toBeGreaterThanOrEqual(3);
+    await checkAxe(official.page, 'case (official, offline)');
+
+    // Back online: the official's steps sync and the case worker sees them.
+    await official.context.setOffline(false);
+    await expect
+      .poll(() => official.page.locator('[data-status="unsent"]').count(), { timeout: SYNC_TIMEOUT_MS })
+      .toBe(0);
+    await waitForStatus(worker.page, 'In review');
+    await expect
+      .poll(() => worker.page.getByTestId('draft-view').textContent())
+      .toContain('Written by Priya Shah');
+
+    // Review, clearance, send and close.
+    await worker.page
+      .getByTestId('step-decide-review')
+      .getByRole('button', { name: 'Approve draft' })
+      .click();
+    await waitForStatus(worker.page, 'Ready to send');
+    await worker.page
+      .getByTestId('step-send-clearance')
+      .getByRole('combobox')
+      .selectOption({ label: 'Helen Price' });
+    await worker.page
+      .getByTestId('step-send-clearance')
+      .getByRole('button', { name: 'Send for clearance' })
+      .click();
+    const clearer = await signedIn('clearance');
+    await clearer.page.goto(`${base}/cases/${reference}`);
+    await clearer.page.getByTestId('step-decide-clearance').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await checkAxe(clearer.page, 'case (clearance)');
+    await clearer.page.getByRole('button', { name: 'Clear for sending' }).click();
+    await waitForStatus(worker.page, 'Ready to send');
+    await worker.page.getByTestId('step-send').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await checkAxe(worker.page, 'case (ready to send)');
+    await worker.page.getByRole('button', { name: 'Make the letter and record it as sent' }).click();
+    await waitForStatus(worker.page, 'Sent');
+    await worker.page.getByTestId('step-close').getByRole('button', { name: 'Close case' }).click();
+    await waitForStatus(worker.page, 'Closed');
+    await expect.poll(() => worker.page.getByTestId('review-document').count()).toBe(1);
+
+    // The timeline: every step, by the right person, with the device time and the server time.
+    await expect
+      .poll(() => worker.page.locator('[data-status="unsent"]').count(), { timeout: SYNC_TIMEOUT_MS })
+      .toBe(0);
+    const items = worker.page.locator('[data-testid="timeline-item"][data-status="accepted"]');
+    const texts = await items.allInnerTexts();
+    const byWhom = (who: string) => texts.filter((t) => t.includes(`by ${who}`)).length;
+    expect(byWhom('Sam Okafor')).toBeGreaterThanOrEqual(6); // logged, 2 allocations, review, clearance request, document, sent, closed
+    expect(byWhom('Priya Shah')).toBeGreaterThanOrEqual(3); // accepted, draft, sent for review
+    expect(byWhom('Tom Reilly')).toBeGreaterThanOrEqual(1);
+    expect(byWhom('Helen Price')).toBeGreaterThanOrEqual(1);
+    for (const text of texts) {
+      expect(text).toMatch(/Done \d{1,2} \w+ \d{4} at \d{2}:\d{2}/);
+      expect(text).toMatch(/Reached the server \d{1,2} \w+ \d{4} at \d{2}:\d{2}/);
+    }
+    await checkAxe(worker.page, 'case (closed)');
+    await worker.page.goto(`${base}/cases`);
+    await worker.page.getByTestId('case-table').waitFor();
+    await checkAxe(worker.page, 'all cases');
+
+    expect(axeFindings.filter((f) => f.problems.length > 0)).toEqual([]);
+  });
+});
