@@ -4,6 +4,7 @@ import type { CaseState, ClockStop, Mark } from './caseState';
 import type { CaseEvent, EventOf } from './events/catalogue';
 import type { CaseId, IsoDate } from './ids';
 import { accept, refuse, type StepResult } from './stepResult';
+import { poundsWords } from './words';
 
 type Folded = StepResult<CaseState>;
 
@@ -156,7 +157,7 @@ export function foldCase(state: CaseState, event: CaseEvent): Folded {
     case 'case.clarification_received':
       return endClockStop(s, 'clarification', event.payload.receivedOn, restartsOn(s, 'clarification'));
     case 'case.fee_notice_sent':
-      return stopClock(s, 'fee', event.payload.sentOn, `£${(event.payload.amountPence / 100).toFixed(2)}`);
+      return stopClock(s, 'fee', event.payload.sentOn, poundsWords(event.payload.amountPence));
     case 'case.fee_received':
       return endClockStop(s, 'fee', event.payload.receivedOn, restartsOn(s, 'fee'));
     case 'case.identity_requested':

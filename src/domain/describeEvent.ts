@@ -1,8 +1,8 @@
 // One plain sentence per event for the timeline: "Allocated to Priya Shah (Waste policy)".
 // Names come from the caller (the directory), so the domain stays free of look-ups.
 import { caseTypes, pqKindLabels } from './caseTypes';
-import { poundsWords } from './dateWords';
 import type { ClearwayEvent, EventOf, EventType } from './events/catalogue';
+import { poundsWords } from './words';
 
 export type NameOf = (userId: string) => string;
 

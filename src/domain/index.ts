@@ -24,7 +24,6 @@ export * from './caseDeadline';
 export * from './caseState';
 export * from './caseTypes';
 export * from './collections';
-export * from './dateWords';
 export * from './deadlines';
 export * from './decide';
 export * from './describeEvent';
@@ -34,6 +33,7 @@ export * from './events/envelope';
 export * from './events/orgPayloads';
 export * from './events/parseEvent';
 export * from './events/reviewPayloads';
+export * from './fees';
 export {
   type CaseId,
   caseIdOf,
@@ -50,5 +50,6 @@ export * from './references';
 export * from './stepResult';
 export * from './streamDocument';
 export * from './whatHappensNext';
+export * from './words';
 export * from './workflows/index';
 export { refusalInState, stateRow, transitionFor } from './workflows/machine';

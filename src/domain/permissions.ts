@@ -7,6 +7,7 @@ import type { CaseState, StreamState } from './caseState';
 import { caseTypes } from './caseTypes';
 import { type ClearwayEvent, eventCatalogue, isCaseEvent, type StreamKind } from './events/catalogue';
 import { INFORMATION_RIGHTS_TEAM, type Principal, type Role } from './principal';
+import { listWords } from './words';
 import { workflowFor } from './workflows/index';
 import { refusalInState, transitionFor } from './workflows/machine';
 
@@ -59,10 +60,11 @@ export function canSee(principal: Principal, state: StreamState | null): boolean
 }
 
 /** "a case worker or a manager" */
-export function listRoles(roles: readonly Role[]): string {
-  const names = roles.map((r) => roleNames[r]);
-  return names.length <= 1 ? (names[0] ?? 'nobody') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
-}
+export const listRoles = (roles: readonly Role[]): string =>
+  listWords(
+    roles.map((r) => roleNames[r]),
+    'or',
+  );
 
 /**
  * May this person send this event to this stream now? Checks the actor, need to know, the

@@ -3,7 +3,6 @@
 // contribution due dates) and the organisation's milestones on the deadline calendar.
 import { caseDeadline } from './caseDeadline';
 import type { CaseState } from './caseState';
-import { dayWords, namesWords } from './dateWords';
 import {
   type Calendar,
   DEFAULT_MILESTONES,
@@ -14,6 +13,7 @@ import {
   workingDayScopeFor,
 } from './deadlines';
 import type { NameOf } from './describeEvent';
+import { dayWords, listWords } from './words';
 
 const TEAM = 'The information rights team';
 
@@ -69,21 +69,21 @@ export function whatHappensNext(
         pending.map((a) => a.acceptBy).find((d) => d !== null) ??
         milestoneDate(state, 'accept_allocation', options);
       const what = pending.length === 1 ? 'the allocation' : 'their allocations';
-      return `${namesWords(people)} ${needs(people)} to accept ${what}${by(acceptBy)}.`;
+      return `${listWords(people)} ${needs(people)} to accept ${what}${by(acceptBy)}.`;
     }
     case 'in_progress': {
       if (state.caseType === 'data_breach')
-        return `${namesWords(owners(state, nameOf))} ${needs(owners(state, nameOf))} to assess the breach${
+        return `${listWords(owners(state, nameOf))} ${needs(owners(state, nameOf))} to assess the breach${
           deadline ? ` before the ICO deadline: ${formatDueInstant(deadline.due, now)}` : ''
         }.`;
       const people = owners(state, nameOf);
-      return `${namesWords(people)} ${needs(people)} to draft the response${by(milestoneDate(state, 'draft_due', options) ?? dueBy)}.`;
+      return `${listWords(people)} ${needs(people)} to draft the response${by(milestoneDate(state, 'draft_due', options) ?? dueBy)}.`;
     }
     case 'contributions_requested': {
       const open = state.contributions.filter((c) => c.submittedAt === null);
       const people = [...new Set(open.map((c) => nameOf(c.to)))];
       const earliest = open.map((c) => c.dueOn).sort()[0] ?? null;
-      return `${namesWords(people)} ${needs(people)} to send ${people.length === 1 ? 'a contribution' : 'contributions'}${by(earliest)}.`;
+      return `${listWords(people)} ${needs(people)} to send ${people.length === 1 ? 'a contribution' : 'contributions'}${by(earliest)}.`;
     }
     case 'in_review': {
       const reviewer = state.reviews.findLast((r) => r.status === 'requested');

@@ -1,5 +1,6 @@
-// Dates in the words people read in sentences: "25 November", with the year only when it is
-// not this year. Dates are civil dates, so they are formatted in UTC to avoid shifting a day.
+// Values in the words people read in sentences: dates ("25 November", with the year only when
+// it is not this year), money and lists of names. Dates are civil dates, so they are
+// formatted in UTC to avoid shifting a day.
 const withoutYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' });
 const withYear = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -18,8 +19,8 @@ export function dayWords(date: string, now: string): string {
 /** "£600.00" */
 export const poundsWords = (pence: number): string => `£${(pence / 100).toFixed(2)}`;
 
-/** "Priya Shah", "Priya Shah and Tom Lee", "A, B and C" */
-export function namesWords(names: readonly string[]): string {
-  if (names.length <= 1) return names[0] ?? 'nobody';
-  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+/** "Priya Shah", "Priya Shah and Tom Lee", "A, B or C" */
+export function listWords(items: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  if (items.length <= 1) return items[0] ?? 'nobody';
+  return `${items.slice(0, -1).join(', ')} ${conjunction} ${items.at(-1)}`;
 }
