@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, asIsoDate, type IsoDate } from './civilDate';
 import {
   addWorkingDays,
+  calendarWithExtraDays,
   dueDate,
   explainDueDate,
   isWorkingDay,
@@ -152,6 +153,29 @@ describe('deadline properties', () => {
         expect(counted.at(-1)?.date).toBe(e.due);
         expect(e.lines.length).toBe(e.steps.length + 1);
       }),
+    );
+  });
+
+  it('a day an administrator adds never brings a due date forward, and the version ignores order', () => {
+    const extraDay = fc.record({
+      date: day,
+      title: fc.constantFrom('Proclaimed holiday', 'State occasion'),
+      regions: fc.subarray([...REGIONS], { minLength: 1 }),
+    });
+    fc.assert(
+      fc.property(
+        anyDateRule,
+        day,
+        region,
+        fc.array(extraDay, { minLength: 1, maxLength: 4 }),
+        (rule, received, r, extra) => {
+          const calendar = calendarWithExtraDays(shippedCalendar, extra);
+          expect(
+            dueDate({ rule, received, region: r }, calendar) >= dueDate({ rule, received, region: r }),
+          ).toBe(true);
+          expect(calendarWithExtraDays(shippedCalendar, [...extra].reverse()).version).toBe(calendar.version);
+        },
+      ),
     );
   });
 });
