@@ -61,7 +61,7 @@ const dayOffset = (now: Date, days: number) =>
   new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
 
 export function demoCaseEvents(actor: string, deviceId: string, now: Date): EventEnvelope[] {
-  return DEMO_CASES.map((demo) => {
+  const logged = DEMO_CASES.map((demo) => {
     const id = uuidv7();
     return eventEnvelopeSchema.parse({
       id,
@@ -82,6 +82,24 @@ export function demoCaseEvents(actor: string, deviceId: string, now: Date): Even
       },
     });
   });
+  // The FOI request goes to the demo policy official, so signing in as `official` shows work too.
+  const [foi] = logged;
+  if (!foi) return logged;
+  const allocation = eventEnvelopeSchema.parse({
+    id: uuidv7(),
+    stream: foi.stream,
+    type: 'case.allocated',
+    actor,
+    deviceId,
+    madeAt: now.toISOString(),
+    payload: {
+      allocationId: 'demo-allocation-1',
+      to: 'official',
+      teamId: 'waste-policy',
+      service: 'Waste policy',
+    },
+  });
+  return [...logged, allocation];
 }
 
 /** Logs the demo cases as the demo case worker, from a short-lived "Demo data" device session. */

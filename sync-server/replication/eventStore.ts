@@ -7,9 +7,9 @@
 // while holding a transaction-level advisory lock that is released only at commit. A second
 // writer waits for the lock, so it cannot take a higher number and commit before a lower one is
 // visible: number order = commit order, and a reader that has seen n has seen everything below n.
-// The same lock orders the hash chain. It serialises pushes; each push is one short transaction
-// with set-based writes, which is what keeps the throughput up (see bench/sync/server.ts).
-
+// The same lock orders the hash chain. It serialises pushes, so the time the lock is held is the
+// throughput: under it the store makes exactly one read and one write round trip (set-based,
+// data-modifying CTEs), and does its judging in memory between them (see bench/sync/server.ts).
 import type { EventEnvelope } from '../../src/domain/events/envelope';
 import type { Principal } from '../../src/domain/principal';
 import { formatReference } from '../../src/domain/references';
@@ -52,13 +52,31 @@ export type AppendOptions = {
   beforeCommit?: () => Promise<void>;
 };
 
-type StreamRow = { stream_id: string; state: StreamState; document: StoredDocument; last_seq: number };
-
 type WorkingStream = {
   state: StreamState | null;
+  /** The stored timeline plus this push's entries; the document is rebuilt once per push. */
+  timeline: TimelineEntry[] | null;
   document: StoredDocument | null;
   lastSeq: number;
   isTouched: boolean;
+};
+
+type LogSnapshot = {
+  existing: string[];
+  streams: { stream_id: string; state: StreamState; document: StoredDocument; last_seq: number }[];
+  counters: { seq: number; change: number };
+  head: string | null;
+  visible: { user_id: string; stream_id: string }[];
+  /** Last permanent reference number per case type, this year. */
+  references: Record<string, number>;
+};
+
+type AccessRow = {
+  user_id: string;
+  stream_id: string;
+  collection: string;
+  can_see: boolean;
+  change_no: number;
 };
 
 /** Takes the log's lock for the rest of the transaction (per schema, so test schemas do not contend). */
@@ -73,50 +91,52 @@ export async function appendEvents(
   options: AppendOptions = {},
 ): Promise<PushResult> {
   const now = (options.now ?? (() => new Date()))();
+  const acceptedAt = now.toISOString();
+  const year = now.getUTCFullYear();
   const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+  if (unique.length === 0) return { accepted: [], rejected: [], duplicates: [], notice: null };
+  // Read before the lock: who the people are changes rarely, and is not ordered by the log.
+  const accounts = await listAccounts(db);
+  const principals = accounts.map(toPrincipal);
+  const names = new Map(accounts.map((a) => [a.userId, a.displayName]));
+  const pusherPrincipal = toPrincipal(pusher.account);
+  const streamIds = [...new Set(unique.map((e) => e.stream as string)), 'org:calendar'];
+
   return db.transaction(async (tx) => {
     await lockLog(tx);
-    const existing = new Set(
-      (
-        await tx.query<{ id: string }>('select id from events where id = any($1::text[])', [
-          unique.map((e) => e.id),
-        ])
-      ).map((r) => r.id),
+    const snapshot = await readSnapshot(
+      tx,
+      unique.map((e) => e.id),
+      streamIds,
+      year,
     );
+    const existing = new Set(snapshot.existing);
     const fresh = unique.filter((e) => !existing.has(e.id));
     const result: PushResult = { accepted: [], rejected: [], duplicates: [...existing], notice: null };
     if (fresh.length === 0) return result;
 
-    const streamIds = [...new Set(fresh.map((e) => e.stream as string))];
-    const streams = await loadStreams(tx, [...streamIds, 'org:calendar']);
-    const calendar = streams.get('org:calendar')?.state ?? null;
-    const accounts = await listAccounts(tx);
-    const names = new Map(accounts.map((a) => [a.userId, a.displayName]));
-    const counters = await readCounters(tx);
-    let prevHash = await chainHead(tx, counters.seq);
-    const references = new Map<string, number>();
-    const acceptedAt = now.toISOString();
+    const streams = new Map<string, WorkingStream>(
+      snapshot.streams.map((r) => [
+        r.stream_id,
+        { state: r.state, timeline: null, document: r.document, lastSeq: r.last_seq, isTouched: false },
+      ]),
+    );
+    const counters = { ...snapshot.counters };
+    let prevHash = snapshot.head ?? '';
+    const references = new Map(Object.entries(snapshot.references));
+    const usedReferences = new Map<string, number>();
     const rows: EventRow[] = [];
     const blobRefs: { sha256: string; stream_id: string }[] = [];
 
     for (const event of fresh) {
       const working = streams.get(event.stream) ?? {
         state: null,
+        timeline: null,
         document: null,
         lastSeq: 0,
         isTouched: false,
       };
       streams.set(event.stream, working);
-      const identityProblem = checkIdentity(event, pusher);
-      const reference = identityProblem
-        ? undefined
-        : await nextReference(tx, event, working.state, now, references);
-      const verdict = identityProblem
-        ? ({ ok: false, reason: identityProblem } as const)
-        : decide(working.state, event, toPrincipal(pusher.account), {
-            now: acceptedAt,
-            ...(reference ? { reference: reference.text } : {}),
-          });
       counters.change += 1;
       const base = {
         id: event.id,
@@ -130,6 +150,18 @@ export async function appendEvents(
         pushed_by_device: pusher.deviceId,
         change_no: counters.change,
       };
+      const identityProblem = checkIdentity(event, pusher);
+      // A new case's permanent reference: the next number for its type this year.
+      const caseType = working.state === null ? caseTypeLogged(event) : null;
+      const referenceNumber = caseType ? (references.get(caseType) ?? 0) + 1 : undefined;
+      const verdict = identityProblem
+        ? ({ ok: false, reason: identityProblem } as const)
+        : decide(working.state, event, pusherPrincipal, {
+            now: acceptedAt,
+            ...(caseType && referenceNumber
+              ? { reference: formatReference(caseType, year, referenceNumber) }
+              : {}),
+          });
       if (!verdict.ok) {
         rows.push({
           ...base,
@@ -143,14 +175,18 @@ export async function appendEvents(
         result.rejected.push({ id: event.id, reason: verdict.reason });
         continue;
       }
-      if (reference) references.set(reference.key, reference.n);
+      if (caseType && referenceNumber) {
+        references.set(caseType, referenceNumber);
+        usedReferences.set(caseType, referenceNumber);
+      }
       // The domain's parse fills defaults (a region, a requester type): the log keeps what it judged.
       const judged = verdict.event;
       counters.seq += 1;
       const seq = counters.seq;
-      const hash = chainHash(prevHash, { ...event, seq, acceptedAt });
+      const hash = chainHash(prevHash, { ...judged, seq, acceptedAt });
       rows.push({
         ...base,
+        payload: judged.payload,
         status: 'accepted',
         reason: null,
         seq,
@@ -162,55 +198,62 @@ export async function appendEvents(
       result.accepted.push(event.id);
       const sha = blobOf(judged);
       if (sha) blobRefs.push({ sha256: sha, stream_id: event.stream });
-
-      const entry: TimelineEntry = {
-        eventId: event.id,
-        type: event.type,
-        actor: event.actor,
-        actorName: names.get(event.actor) ?? event.actor,
-        deviceId: event.deviceId,
-        madeAt: event.madeAt,
+      working.state = verdict.state;
+      working.lastSeq = seq;
+      working.isTouched = true;
+      working.timeline ??= [...(working.document?.timeline ?? [])];
+      working.timeline.push({
+        eventId: judged.id,
+        type: judged.type,
+        actor: judged.actor,
+        actorName: names.get(judged.actor) ?? judged.actor,
+        deviceId: judged.deviceId,
+        madeAt: judged.madeAt,
         acceptedAt,
         seq,
         summary: describeEvent(judged, names),
         payload: judged.payload,
-      };
-      working.state = verdict.state;
-      working.lastSeq = seq;
-      working.isTouched = true;
+      });
+    }
+
+    // One document per touched stream, built after all its events are folded.
+    const calendar = streams.get('org:calendar')?.state ?? null;
+    const touched = [...streams.entries()].filter(([, s]) => s.isTouched && s.state !== null);
+    for (const [id, working] of touched) {
       working.document = toStreamDocument(
-        event.stream,
-        verdict.state,
-        [...(working.document?.timeline ?? []), entry],
-        seq,
+        id,
+        working.state!,
+        working.timeline ?? [],
+        working.lastSeq,
         acceptedAt,
-        event.stream === 'org:calendar' ? verdict.state : calendar,
+        calendar,
       );
     }
-
-    await insertEvents(tx, rows);
-    const touched = [...streams.entries()].filter(([, s]) => s.isTouched);
-    const notifiedUsers = new Set<string>();
-    if (touched.length > 0) {
-      await upsertStreams(tx, touched);
-      const accessRows = await recomputeAccess(tx, touched, accounts.map(toPrincipal), counters);
-      for (const row of accessRows) notifiedUsers.add(row.user_id);
-      await insertBlobRefs(tx, blobRefs);
-      await saveReferences(tx, references);
-    }
+    const accessRows = recomputeAccess(touched, principals, snapshot.visible, counters);
+    const notifiedUsers = new Set(accessRows.map((r) => r.user_id));
     // Pushers hear about their own rejected events too (they come back through the outbox).
     notifiedUsers.add(pusher.account.userId);
-    await tx.query(`update counters set value = $1 where name = 'seq'`, [counters.seq]);
-    await tx.query(`update counters set value = $1 where name = 'change'`, [counters.change]);
-
-    const collections = new Set<CollectionName>(touched.map(([id]) => collectionOf(id)));
     const notice: ChangeNotice = {
       change: counters.change,
-      collections: [...collections],
+      collections: [...new Set(touched.map(([id]) => collectionOf(id)))],
       userIds: notifiedUsers.size > MAX_NOTIFIED_USERS ? null : [...notifiedUsers],
     };
-    // Delivered by PostgreSQL only when (and if) this transaction commits, to every process.
-    await tx.query('select pg_notify($1, $2)', [CHANGES_CHANNEL, JSON.stringify(notice)]);
+    await writeAll(tx, {
+      events: rows,
+      streams: touched.map(([id, s]) => ({
+        stream_id: id,
+        collection: collectionOf(id),
+        state: s.state,
+        document: s.document,
+        last_seq: s.lastSeq,
+        updated_at: acceptedAt,
+      })),
+      access: accessRows,
+      blobRefs,
+      references: [...usedReferences].map(([prefix, last]) => ({ prefix, year, last })),
+      counters,
+      notice,
+    });
     result.notice = notice;
     await options.beforeCommit?.();
     return result;
@@ -225,125 +268,47 @@ function checkIdentity(event: EventEnvelope, pusher: Pusher): string | null {
   return null;
 }
 
-async function nextReference(
+/** Everything the judging needs, in one round trip (run after taking the lock, so it is current). */
+async function readSnapshot(
   tx: Queryable,
-  event: EventEnvelope,
-  state: StreamState | null,
-  now: Date,
-  taken: Map<string, number>,
-): Promise<{ key: string; n: number; text: string } | undefined> {
-  const caseType = state === null ? caseTypeLogged(event) : null;
-  if (!caseType) return undefined;
-  const year = now.getUTCFullYear();
-  const key = `${caseType}:${year}`;
-  let last = taken.get(key);
-  if (last === undefined) {
-    const [row] = await tx.query<{ last: number }>(
-      'select last from reference_counters where prefix = $1 and year = $2',
-      [caseType, year],
-    );
-    last = row?.last ?? 0;
+  ids: string[],
+  streamIds: string[],
+  year: number,
+): Promise<LogSnapshot> {
+  const [row] = await tx.query<{ snapshot: LogSnapshot }>(
+    `select json_build_object(
+       'existing', (select coalesce(json_agg(id), '[]') from events where id = any($1::text[])),
+       'streams', (select coalesce(json_agg(json_build_object('stream_id', stream_id, 'state', state,
+                    'document', document, 'last_seq', last_seq)), '[]')
+                   from streams where stream_id = any($2::text[])),
+       'counters', (select json_object_agg(name, value) from counters),
+       'head', (select hash from events where seq = (select value from counters where name = 'seq')),
+       'visible', (select coalesce(json_agg(json_build_object('user_id', user_id, 'stream_id', stream_id)), '[]')
+                   from access where stream_id = any($2::text[]) and can_see),
+       'references', (select coalesce(json_object_agg(prefix, last), '{}') from reference_counters where year = $3)
+     ) as snapshot`,
+    [ids, streamIds, year],
+  );
+  if (!row) throw new Error('The log could not be read.');
+  const snapshot = row.snapshot;
+  if (snapshot.counters.seq > 0 && !snapshot.head) {
+    throw new Error(`The log is damaged: accepted event ${snapshot.counters.seq} is missing.`);
   }
-  const n = last + 1;
-  return { key, n, text: formatReference(caseType, year, n) };
+  return snapshot;
 }
-
-async function saveReferences(tx: Queryable, references: Map<string, number>): Promise<void> {
-  for (const [key, last] of references) {
-    const [prefix, year] = key.split(':');
-    await tx.query(
-      `insert into reference_counters (prefix, year, last) values ($1, $2, $3)
-       on conflict (prefix, year) do update set last = excluded.last`,
-      [prefix, Number(year), last],
-    );
-  }
-}
-
-async function loadStreams(tx: Queryable, ids: string[]): Promise<Map<string, WorkingStream>> {
-  const rows = await tx.query<StreamRow>(
-    'select stream_id, state, document, last_seq from streams where stream_id = any($1::text[])',
-    [ids],
-  );
-  return new Map(
-    rows.map((r) => [
-      r.stream_id,
-      { state: r.state, document: r.document, lastSeq: r.last_seq, isTouched: false },
-    ]),
-  );
-}
-
-async function readCounters(tx: Queryable): Promise<{ seq: number; change: number }> {
-  const rows = await tx.query<{ name: string; value: number }>('select name, value from counters');
-  const get = (name: string) => rows.find((r) => r.name === name)?.value ?? 0;
-  return { seq: get('seq'), change: get('change') };
-}
-
-async function chainHead(tx: Queryable, seq: number): Promise<string> {
-  if (seq === 0) return '';
-  const [row] = await tx.query<{ hash: string }>('select hash from events where seq = $1', [seq]);
-  if (!row) throw new Error(`The log is damaged: accepted event ${seq} is missing.`);
-  return row.hash;
-}
-
-async function insertEvents(tx: Queryable, rows: EventRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.query(
-    `insert into events (id, stream_id, type, actor, device_id, made_at, payload, status, reason, seq, accepted_at,
-                         prev_hash, hash, pushed_by_user, pushed_by_device, change_no)
-     select id, stream_id, type, actor, device_id, made_at, payload, status, reason, seq, accepted_at,
-            prev_hash, hash, pushed_by_user, pushed_by_device, change_no
-     from jsonb_to_recordset($1::jsonb) as x(id text, stream_id text, type text, actor text, device_id text,
-          made_at text, payload jsonb, status text, reason text, seq bigint, accepted_at text, prev_hash text,
-          hash text, pushed_by_user text, pushed_by_device text, change_no bigint)`,
-    [JSON.stringify(rows)],
-  );
-}
-
-async function upsertStreams(tx: Queryable, touched: [string, WorkingStream][]): Promise<void> {
-  const rows = touched.map(([id, s]) => ({
-    stream_id: id,
-    collection: collectionOf(id),
-    state: s.state,
-    document: s.document,
-    last_seq: s.lastSeq,
-    updated_at: s.document?.updatedAt ?? '',
-  }));
-  await tx.query(
-    `insert into streams (stream_id, collection, state, document, last_seq, updated_at)
-     select stream_id, collection, state, document, last_seq, updated_at
-     from jsonb_to_recordset($1::jsonb) as x(stream_id text, collection text, state jsonb, document jsonb,
-          last_seq bigint, updated_at text)
-     on conflict (stream_id) do update set state = excluded.state, document = excluded.document,
-       last_seq = excluded.last_seq, updated_at = excluded.updated_at`,
-    [JSON.stringify(rows)],
-  );
-}
-
-type AccessRow = {
-  user_id: string;
-  stream_id: string;
-  collection: string;
-  can_see: boolean;
-  change_no: number;
-};
 
 /**
  * Everyone who may now see a touched stream gets its access row moved forward (so the new
  * document reaches them); everyone who could see it and now may not gets `can_see = false`,
  * moved forward too (so a deletion reaches them). People who never saw it get no row.
  */
-async function recomputeAccess(
-  tx: Queryable,
+function recomputeAccess(
   touched: [string, WorkingStream][],
   principals: Principal[],
+  visible: LogSnapshot['visible'],
   counters: { change: number },
-): Promise<AccessRow[]> {
-  const ids = touched.map(([id]) => id);
-  const current = await tx.query<{ user_id: string; stream_id: string; can_see: boolean }>(
-    'select user_id, stream_id, can_see from access where stream_id = any($1::text[])',
-    [ids],
-  );
-  const couldSee = new Set(current.filter((r) => r.can_see).map((r) => `${r.user_id}\n${r.stream_id}`));
+): AccessRow[] {
+  const couldSee = new Set(visible.map((r) => `${r.user_id}\n${r.stream_id}`));
   const rows: AccessRow[] = [];
   for (const [id, stream] of touched) {
     const collection = collectionOf(id);
@@ -360,27 +325,66 @@ async function recomputeAccess(
       });
     }
   }
-  await writeAccess(tx, rows);
   return rows;
 }
 
-export async function writeAccess(tx: Queryable, rows: AccessRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await tx.query(
-    `insert into access (user_id, stream_id, collection, can_see, change_no)
-     select user_id, stream_id, collection, can_see, change_no
-     from jsonb_to_recordset($1::jsonb) as x(user_id text, stream_id text, collection text, can_see boolean, change_no bigint)
-     on conflict (user_id, stream_id) do update set can_see = excluded.can_see, change_no = excluded.change_no`,
-    [JSON.stringify(rows)],
-  );
-}
+type Writes = {
+  events: EventRow[];
+  streams: Record<string, unknown>[];
+  access: AccessRow[];
+  blobRefs: { sha256: string; stream_id: string }[];
+  references: { prefix: string; year: number; last: number }[];
+  counters: { seq: number; change: number };
+  notice: ChangeNotice;
+};
 
-async function insertBlobRefs(tx: Queryable, refs: { sha256: string; stream_id: string }[]): Promise<void> {
-  if (refs.length === 0) return;
+/** Every write of a push in one statement; the NOTIFY is delivered by PostgreSQL only at commit. */
+async function writeAll(tx: Queryable, w: Writes): Promise<void> {
   await tx.query(
-    `insert into blob_refs (sha256, stream_id)
-     select sha256, stream_id from jsonb_to_recordset($1::jsonb) as x(sha256 text, stream_id text)
-     on conflict do nothing`,
-    [JSON.stringify(refs)],
+    `with
+     ev as (
+       insert into events (id, stream_id, type, actor, device_id, made_at, payload, status, reason, seq, accepted_at,
+                           prev_hash, hash, pushed_by_user, pushed_by_device, change_no)
+       select id, stream_id, type, actor, device_id, made_at, payload, status, reason, seq, accepted_at,
+              prev_hash, hash, pushed_by_user, pushed_by_device, change_no
+       from jsonb_to_recordset($1::jsonb) as x(id text, stream_id text, type text, actor text, device_id text,
+            made_at text, payload jsonb, status text, reason text, seq bigint, accepted_at text, prev_hash text,
+            hash text, pushed_by_user text, pushed_by_device text, change_no bigint)),
+     st as (
+       insert into streams (stream_id, collection, state, document, last_seq, updated_at)
+       select stream_id, collection, state, document, last_seq, updated_at
+       from jsonb_to_recordset($2::jsonb) as x(stream_id text, collection text, state jsonb, document jsonb,
+            last_seq bigint, updated_at text)
+       on conflict (stream_id) do update set state = excluded.state, document = excluded.document,
+         last_seq = excluded.last_seq, updated_at = excluded.updated_at),
+     ac as (
+       insert into access (user_id, stream_id, collection, can_see, change_no)
+       select user_id, stream_id, collection, can_see, change_no
+       from jsonb_to_recordset($3::jsonb) as x(user_id text, stream_id text, collection text, can_see boolean,
+            change_no bigint)
+       on conflict (user_id, stream_id) do update set can_see = excluded.can_see, change_no = excluded.change_no),
+     br as (
+       insert into blob_refs (sha256, stream_id)
+       select sha256, stream_id from jsonb_to_recordset($4::jsonb) as x(sha256 text, stream_id text)
+       on conflict do nothing),
+     rc as (
+       insert into reference_counters (prefix, year, last)
+       select prefix, year, last from jsonb_to_recordset($5::jsonb) as x(prefix text, year int, last int)
+       on conflict (prefix, year) do update set last = excluded.last),
+     co as (
+       update counters set value = case name when 'seq' then $6::bigint else $7::bigint end
+       where name in ('seq', 'change'))
+     select pg_notify($8, $9)`,
+    [
+      JSON.stringify(w.events),
+      JSON.stringify(w.streams),
+      JSON.stringify(w.access),
+      JSON.stringify(w.blobRefs),
+      JSON.stringify(w.references),
+      w.counters.seq,
+      w.counters.change,
+      CHANGES_CHANNEL,
+      JSON.stringify(w.notice),
+    ],
   );
 }

@@ -30,7 +30,8 @@ export type StoredDocument = Omit<StreamDocument, '_deleted'>;
 // States are written only by this server from the domain's own results, so reading them back
 // as the domain's type is sound.
 const asDomainState = (state: StreamState | null) => state as DomainStreamState | null;
-const asStored = (state: DomainStreamState) => JSON.parse(JSON.stringify(state)) as StreamState;
+// The domain's states are plain JSON data; stored as they are (no copy: this runs per event).
+const asStored = (state: DomainStreamState) => state as unknown as StreamState;
 
 export function parseEvent(raw: unknown): { ok: true; event: EventEnvelope } | { ok: false; reason: string } {
   const parsed = domainParseEvent(raw);
