@@ -85,10 +85,17 @@ const fingerprint = (text: string): string => {
   return hash.toString(16).padStart(8, '0');
 };
 
+// Plain code-unit order, not localeCompare: every device must sort the same way to agree on the version.
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const canonical = (days: readonly ExtraDay[]): ExtraDay[] =>
   days
     .map((d) => ({ ...d, regions: [...new Set(d.regions)].sort() }))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+    .sort(
+      (a, b) =>
+        byCodeUnits(a.date, b.date) ||
+        byCodeUnits(a.title, b.title) ||
+        byCodeUnits(a.regions.join(), b.regions.join()),
+    );
 
 /**
  * `base` plus the days an administrator has added. Adding to a calendar that already has added
