@@ -14,6 +14,23 @@ export const UPLOADS_PATH = '/api/blobs/uploads';
 export const UPLOADER_HEADER = 'x-clearway-uploader';
 const SHA256 = /^[0-9a-f]{64}$/;
 
+// What a browser needs to show a file inline when the upload did not say its type.
+const CONTENT_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  txt: 'text/plain; charset=utf-8',
+  eml: 'message/rfc822',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export function contentTypeOf(filename: string): string {
+  const extension = filename.toLowerCase().split('.').pop() ?? '';
+  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
+}
+
 type TusRefusal = { status_code: number; body: string };
 const refuse = (status: number, error: string, message: string): TusRefusal => ({
   status_code: status,
@@ -70,7 +87,7 @@ export function createTusServer(uploadsDir: string, db: Queryable, blobs: BlobSt
           actual,
           upload.size ?? upload.offset,
           upload.metadata?.filename ?? 'file',
-          upload.metadata?.filetype || upload.metadata?.contentType || 'application/octet-stream',
+          upload.metadata?.filetype || contentTypeOf(upload.metadata?.filename ?? ''),
           upload.metadata?.uploader,
         ],
       );
