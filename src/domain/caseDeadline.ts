@@ -47,41 +47,48 @@ function pausesOf(state: CaseState): Pause[] {
   );
 }
 
-export function caseDeadline(state: CaseState, calendar: Calendar = shippedCalendar): CaseDeadline | null {
+/** What the deadline engine is asked for this case (so "How this date was worked out" explains the same date). */
+export type CaseDueDateInput = DueDateInput & { rule: RuleKey };
+
+/**
+ * The engine's input behind a case's due date: its rule (extended where an extension applies),
+ * receipt (awareness for a breach), restart and pauses. Null when the date is not counted by a
+ * rule: a transfer, a named day, or an extension with a new target set by hand.
+ */
+export function caseDueDateInput(state: CaseState): CaseDueDateInput | null {
   const baseRule = deadlineRuleFor(state);
-  if (baseRule === null) return null;
-  if (baseRule === 'named_day')
-    return state.namedDay
-      ? {
-          rule: 'named_day',
-          ruleKey: null,
-          label: 'Named day',
-          due: state.namedDay,
-          calendarVersion: calendar.version,
-          isExtended: false,
-        }
-      : null;
+  if (baseRule === null || baseRule === 'named_day') return null;
   const extension = state.extensions.at(-1);
-  if (extension?.newTarget)
-    return {
-      rule: baseRule,
-      ruleKey: null,
-      label: `${caseTypes[state.caseType].label}: extended`,
-      due: extension.newTarget,
-      calendarVersion: calendar.version,
-      isExtended: true,
-    };
-  const rule = (extension && extendedRules[`${state.caseType}:${extension.kind}`]) ?? baseRule;
-  const input: DueDateInput = {
-    rule,
+  if (extension?.newTarget) return null;
+  return {
+    rule: (extension && extendedRules[`${state.caseType}:${extension.kind}`]) ?? baseRule,
     received: state.caseType === 'data_breach' && state.awareAt ? state.awareAt : state.receivedOn,
     region: state.region,
     pauses: pausesOf(state),
     ...(state.clockRestartedOn ? { clarificationReceived: state.clockRestartedOn } : {}),
   };
+}
+
+export function caseDeadline(state: CaseState, calendar: Calendar = shippedCalendar): CaseDeadline | null {
+  const baseRule = deadlineRuleFor(state);
+  if (baseRule === null) return null;
+  const fixed = (rule: string, label: string, due: string): CaseDeadline => ({
+    rule,
+    ruleKey: null,
+    label,
+    due,
+    calendarVersion: calendar.version,
+    isExtended: rule !== 'named_day',
+  });
+  if (baseRule === 'named_day')
+    return state.namedDay ? fixed('named_day', 'Named day', state.namedDay) : null;
+  const newTarget = state.extensions.at(-1)?.newTarget;
+  if (newTarget) return fixed(baseRule, `${caseTypes[state.caseType].label}: extended`, newTarget);
+  const input = caseDueDateInput(state);
+  if (!input) return null;
   try {
     const deadline = computeDeadline(input, calendar);
-    return { ...deadline, ruleKey: rule, isExtended: rule !== baseRule };
+    return { ...deadline, ruleKey: input.rule, isExtended: input.rule !== baseRule };
   } catch {
     // A date the engine cannot count from (e.g. beyond the calendar): no date rather than a wrong one.
     return null;

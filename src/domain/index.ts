@@ -17,7 +17,8 @@
 //   toStreamDocument(stream, state, timeline, lastSeq, updatedAt, calendar) -> StreamDocument fields
 //   describeEvent(event, nameOf)             -> one plain sentence for the timeline
 //   whatHappensNext(state, now, nameOf, { calendar?, milestoneConfig? }) -> one plain sentence
-//   caseDeadline(state, calendar)            -> { due, rule, label, calendarVersion, … } | null
+//   caseDeadline(state, calendar)            -> { due, rule, ruleKey, label, calendarVersion, isExtended } | null
+//   caseDueDateInput(state)                  -> the deadline engine's input behind that date | null
 //   calendarOf(calendarState | null)         -> the deadline Calendar with administrator-added days
 // `ctx` is { now: ISO instant; reference?: permanent reference the server gives a new case }.
 export * from './caseDeadline';
