@@ -53,6 +53,8 @@ export type RunContext = {
   /** Rewritten forms that had nothing removed, reused by every later use of the same form. */
   cleanForms: Map<PDFObject, PDFRef>;
   formCount: number;
+  /** Counter for resource names the rewriter invents, unique across the run. */
+  names: number;
 };
 
 /** Per page: the regions (user space) and what was taken away. */
@@ -367,7 +369,7 @@ export function rewriteContent(
       else if (!reachable) run.cleanForms.set(key, ref);
       if (++run.formCount > 100_000) throw new LimitExceeded('the file uses too many forms');
     }
-    const newName = `CwX${used.XObject.size + 1}`;
+    const newName = `CwX${++run.names}`;
     used.XObject.set(newName, ref);
     edits.push({ start: op.start, end: op.end, text: `${formatName(newName)} Do` });
   };

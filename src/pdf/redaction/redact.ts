@@ -14,6 +14,7 @@ import {
   PDFStream,
 } from '@cantoo/pdf-lib';
 import { PdfOpenError, readPageRuns, withPdf } from '../pdfjs';
+import { flattenAnnotations } from './annotations';
 import { ContentSyntaxError } from './contentStream';
 import { rasterisePage } from './fallback';
 import { NotConfident } from './fonts';
@@ -128,6 +129,33 @@ function pageContentBytes(ctx: PDFContext, leaf: PDFPageLeaf): Uint8Array {
   return out;
 }
 
+function joinBytes(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+/** Resource dictionaries of two rewritten streams; their invented names never collide. */
+function mergeResources(ctx: PDFContext, a: PDFDict, b: PDFDict): PDFDict {
+  for (const [kind, value] of b.entries()) {
+    const from = asDict(ctx, value);
+    const into = asDict(ctx, a.get(kind));
+    if (!into) {
+      a.set(kind, value);
+      continue;
+    }
+    if (!from) continue;
+    for (const [k, v] of from.entries()) {
+      if (!into.has(k)) into.set(k, v);
+    }
+  }
+  return a;
+}
+
 function listPages(doc: PDFDocument): PDFPageLeaf[] {
   try {
     const pages = doc.getPages();
@@ -223,6 +251,7 @@ async function run(
     operations: 0,
     cleanForms: new Map(),
     formCount: 0,
+    names: 0,
   };
   const total = leaves.length + 1;
   const rebuilt: RebuiltPage[] = [];
@@ -230,6 +259,7 @@ async function run(
   const regionsForCheck: PageRegions[] = [];
   const removedWords = new Set<string>();
   let hasAnnotations = false;
+  let flattenedCount = 0;
   const fallbacks: Array<{
     index: number;
     reason: string;
@@ -256,6 +286,22 @@ async function run(
     let fallbackReason: string | undefined;
     try {
       rewritten = rewriteContent(runContext, work, pageContentBytes(ctx, leaf), resources, IDENTITY, []);
+      const flattened = flattenAnnotations(ctx, leaf);
+      if (flattened) {
+        // Drawn after the page, outside every graphics state the page left open.
+        const drawn = rewriteContent(runContext, work, flattened.content, flattened.resources, IDENTITY, []);
+        rewritten = {
+          bytes: joinBytes([
+            rewritten.bytes,
+            new TextEncoder().encode(`\n${'Q\n'.repeat(rewritten.openSaves)}`),
+            drawn.bytes,
+          ]),
+          resources: mergeResources(ctx, rewritten.resources, drawn.resources),
+          openSaves: drawn.openSaves,
+          removedSomething: rewritten.removedSomething || drawn.removedSomething,
+        };
+        flattenedCount += flattened.count;
+      }
     } catch (error) {
       if (error instanceof NotConfident) fallbackReason = error.message;
       else if (error instanceof ContentSyntaxError || error instanceof StreamDecodeError) {
@@ -347,7 +393,12 @@ async function run(
       }
     });
   }
-  if (hasAnnotations) stripped.push('annotations and comments');
+  if (hasAnnotations)
+    stripped.push(
+      flattenedCount > 0
+        ? 'annotations and comments (form fields, stamps and drawings were flattened into the page first)'
+        : 'annotations and comments',
+    );
   if (doc.isEncrypted) stripped.push('encryption');
 
   abortIf(signal);
