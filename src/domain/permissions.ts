@@ -83,7 +83,9 @@ export function canSend(principal: Principal, event: ClearwayEvent, state: Strea
   if (state === null || state.kind !== 'case') {
     if (event.type !== 'case.logged') return ALLOWED; // the reducer explains why this cannot happen
     const { roles } = workflowFor(event.payload.caseType).start;
-    return hasAnyRole(principal, roles) ? ALLOWED : deny(`Only ${listRoles(roles)} can log a new case.`);
+    return hasAnyRole(principal, roles)
+      ? ALLOWED
+      : deny(`Only ${listRoles(roles)} can ${eventCatalogue[event.type].action}.`);
   }
   if (!canSee(principal, state)) return deny('You do not have access to this case.');
   if (event.type === 'case.logged') return deny('This case has already been logged.');
