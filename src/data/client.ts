@@ -66,6 +66,11 @@ export type ClientOptions = {
    * simulated devices in one process; RxDB's Dexie storage shares instances by name.
    */
   namespace?: string;
+  /**
+   * Check every RxDB write against its JSON schema (on by default). Pulled documents and new
+   * events are already checked with zod at the boundary, so production builds turn it off.
+   */
+  isValidated?: boolean;
   /** Fetch ahead the documents of cases this person holds (on by default). */
   isPrefetching?: boolean;
 };
@@ -134,6 +139,7 @@ export function createClearwayClient(options: ClientOptions) {
       userId: session.user.userId,
       indexedDb: options.indexedDb,
       isMultiInstance: options.isMultiInstance,
+      isValidated: options.isValidated,
     });
     const sync = startReplication({
       db,

@@ -25,7 +25,11 @@ let browserClient: ClearwayClient | null = null;
 /** The app's client: created on first use and kept for the life of the page. */
 export function getBrowserClient(options: Partial<ClientOptions> = {}): ClearwayClient {
   if (!browserClient) {
-    browserClient = createClearwayClient({ isMultiInstance: true, ...options });
+    browserClient = createClearwayClient({
+      isMultiInstance: true,
+      isValidated: import.meta.env.DEV,
+      ...options,
+    });
     void browserClient.start();
   }
   return browserClient;

@@ -1,0 +1,233 @@
+// bench:sync (device figure): a new device signs in to an organisation with 50,000 cases built
+// from 500,000 accepted events, and we time until My work can be shown (the cases pull has
+// finished and the My work query has answered), beside the raw cost of writing those 500,000
+// events as rows straight into IndexedDB with Dexie, both in Debian's Chromium in the same run
+// (./newDeviceInBrowser.ts, bundled with esbuild and run on the server's origin).
+// Aim (issue 3): under half the raw cost.
+//   npx tsx bench/sync/newDevice.ts   (BENCH_CASES, BENCH_EVENTS_PER_CASE;
+//   BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local `test` database)
+//
+// The server's stream documents are folded by the domain reducer from real events
+// (case.logged, case.allocated, note.added…) and written to its tables directly, as the server
+// would have left them: pushing 500,000 events through HTTP first is the other bench's job.
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { v7 as uuidv7 } from 'uuid';
+import type { StreamState } from '../../src/domain/caseState';
+import { describeEvent } from '../../src/domain/describeEvent';
+import { parseEvent } from '../../src/domain/events/parseEvent';
+import { reduce } from '../../src/domain/reducer';
+import type { TimelineEntry } from '../../src/domain/streamDocument';
+import { toStreamDocument } from '../../src/domain/streamDocuments';
+import { DEMO_PEOPLE, seedDemoPeople } from '../../sync-server/accounts/demo';
+import { openDatabase } from '../../sync-server/storage/database';
+import { migrate } from '../../sync-server/storage/migrate';
+import { freshSchemaName } from '../../sync-server/testing/databases';
+import { startTestServer } from '../../sync-server/testing/server';
+
+const CASES = Number(process.env.BENCH_CASES ?? 50_000);
+const EVENTS_PER_CASE = Number(process.env.BENCH_EVENTS_PER_CASE ?? 10);
+/** One case in this many is allocated to the person signing in: their My work. */
+const MINE_EVERY = 25;
+const INSERT_BATCH = 2_000;
+const url =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgresql://postgres@127.0.0.1:5432/test';
+
+type RawEvent = {
+  id: string;
+  stream: string;
+  type: string;
+  actor: string;
+  deviceId: string;
+  madeAt: string;
+  payload: Record<string, unknown>;
+  seq: number;
+  acceptedAt: string;
+};
+
+const names = new Map(DEMO_PEOPLE.map((p) => [p.username, p.displayName]));
+const nameOf = (userId: string) => names.get(userId) ?? userId;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** One case's events, folded as the server folds them; returns its document and its event rows. */
+function buildCase(n: number, seqStart: number) {
+  const stream = `case:${crypto.randomUUID()}`;
+  const day = String((n % 28) + 1).padStart(2, '0');
+  const madeAt = `2026-02-${day}T10:00:00.000Z`;
+  const owner = n % MINE_EVERY === 0 ? 'caseworker' : 'official';
+  const raws: Omit<RawEvent, 'seq' | 'acceptedAt'>[] = [
+    {
+      id: uuidv7(),
+      stream,
+      type: 'case.logged',
+      actor: 'caseworker',
+      deviceId: 'bench',
+      madeAt,
+      payload: {
+        caseType: 'foi',
+        reference: `FOI-2026-P-${n.toString(16).padStart(6, '0')}`,
+        receivedOn: `2026-02-${day}`,
+        channel: 'email',
+        region: 'england-and-wales',
+        requester: { name: `Requester ${n}`, type: 'member_of_the_public' },
+        subject: `Waste collection figures, request ${n}`,
+        requestText: 'Please send the number of missed bin collections per ward in 2025.',
+      },
+    },
+    {
+      id: uuidv7(),
+      stream,
+      type: 'case.allocated',
+      actor: 'caseworker',
+      deviceId: 'bench',
+      madeAt,
+      payload: { allocationId: `a${n}`, to: owner, teamId: 'waste-policy', service: 'Waste policy' },
+    },
+  ];
+  for (let i = raws.length; i < EVENTS_PER_CASE; i += 1) {
+    raws.push({
+      id: uuidv7(),
+      stream,
+      type: 'note.added',
+      actor: 'caseworker',
+      deviceId: 'bench',
+      madeAt,
+      payload: { noteId: `n${i}`, text: `Chased the policy team about the ward figures (${i}).` },
+    });
+  }
+  let state: StreamState | null = null;
+  const timeline: TimelineEntry[] = [];
+  const events: RawEvent[] = [];
+  raws.forEach((raw, i) => {
+    const parsed = parseEvent(raw);
+    if (!parsed.ok) throw new Error(`Bench event ${raw.type} is not valid: ${parsed.reason}`);
+    // The server gives a logged case its permanent reference as it accepts it.
+    const result = reduce(state, parsed.event, {
+      now: madeAt,
+      reference: `FOI-2026-${String(n).padStart(5, '0')}`,
+    });
+    if (!result.ok) throw new Error(`Bench event ${raw.type} was refused: ${result.reason}`);
+    state = result.state;
+    const seq = seqStart + i;
+    events.push({ ...raw, seq, acceptedAt: madeAt });
+    timeline.push({
+      eventId: raw.id,
+      type: raw.type,
+      actor: raw.actor,
+      actorName: nameOf(raw.actor),
+      deviceId: raw.deviceId,
+      madeAt,
+      acceptedAt: madeAt,
+      seq,
+      summary: describeEvent(parsed.event, nameOf),
+      payload: raw.payload,
+    });
+  });
+  const finalState = state as unknown as StreamState;
+  const document = toStreamDocument(stream, finalState, timeline, seqStart + raws.length - 1, madeAt);
+  return { stream, state: finalState, document, events };
+}
+
+const schema = freshSchemaName();
+const db = await openDatabase({ kind: 'postgres', url, schema });
+await migrate(db);
+await seedDemoPeople(db);
+
+console.log(
+  `Building ${CASES.toLocaleString('en-GB')} cases from ${(CASES * EVENTS_PER_CASE).toLocaleString('en-GB')} events…`,
+);
+const seedStarted = performance.now();
+for (let start = 0; start < CASES; start += INSERT_BATCH) {
+  const built = Array.from({ length: Math.min(INSERT_BATCH, CASES - start) }, (_, i) =>
+    buildCase(start + i + 1, (start + i) * EVENTS_PER_CASE + 1),
+  );
+  await db.query(
+    `insert into streams (stream_id, collection, document, last_seq, updated_at)
+     select * from unnest($1::text[], $2::text[], $3::jsonb[], $4::bigint[], $5::text[])`,
+    [
+      built.map((b) => b.stream),
+      built.map(() => 'cases'),
+      built.map((b) => {
+        const { _deleted, ...doc } = b.document;
+        return JSON.stringify(doc);
+      }),
+      built.map((b) => b.document.lastSeq),
+      built.map((b) => b.document.updatedAt),
+    ],
+  );
+  await db.query(
+    `insert into access (user_id, stream_id, collection, can_see, change_no)
+     select 'caseworker', s, 'cases', true, n from unnest($1::text[], $2::bigint[]) as t(s, n)`,
+    [built.map((b) => b.stream), built.map((_, i) => start + i + 1)],
+  );
+}
+await db.query(`update counters set value = $1 where name = 'change'`, [CASES]);
+await db.query(`update counters set value = $1 where name = 'seq'`, [CASES * EVENTS_PER_CASE]);
+console.log(`Seeded the server in ${seconds(performance.now() - seedStarted)} (not part of either figure).`);
+
+const server = await startTestServer({ name: 'postgres', url, open: async () => db }, { db });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+try {
+  const bundle = await build({
+    entryPoints: [fileURLToPath(new URL('./newDeviceInBrowser.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    define: { 'import.meta.env.DEV': 'false' },
+    logLevel: 'error',
+  });
+  const page = await browser.newPage();
+  page.on('pageerror', (error) => console.error('In the page:', error.message));
+  await page.goto(`${server.url}/api/health`);
+  await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  const figures = await page.evaluate(async () => {
+    const run = (globalThis as unknown as { runNewDeviceBench: () => Promise<Record<string, number>> })
+      .runNewDeviceBench;
+    return run();
+  });
+  const {
+    rawMs = 0,
+    rawCount = 0,
+    deviceMs = 0,
+    signedInMs = 0,
+    pulledMs = 0,
+    stored = 0,
+    myWork = 0,
+  } = figures;
+  const ratio = deviceMs / rawMs;
+  console.log('');
+  console.log('Chromium (Debian), IndexedDB:');
+  console.log(
+    `New device, sign-in to My work shown: ${seconds(deviceMs)} (${stored.toLocaleString('en-GB')} cases stored, ${myWork} in My work; signed in after ${seconds(signedInMs)}, cases pulled after ${seconds(pulledMs)})`,
+  );
+  console.log(
+    `Baseline, ${rawCount.toLocaleString('en-GB')} event rows written with Dexie: ${seconds(rawMs)}`,
+  );
+  console.log(
+    `Ratio ${(ratio * 100).toFixed(0)}% of the raw cost (aim: under 50%): ${ratio < 0.5 ? 'met' : 'NOT met'}`,
+  );
+} finally {
+  await browser.close();
+  await server.close();
+  await db.close();
+  const admin = new (await import('pg')).default.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`drop schema if exists "${schema}" cascade`);
+  await admin.end();
+}
