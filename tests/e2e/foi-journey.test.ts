@@ -60,6 +60,29 @@ async function waitForStatus(page: Page, label: string): Promise<void> {
     .toBe(label);
 }
 
+/** Waits until this device has sent every step it made (none left marked "Not sent yet"). */
+async function allSent(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.locator('[data-status="unsent"]').count(), { timeout: SYNC_TIMEOUT_MS })
+    .toBe(0);
+}
+
+/** Waits for a part of the page; on failure says what the page showed instead. */
+async function shows(page: Page, testId: string): Promise<void> {
+  try {
+    await page.getByTestId(testId).waitFor({ timeout: SYNC_TIMEOUT_MS });
+  } catch (error) {
+    const text =
+      (await page
+        .locator('main')
+        .textContent()
+        .catch(() => null)) ?? '(no main)';
+    throw new Error(`${testId} did not appear at ${page.url()}. The page showed: ${text.slice(0, 3000)}`, {
+      cause: error,
+    });
+  }
+}
+
 type Problem = { id: string; impact: string | null; help: string; nodes: number };
 
 /** axe on the page as it is: serious and critical violations only. */
@@ -107,8 +130,10 @@ describe('the FOI journey, offline and online', () => {
   }
 
   beforeAll(async () => {
-    if (!existsSync(path.join(ROOT, 'dist/index.html'))) {
-      throw new Error('Build the app first (npm test does): npx vite build');
+    // The server serves the built app from CLEARWAY_STATIC_DIR (./dist unless set).
+    const staticDir = path.resolve(ROOT, process.env.CLEARWAY_STATIC_DIR ?? 'dist');
+    if (!existsSync(path.join(staticDir, 'index.html'))) {
+      throw new Error(`Build the app first (npm test does): npx vite build (no ${staticDir}/index.html)`);
     }
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
@@ -121,7 +146,9 @@ describe('the FOI journey, offline and online', () => {
         CLEARWAY_DATA_DIR: dataDir,
         CLEARWAY_MODE: 'demo',
       },
-      stdio: 'inherit',
+      stdio: ['ignore', 'ignore', 'inherit'],
+      // Its own process group, so stopping it also stops the server npx started.
+      detached: true,
     });
     await waitForHealth(base);
     browser = await chromium.launch({
@@ -140,7 +167,7 @@ describe('the FOI journey, offline and online', () => {
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
-    server?.kill('SIGTERM');
+    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -222,9 +249,7 @@ describe('the FOI journey, offline and online', () => {
 
     // Back online: the official's steps sync and the case worker sees them.
     await official.context.setOffline(false);
-    await expect
-      .poll(() => official.page.locator('[data-status="unsent"]').count(), { timeout: SYNC_TIMEOUT_MS })
-      .toBe(0);
+    await allSent(official.page);
     await waitForStatus(worker.page, 'In review');
     await expect
       .poll(() => worker.page.getByTestId('draft-view').textContent())
@@ -244,9 +269,11 @@ describe('the FOI journey, offline and online', () => {
       .getByTestId('step-send-clearance')
       .getByRole('button', { name: 'Send for clearance' })
       .click();
+    // The clearance officer may see the case once the request for clearance reaches the server.
+    await allSent(worker.page);
     const clearer = await signedIn('clearance');
     await clearer.page.goto(`${base}/cases/${reference}`);
-    await clearer.page.getByTestId('step-decide-clearance').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await shows(clearer.page, 'step-decide-clearance');
     await checkAxe(clearer.page, 'case (clearance)');
     await clearer.page.getByRole('button', { name: 'Clear for sending' }).click();
     await waitForStatus(worker.page, 'Ready to send');
@@ -259,9 +286,7 @@ describe('the FOI journey, offline and online', () => {
     await expect.poll(() => worker.page.getByTestId('review-document').count()).toBe(1);
 
     // The timeline: every step, by the right person, with the device time and the server time.
-    await expect
-      .poll(() => worker.page.locator('[data-status="unsent"]').count(), { timeout: SYNC_TIMEOUT_MS })
-      .toBe(0);
+    await allSent(worker.page);
     const items = worker.page.locator('[data-testid="timeline-item"][data-status="accepted"]');
     const texts = await items.allInnerTexts();
     const byWhom = (who: string) => texts.filter((t) => t.includes(`by ${who}`)).length;
