@@ -14,7 +14,7 @@ import { buildPdf, courierWidth } from './testDocuments';
 import type { Redaction } from './types';
 
 const CORPUS = '/work/shared/pdf-corpus';
-const _corpus = (name: string) => new Uint8Array(readFileSync(`${CORPUS}/${name}`));
+const corpus = (name: string) => new Uint8Array(readFileSync(`${CORPUS}/${name}`));
 
 /** Every decompressed stream and every string of a PDF, as lower-case single-byte text. */
 async function everything(pdf: Uint8Array): Promise<string> {
@@ -159,5 +159,174 @@ describe('redact', () => {
     ]);
     const { pdf: out } = await mustRedact(pdf, []);
     expect(await everything(out)).not.toContain('jane doe');
+  });
+});
+
+describe('rebuilding the document', () => {
+  it('keeps nothing but the pages: no info, bookmarks, annotations, scripts, attachments or thumbnails', async () => {
+    const pdf = await buildPdf(
+      [
+        {
+          content: 'BT /F1 12 Tf 50 200 Td (Kept text) Tj ET',
+          edit: (doc, page) => {
+            const ctx = doc.context;
+            page.set(
+              PDFName.of('Annots'),
+              ctx.obj([
+                ctx.register(
+                  ctx.obj({
+                    Type: 'Annot',
+                    Subtype: 'Text',
+                    Rect: [0, 0, 10, 10],
+                    Contents: PDFString.of('reviewer note'),
+                  }),
+                ),
+              ]),
+            );
+            page.set(PDFName.of('Thumb'), ctx.register(ctx.stream('thumbnail of the draft')));
+            page.set(
+              PDFName.of('PieceInfo'),
+              ctx.obj({ App: { Private: PDFString.of('private app data') } }),
+            );
+          },
+        },
+      ],
+      (doc) => {
+        const ctx = doc.context;
+        doc.setAuthor('Author Name');
+        doc.setTitle('Draft title');
+        doc.catalog.set(
+          PDFName.of('Outlines'),
+          ctx.register(ctx.obj({ Type: 'Outlines', Title: PDFString.of('bookmark heading') })),
+        );
+        doc.catalog.set(
+          PDFName.of('Names'),
+          ctx.obj({
+            JavaScript: {
+              Names: [
+                PDFString.of('js'),
+                ctx.obj({ S: 'JavaScript', JS: PDFString.of('app.alert("script")') }),
+              ],
+            },
+            EmbeddedFiles: { Names: [PDFString.of('a.txt'), ctx.register(ctx.stream('attached secret'))] },
+          }),
+        );
+        doc.catalog.set(
+          PDFName.of('Metadata'),
+          ctx.register(ctx.stream('<x:xmpmeta>xmp author</x:xmpmeta>')),
+        );
+      },
+    );
+    const { pdf: out, report } = await mustRedact(pdf, []);
+    const all = await everything(out);
+    for (const secret of [
+      'reviewer note',
+      'thumbnail',
+      'private app data',
+      'author name',
+      'draft title',
+      'bookmark heading',
+      'script',
+      'attached secret',
+      'xmp author',
+    ]) {
+      expect(all).not.toContain(secret);
+    }
+    expect(textOf(await extractTextItems(out))).toContain('Kept text');
+    const doc = await PDFDocument.load(out, { updateMetadata: false });
+    expect(
+      doc.catalog
+        .keys()
+        .map((k) => k.decodeText())
+        .sort(),
+    ).toEqual(['Pages', 'Type']);
+    expect(report.stripped).toContain('bookmarks');
+  });
+
+  it('writes one revision: text that only earlier revisions held is gone', async () => {
+    // issue15092.pdf: an earlier revision holds the old field value 232,323.00.
+    const input = corpus('issue15092.pdf');
+    expect(Buffer.from(input).toString('latin1')).toContain('232,323.00');
+    const { pdf: out } = await mustRedact(input, []);
+    const raw = Buffer.from(out).toString('latin1');
+    expect(raw.match(/startxref/g)).toHaveLength(1);
+    expect(raw).not.toMatch(/\/Prev\b/);
+    expect(await everything(out)).not.toContain('232,323.00');
+  });
+
+  it('decrypts with the right password and writes the result unencrypted', async () => {
+    const refused = await redact(corpus('issue6010_1.pdf'), []);
+    expect(refused).toEqual({ ok: false, reason: expect.stringMatching(/password/i) });
+    const { pdf: out } = await mustRedact(corpus('issue6010_1.pdf'), [], { password: 'abc' });
+    expect(Buffer.from(out).toString('latin1')).not.toContain('/Encrypt');
+    expect((await extractTextItems(out)).length).toBeGreaterThan(0);
+  });
+
+  it('refuses a page tree that loops, with a sentence and no file', async () => {
+    const result = await redact(corpus('Pages-tree-refs.pdf'), []);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toMatch(/^[A-Z].*\.$/);
+  });
+
+  it('refuses bytes that are not a PDF', async () => {
+    const result = await redact(new TextEncoder().encode('not a pdf at all'), []);
+    expect(result.ok).toBe(false);
+  });
+
+  it('stops when cancelled', async () => {
+    const pdf = await buildPdf([{ content: 'BT /F1 12 Tf 50 200 Td (x) Tj ET' }]);
+    const controller = new AbortController();
+    controller.abort();
+    expect(await redact(pdf, [], { signal: controller.signal })).toEqual({
+      ok: false,
+      reason: 'The redaction was cancelled.',
+    });
+  });
+});
+
+describe('regions on rotated pages', () => {
+  it('takes regions in display coordinates, rotation applied', async () => {
+    const pdf = await buildPdf([{ content: 'BT /F2 12 Tf 50 200 Td (Keep Secret Keep) Tj ET', rotate: 90 }]);
+    const [page] = await extractTextItems(pdf);
+    expect(page?.rotation).toBe(90);
+    const item = page?.items[0];
+    if (!item) throw new Error('no text');
+    // The line runs down the displayed page: "Secret" is characters 5 to 11 of it.
+    const charH = courierWidth('x', 12);
+    const region: Redaction = {
+      page: 1,
+      x: item.x - 1,
+      y: item.y + 5 * charH + 0.5,
+      width: item.width + 2,
+      height: 6 * charH - 1,
+    };
+    const { pdf: out } = await mustRedact(pdf, [region]);
+    const text = textOf(await extractTextItems(out));
+    expect(text).not.toContain('Secret');
+    expect(text.match(/Keep/g)).toHaveLength(2);
+  });
+});
+
+describe('fallback', () => {
+  it('rasterises a page whose font cannot be measured, keeping the text outside the region searchable', async () => {
+    const pdf = await buildPdf([
+      {
+        content:
+          'BT /F9 12 Tf 50 200 Td (Unmeasured Secret) Tj ET BT /F9 12 Tf 50 100 Td (Searchable line) Tj ET',
+        resources: (doc) => ({
+          Font: {
+            F9: doc.context.register(
+              doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'MysteryFont' }),
+            ),
+          },
+        }),
+      },
+    ]);
+    const { pdf: out, report } = await mustRedact(pdf, [{ page: 1, x: 40, y: 85, width: 200, height: 20 }]);
+    expect(report.pages[0]?.fallback).toMatch(/width/);
+    const text = textOf(await extractTextItems(out));
+    expect(text).not.toMatch(/Unmeasured|Secret/);
+    expect(text).toContain('Searchable line');
+    expect(await everything(out)).not.toMatch(/unmeasured|secret/);
   });
 });
