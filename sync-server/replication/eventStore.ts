@@ -243,7 +243,6 @@ export async function appendEvents(
       streams: touched.map(([id, s]) => ({
         stream_id: id,
         collection: collectionOf(id),
-        state: s.state,
         document: s.document,
         last_seq: s.lastSeq,
         updated_at: acceptedAt,
@@ -278,7 +277,7 @@ async function readSnapshot(
   const [row] = await tx.query<{ snapshot: LogSnapshot }>(
     `select json_build_object(
        'existing', (select coalesce(json_agg(id), '[]') from events where id = any($1::text[])),
-       'streams', (select coalesce(json_agg(json_build_object('stream_id', stream_id, 'state', state,
+       'streams', (select coalesce(json_agg(json_build_object('stream_id', stream_id, 'state', document->'state',
                     'document', document, 'last_seq', last_seq)), '[]')
                    from streams where stream_id = any($2::text[])),
        'counters', (select json_object_agg(name, value) from counters),
@@ -351,11 +350,11 @@ async function writeAll(tx: Queryable, w: Writes): Promise<void> {
             made_at text, payload jsonb, status text, reason text, seq bigint, accepted_at text, prev_hash text,
             hash text, pushed_by_user text, pushed_by_device text, change_no bigint)),
      st as (
-       insert into streams (stream_id, collection, state, document, last_seq, updated_at)
-       select stream_id, collection, state, document, last_seq, updated_at
-       from jsonb_to_recordset($2::jsonb) as x(stream_id text, collection text, state jsonb, document jsonb,
+       insert into streams (stream_id, collection, document, last_seq, updated_at)
+       select stream_id, collection, document, last_seq, updated_at
+       from jsonb_to_recordset($2::jsonb) as x(stream_id text, collection text, document jsonb,
             last_seq bigint, updated_at text)
-       on conflict (stream_id) do update set state = excluded.state, document = excluded.document,
+       on conflict (stream_id) do update set document = excluded.document,
          last_seq = excluded.last_seq, updated_at = excluded.updated_at),
      ac as (
        insert into access (user_id, stream_id, collection, can_see, change_no)
