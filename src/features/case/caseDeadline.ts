@@ -97,7 +97,8 @@ export function caseDeadline(
       : { kind: 'none', why: 'This kind of case has no deadline set by your organisation.' };
   }
   const explanation = explainDueDate(input, calendar);
-  const scope = workingDayScopeFor(input.rule, state.region);
+  const ruleKey = domainCaseDeadline(state, calendar)?.ruleKey;
+  const scope = ruleKey ? workingDayScopeFor(ruleKey, state.region) : null;
   if (!scope) {
     const isLate = explanation.due < now;
     return {

@@ -8,6 +8,7 @@ import { DateField, TextArea } from '../case/fields';
 import { StepForm } from '../case/StepForm';
 import { useStep } from '../case/useStep';
 import { dayText } from '../case/whenText';
+import { withdrawAfter } from './clarificationWait';
 
 function RequestClarification() {
   const { stream, today } = useCaseContext();
@@ -93,7 +94,9 @@ function RecordClarification() {
 }
 
 function Withdraw() {
-  const { stream } = useCaseContext();
+  const { stream, state, today } = useCaseContext();
+  const asked = state.clockStops.find((stop) => stop.kind === 'clarification' && stop.to === null);
+  const after = asked ? withdrawAfter(asked.from) : null;
   const { run, problem, isSending } = useStep(stream);
   const [reason, setReason] = useState('No clarification received');
   return (
@@ -106,6 +109,17 @@ function Withdraw() {
       testId="step-withdraw"
       onSubmit={() => run('case.withdrawn', { reason })}
     >
+      {after ? (
+        <p className="govuk-body" data-testid="withdraw-after">
+          {after < today ? (
+            <strong className="govuk-tag govuk-tag--red">
+              No answer since {dayText(asked?.from ?? after)}: you may close it now
+            </strong>
+          ) : (
+            <>If no answer comes by {dayText(after)}, you may close the request as withdrawn.</>
+          )}
+        </p>
+      ) : null}
       <TextArea label="Why" name="withdraw-reason" value={reason} onChange={setReason} rows={2} />
     </StepForm>
   );
