@@ -27,6 +27,7 @@ import {
   rectContains,
   rectsIntersect,
 } from './geometry';
+import { blankImage, type JpegDecoder } from './images';
 import { asDict, getArray, getDict, getName, numbersOf, resolve, streamBytes } from './pdfObjects';
 
 export type Limits = {
@@ -38,6 +39,7 @@ export type Limits = {
 
 export type PageCounters = {
   glyphsRemoved: number;
+  imagesBlanked: number;
   imagesRemoved: number;
   inlineImagesRemoved: number;
   pathsRemoved: number;
@@ -53,6 +55,8 @@ export type RunContext = {
   /** Rewritten forms that had nothing removed, reused by every later use of the same form. */
   cleanForms: Map<PDFObject, PDFRef>;
   formCount: number;
+  /** pdf.js's JPEG decoder, when it could be loaded (JPEG images are blanked, not dropped). */
+  jpeg: JpegDecoder | undefined;
   /** Counter for resource names the rewriter invents, unique across the run. */
   names: number;
 };
@@ -315,10 +319,18 @@ export function rewriteContent(
     if (subtype === 'Image') {
       const quad = quadOf(gs.ctm, 0, 0, 1, 1);
       if (hasRegions && userQuadHits(quad)) {
-        // The whole image goes: nothing of it can be recovered from the output.
-        edits.push({ start: op.start, end: op.end, text: '' });
-        page.counters.imagesRemoved++;
         removedSomething = true;
+        const blanked = blankImage(ctx, xobj, gs.ctm, page.regions, run.jpeg);
+        if (blanked) {
+          const newName = `CwI${++run.names}`;
+          used.XObject.set(newName, blanked);
+          edits.push({ start: op.start, end: op.end, text: `${formatName(newName)} Do` });
+          page.counters.imagesBlanked++;
+        } else {
+          // A format we cannot edit: the whole image goes, so nothing of it can be recovered.
+          edits.push({ start: op.start, end: op.end, text: '' });
+          page.counters.imagesRemoved++;
+        }
         return;
       }
       used.XObject.set(name, raw ?? xobj);

@@ -26,6 +26,7 @@ import {
   type PageGeometry,
   type Rect,
 } from './geometry';
+import { loadJpegDecoder } from './images';
 import { visibilityOf } from './optionalContent';
 import { LABEL_FONT_NAME, overlayContent } from './overlay';
 import { LimitExceeded, type Limits, type PageWork, type RunContext, rewriteContent } from './pageContent';
@@ -252,6 +253,7 @@ async function run(
     cleanForms: new Map(),
     formCount: 0,
     names: 0,
+    jpeg: await loadJpegDecoder(),
   };
   const total = leaves.length + 1;
   const rebuilt: RebuiltPage[] = [];
@@ -277,7 +279,13 @@ async function run(
     const regions: Rect[] = mine.map((r) => displayRectToUser(toDisplay, r));
     const work: PageWork = {
       regions,
-      counters: { glyphsRemoved: 0, imagesRemoved: 0, inlineImagesRemoved: 0, pathsRemoved: 0 },
+      counters: {
+        glyphsRemoved: 0,
+        imagesBlanked: 0,
+        imagesRemoved: 0,
+        inlineImagesRemoved: 0,
+        pathsRemoved: 0,
+      },
       removedText: [],
     };
     if (leaf.has(PDFName.of('Annots'))) hasAnnotations = true;
@@ -357,7 +365,7 @@ async function run(
         page: pageNumber,
         regions: mine.length,
         glyphsRemoved: work.counters.glyphsRemoved,
-        imagesBlanked: 0,
+        imagesBlanked: work.counters.imagesBlanked,
         imagesRemoved: work.counters.imagesRemoved,
         inlineImagesRemoved: work.counters.inlineImagesRemoved,
         pathsRemoved: work.counters.pathsRemoved,
