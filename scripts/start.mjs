@@ -16,7 +16,8 @@ function newestMtime(dir) {
 const built = 'dist/index.html';
 const isStale =
   !existsSync(built) ||
-  statSync(built).mtimeMs < Math.max(newestMtime('src'), newestMtime('public'), statSync('index.html').mtimeMs);
+  statSync(built).mtimeMs <
+    Math.max(newestMtime('src'), newestMtime('public'), statSync('index.html').mtimeMs);
 if (isStale) {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
