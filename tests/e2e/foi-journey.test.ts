@@ -21,6 +21,17 @@ const DIRECTORY_CSV = [
   'Housing,Lettings,manager,Tom Reilly,tom.reilly@example.gov.uk,housing;repairs',
 ].join('\n');
 
+const REQUEST_EML = [
+  'From: "Amira Khan" <amira.khan@example.org>',
+  'To: foi@clearway.example.gov.uk',
+  'Subject: FOI request: missed bin collections',
+  `Date: ${new Date().toUTCString()}`,
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'How many bin collections were missed in 2025, by ward?',
+  '',
+].join('\r\n');
+
 const TEMPLATE = [
   'Dear {{requester}},',
   '',
@@ -192,12 +203,28 @@ describe('the FOI journey, offline and online', () => {
     const worker = await signedIn('caseworker');
     await checkAxe(worker.page, 'my work');
     await worker.page.goto(`${base}/cases/new`);
-    await worker.page.getByLabel('Requester').fill('Amira Khan');
-    await worker.page.getByLabel('Email address or postal address').fill('amira.khan@example.org');
-    await worker.page.getByRole('combobox', { name: 'Subject' }).selectOption({ label: 'Environment' });
+    // A file that is not an e-mail: a plain error, and what was typed stays.
+    await worker.page.getByLabel('Requester').fill('Typed by hand');
     await worker.page
-      .getByLabel('What they asked for')
-      .fill('How many bin collections were missed in 2025, by ward?');
+      .getByLabel('Import the request e-mail (optional)')
+      .setInputFiles({
+        name: 'scan.png',
+        mimeType: 'image/png',
+        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+      });
+    await worker.page.getByText('does not look like an e-mail').waitFor();
+    expect(await worker.page.getByLabel('Requester').inputValue()).toBe('Typed by hand');
+    // The request e-mail fills the form.
+    await worker.page
+      .getByLabel('Import the request e-mail (optional)')
+      .setInputFiles({ name: 'request.eml', mimeType: 'message/rfc822', buffer: Buffer.from(REQUEST_EML) });
+    await worker.page.getByTestId('eml-imported').waitFor();
+    expect(await worker.page.getByLabel('Requester').inputValue()).toBe('Amira Khan');
+    expect(await worker.page.getByLabel('Email address or postal address').inputValue()).toBe(
+      'amira.khan@example.org',
+    );
+    expect(await worker.page.getByLabel('What they asked for').inputValue()).toContain('missed in 2025');
+    await worker.page.getByRole('combobox', { name: 'Subject' }).selectOption({ label: 'Environment' });
     await checkAxe(worker.page, 'log a request');
     await worker.page.getByRole('button', { name: 'Log request' }).click();
     await worker.page.getByTestId('case-reference').waitFor();
