@@ -28,7 +28,7 @@ import {
   rectsIntersect,
 } from './geometry';
 import { blankImage, type JpegDecoder } from './images';
-import { asDict, getArray, getDict, getName, numbersOf, resolve, streamBytes } from './pdfObjects';
+import { asDict, getArray, getDict, getName, getNumber, numbersOf, resolve, streamBytes } from './pdfObjects';
 
 export type Limits = {
   maxOperations: number;
@@ -86,7 +86,9 @@ type TextState = {
   rise: number;
 };
 
-type GState = TextState & { ctm: Matrix; lineWidth: number };
+// fillTiling/strokeTiling: the current colour is a tiling pattern, whose cells are content of
+// their own (possibly text) that the engine does not recurse into.
+type GState = TextState & { ctm: Matrix; lineWidth: number; fillTiling: boolean; strokeTiling: boolean };
 
 type Edit = { start: number; end: number; text: string };
 
@@ -190,6 +192,8 @@ export function rewriteContent(
   let gs: GState = {
     ctm,
     lineWidth: 1,
+    fillTiling: false,
+    strokeTiling: false,
     fontSize: 0,
     charSpace: 0,
     wordSpace: 0,
@@ -396,6 +400,10 @@ export function rewriteContent(
     const padded: Rect = { x0: box.x0 - pad, y0: box.y0 - pad, x1: box.x1 + pad, y1: box.y1 + pad };
     const hits = page.regions.filter((r) => rectsIntersect(padded, r));
     if (hits.length === 0) return;
+    const fills = op.op !== 'S' && op.op !== 's';
+    if ((fills && gs.fillTiling) || (STROKE_OPS.has(op.op) && gs.strokeTiling)) {
+      throw new NotConfident('a tiling pattern is painted under a redaction region');
+    }
     const inside = hits.some((r) => rectContains(r, padded));
     const small = padded.x1 - padded.x0 <= SMALL_PATH && padded.y1 - padded.y0 <= SMALL_PATH;
     // Straight-edged boxes and rules carry no hidden shape beyond their corners: keep them
@@ -573,24 +581,33 @@ export function rewriteContent(
       case 'cs':
       case 'CS':
         if (a[0]?.kind === 'name' && !DEVICE_SPACES.has(a[0].value)) keepResource('ColorSpace', a[0].value);
+        if (op.op === 'cs') gs.fillTiling = false;
+        else gs.strokeTiling = false;
         break;
       case 'scn':
       case 'SCN': {
         const last = a[a.length - 1];
+        let tiling = false;
         if (last?.kind === 'name') {
           const pattern = asDict(ctx, keepResource('Pattern', last.value));
-          if (
-            hasRegions &&
-            pattern &&
-            (
-              resolve(ctx, pattern.get(PDFName.of('PatternType'))) as { asNumber?: () => number }
-            )?.asNumber?.() === 1
-          ) {
-            throw new NotConfident('a tiling pattern is drawn on the page');
-          }
+          tiling = getNumber(ctx, pattern, 'PatternType') === 1;
         }
+        if (op.op === 'scn') gs.fillTiling = tiling;
+        else gs.strokeTiling = tiling;
         break;
       }
+      case 'g':
+      case 'rg':
+      case 'k':
+      case 'sc':
+        gs.fillTiling = false;
+        break;
+      case 'G':
+      case 'RG':
+      case 'K':
+      case 'SC':
+        gs.strokeTiling = false;
+        break;
       case 'sh':
         if (a[0]?.kind === 'name') keepResource('Shading', a[0].value);
         break;
