@@ -101,3 +101,34 @@ export function wordBag(text: string): Map<string, number> {
   }
   return bag;
 }
+
+export type PlacedWord = { page: number; word: string; x: number; y: number; width: number; height: number };
+
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+};
+
+/** poppler's words with their boxes: points from the top left of each page as displayed (crop box). */
+export function pdftotextWords(pdf: Uint8Array, password?: string): Promise<PlacedWord[]> {
+  return withTempPdf(pdf, async (path) => {
+    const pw = password === undefined ? [] : ['-upw', password];
+    const r = await runTool('pdftotext', [...pw, '-cropbox', '-bbox', '-enc', 'UTF-8', path, '-']);
+    const words: PlacedWord[] = [];
+    let page = 0;
+    for (const line of r.stdout.split('\n')) {
+      if (line.includes('<page ')) page++;
+      const m = /<word xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)">(.*)<\/word>/.exec(
+        line,
+      );
+      if (!m) continue;
+      const [x0, y0, x1, y1] = [m[1], m[2], m[3], m[4]].map(Number) as [number, number, number, number];
+      const word = (m[5] ?? '').replace(/&[a-z]+;/g, (e) => ENTITIES[e] ?? e);
+      words.push({ page, word, x: x0, y: y0, width: x1 - x0, height: y1 - y0 });
+    }
+    return words;
+  });
+}

@@ -220,24 +220,36 @@ function utf16(secret: string, bigEndian: boolean): Buffer {
   return bigEndian ? Buffer.from(le).swap16() : le;
 }
 
+export type ScanOptions = {
+  /**
+   * Skip PDF names (/Helvetica, /TrueType) when reading the bytes as text: for ordinary words
+   * that are also PDF vocabulary. Leave off when a name itself may carry the secret (a font
+   * named after a person).
+   */
+  ignoreNames?: boolean;
+};
+
+const PDF_NAME = /\/[^\s/<>[\]()%{}]*/g;
+
 /**
  * Every place in `pdf` where `secret` can be read: a list of plain descriptions, empty when
  * the secret is nowhere. Case and white space are ignored.
  */
-export function findSecret(pdf: Uint8Array, secret: string): string[] {
+export function findSecret(pdf: Uint8Array, secret: string, options: ScanOptions = {}): string[] {
   const needle = squash(secret);
   const hexNeedle = Buffer.from(secret, 'latin1').toString('hex');
   const { views, spans } = streamViews(pdf);
   const found: string[] = [];
   for (const view of [{ where: 'file', bytes: pdf }, ...views]) {
     const buffer = Buffer.from(view.bytes.buffer, view.bytes.byteOffset, view.bytes.byteLength);
-    const text = latin1(view.bytes);
+    const bytesText = latin1(view.bytes);
+    const text = options.ignoreNames ? bytesText.replace(PDF_NAME, ' ') : bytesText;
     if (squash(text).includes(needle)) found.push(`${view.where}: as text`);
     for (const bigEndian of [true, false]) {
       if (buffer.includes(utf16(secret, bigEndian)))
         found.push(`${view.where}: as UTF-16${bigEndian ? 'BE' : 'LE'}`);
     }
-    if (squash(text).includes(hexNeedle)) found.push(`${view.where}: as hex`);
+    if (squash(bytesText).includes(hexNeedle)) found.push(`${view.where}: as hex`);
     const strings = stringsOf(view.bytes, view.where === 'file' ? spans : []);
     const read = strings.map(readings);
     const joined = [0, 1, 2, 3].map((reading) => squash(read.map((r) => r[reading]).join('')));
