@@ -132,3 +132,23 @@ export function pdftotextWords(pdf: Uint8Array, password?: string): Promise<Plac
     return words;
   });
 }
+
+export type PlacedChar = { page: number; c: string; x: number; y: number };
+
+/** MuPDF's characters with their origins (baseline start), points from the top left of the page. */
+export function mutoolChars(pdf: Uint8Array): Promise<PlacedChar[]> {
+  return withTempPdf(pdf, async (path) => {
+    const r = await runTool('mutool', ['draw', '-q', '-F', 'stext', '-o', '-', path]);
+    const chars: PlacedChar[] = [];
+    let page = 0;
+    for (const line of r.stdout.split('\n')) {
+      if (line.startsWith('<page ')) page++;
+      const m = /<char [^>]*\bx="([\d.-]+)" y="([\d.-]+)"[^>]*\bc="([^"]*)"/.exec(line);
+      if (m) {
+        const c = (m[3] ?? '').replace(/&[a-z]+;|&#x?[0-9a-f]+;/gi, (e) => ENTITIES[e] ?? e);
+        chars.push({ page, c, x: Number(m[1]), y: Number(m[2]) });
+      }
+    }
+    return chars;
+  });
+}
