@@ -119,7 +119,8 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
     send('RESYNC');
     const unsubscribe = feed.subscribe(caller.account.userId, (notice) => {
       for (const collection of notice.collections) send({ collection, checkpoint: { seq: notice.change } });
-      send({ collection: 'events', checkpoint: { seq: notice.change } });
+      if (notice.pusherId === caller.account.userId)
+        send({ collection: 'events', checkpoint: { seq: notice.change } });
     });
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), HEARTBEAT_MS);
     const end = () => {

@@ -11,6 +11,7 @@ const noticeSchema = z.object({
   change: z.number(),
   collections: z.array(collectionNameSchema),
   userIds: z.array(z.string()).nullable(),
+  pusherId: z.string(),
 });
 
 export type ChangeListener = (notice: ChangeNotice) => void;

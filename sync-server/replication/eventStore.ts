@@ -37,7 +37,13 @@ const MAX_NOTIFIED_USERS = 150;
 
 export type Pusher = { account: Account; deviceId: string };
 
-export type ChangeNotice = { change: number; collections: CollectionName[]; userIds: string[] | null };
+export type ChangeNotice = {
+  change: number;
+  collections: CollectionName[];
+  userIds: string[] | null;
+  /** Whose outbox changed (accepted or refused events come back to the person who pushed). */
+  pusherId: string;
+};
 
 export type PushResult = {
   accepted: string[];
@@ -237,6 +243,7 @@ export async function appendEvents(
       change: counters.change,
       collections: [...new Set(touched.map(([id]) => collectionOf(id)))],
       userIds: notifiedUsers.size > MAX_NOTIFIED_USERS ? null : [...notifiedUsers],
+      pusherId: pusher.account.userId,
     };
     await writeAll(tx, {
       events: rows,
