@@ -88,7 +88,13 @@ type TextState = {
 
 // fillTiling/strokeTiling: the current colour is a tiling pattern, whose cells are content of
 // their own (possibly text) that the engine does not recurse into.
-type GState = TextState & { ctm: Matrix; lineWidth: number; fillTiling: boolean; strokeTiling: boolean };
+type GState = TextState & {
+  fontName?: string;
+  ctm: Matrix;
+  lineWidth: number;
+  fillTiling: boolean;
+  strokeTiling: boolean;
+};
 
 type Edit = { start: number; end: number; text: string };
 
@@ -110,6 +116,7 @@ const STROKE_OPS = new Set(['S', 's', 'B', 'B*', 'b', 'b*']);
 // Paths bigger than this (points, either side) that only partly overlap a region are not
 // glyph-like; keeping their hidden part would keep its data, so the page falls back instead.
 const SMALL_PATH = 72;
+const PLACEHOLDER_FONT = 'CwNoFont';
 
 const enc = new TextEncoder();
 
@@ -212,6 +219,7 @@ export function rewriteContent(
     | { start: number; depth: number; saved: GState; savedStack: GState[]; savedOpen: number }
     | undefined;
   let markedDepth = 0;
+  const fontSettings: Array<{ op: Operation; name: string; size: number }> = [];
 
   const userQuadHits = (quad: readonly Point[]) => page.regions.some((r) => quadIntersectsRect(quad, r));
 
@@ -265,7 +273,10 @@ export function rewriteContent(
       budget.tick(codes.length);
       let kept: number[] = [];
       const flushKept = () => {
-        if (kept.length > 0) out.push(formatHexString(Uint8Array.from(kept)));
+        if (kept.length > 0) {
+          out.push(formatHexString(Uint8Array.from(kept)));
+          keepResource('Font', gs.fontName ?? '');
+        }
         kept = [];
       };
       for (const c of codes) {
@@ -472,7 +483,11 @@ export function rewriteContent(
       case 'Tf': {
         const name = a[0]?.kind === 'name' ? a[0].value : '';
         gs.fontSize = num(a[1]);
-        const fontObj = keepResource('Font', name);
+        // Where regions may remove text, a font is kept only if some glyph drawn with it stays
+        // (see below): a font used only by removed text can name it (e.g. a subset font).
+        const fontObj = hasRegions ? lookupResource('Font', name) : keepResource('Font', name);
+        if (hasRegions) fontSettings.push({ op, name, size: num(a[1]) });
+        gs.fontName = name;
         const fontDict = asDict(ctx, fontObj);
         gs.font = undefined;
         if (fontDict && hasRegions) gs.font = fontModel(ctx, fontDict, run.fonts);
@@ -649,6 +664,19 @@ export function rewriteContent(
   }
   if (hidden) edits.push({ start: hidden.start, end: bytes.length, text: '' });
 
+  // Font settings whose font drew nothing that stays point at a plain placeholder instead.
+  for (const setting of fontSettings) {
+    if (used.Font.has(setting.name)) continue;
+    used.Font.set(
+      PLACEHOLDER_FONT,
+      ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }),
+    );
+    edits.push({
+      start: setting.op.start,
+      end: setting.op.end,
+      text: `${formatName(PLACEHOLDER_FONT)} ${formatNumber(setting.size)} Tf`,
+    });
+  }
   const newResources = PDFDict.withContext(ctx);
   for (const kind of RESOURCE_KINDS) {
     if (used[kind].size === 0) continue;
