@@ -210,7 +210,8 @@ export function blankImage(
   const decoded = decodeSamples(ctx, image, jpeg, w, h, nc);
   const size = Math.ceil((w * nc * bpc) / 8) * h;
   if (!decoded || decoded.length < size) return undefined;
-  const data = decoded.slice(0, size);
+  // pdf.js returns a Uint8ClampedArray for JPEGs; pdf-lib takes only a Uint8Array.
+  const data = new Uint8Array(decoded.subarray(0, size));
   clearSamples(data, w, nc, bpc, pixelBoxes(ctm, regions, w, h));
   const copy = ctx.flateStream(data, { Type: 'XObject', Subtype: 'Image', Width: w, Height: h });
   for (const k of COPIED_KEYS) {
