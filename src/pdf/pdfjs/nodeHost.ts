@@ -1,8 +1,8 @@
 // pdf.js in Node: the legacy build (the modern one needs browser APIs Node 20 lacks), run in the
 // same thread (its "fake worker", preloaded so pdf.js does not resolve the worker file itself,
 // which fails under tsx and Vitest), with standard fonts, CMaps and wasm read from
-// node_modules as file paths. No node: imports at the top so that bundlers for the browser
-// never trip over this file.
+// node_modules as file paths. No node: imports at the top and module names hidden from Vite, so
+// that a browser build neither trips over this file nor bundles the legacy build it never runs.
 import type { PdfjsHost, PdfjsLib } from './host';
 
 function packageDir(): string {
@@ -12,10 +12,13 @@ function packageDir(): string {
   return path.dirname(require.resolve('pdfjs-dist/package.json'));
 }
 
+const LEGACY_BUILD = 'pdfjs-dist/legacy/build/pdf.mjs';
+const LEGACY_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
 export async function loadNodeHost(): Promise<PdfjsHost> {
-  const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  const worker: unknown = await import(/* @vite-ignore */ LEGACY_WORKER);
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-  const lib = (await import('pdfjs-dist/legacy/build/pdf.mjs')) as unknown as PdfjsLib;
+  const lib = (await import(/* @vite-ignore */ LEGACY_BUILD)) as PdfjsLib;
   const dir = packageDir();
   return {
     lib,
