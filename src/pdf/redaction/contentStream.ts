@@ -2,6 +2,7 @@
 // came from, so the rewriter can splice the original bytes and keep everything it does not touch
 // exactly as it was. Inline images (BI … ID … EI) are one operation whose data length is found
 // from /L or /Length when present, else by the "EI followed by whitespace" rule pdf.js uses.
+import { latin1 } from './bytes';
 
 export type Operand =
   | { kind: 'number'; value: number }
@@ -37,12 +38,6 @@ type Token =
   | { t: 'operand'; value: Operand; start: number; end: number }
   | { t: 'keyword'; value: string; start: number; end: number }
   | { t: 'arrayStart' | 'arrayEnd' | 'dictStart' | 'dictEnd'; start: number; end: number };
-
-const latin1 = (bytes: Uint8Array, from: number, to: number) => {
-  let s = '';
-  for (let i = from; i < to; i++) s += String.fromCharCode(bytes[i] ?? 0);
-  return s;
-};
 
 export class Lexer {
   pos = 0;

@@ -4,11 +4,12 @@
 // invisibly so the page stays searchable. Whole pdf.js items that touch a region are left out
 // (items carry no per-glyph positions, so splitting them would guess).
 import { type PDFContext, PDFDict, PDFName } from '@cantoo/pdf-lib';
-import { Encodings, Font } from '@cantoo/pdf-lib/standard-fonts';
+import { Font } from '@cantoo/pdf-lib/standard-fonts';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
 import type { PageRuns, TextRun } from '../pdfjs';
 import { formatHexString, formatName, formatNumber } from './contentStream';
 import { apply, invert, type Matrix, multiply } from './geometry';
+import { encodeWinAnsi } from './overlay';
 import type { DisplayRect } from './verify';
 
 const TARGET_DPI = 200;
@@ -17,7 +18,7 @@ const MAX_CANVAS_PIXELS = 32 * 1024 * 1024;
 const TEXT_FONT_NAME = 'CwText';
 // Items closer than this (points) to a region are dropped from the text layer too.
 const TEXT_MARGIN = 1;
-const helvetica = Font.load('Helvetica');
+const _helvetica = Font.load('Helvetica');
 
 export class CannotRasterise extends Error {}
 
@@ -69,20 +70,6 @@ function runBox(run: TextRun): DisplayRect {
   const x = Math.min(...xs);
   const y = Math.min(...ys);
   return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
-}
-
-function encodeWinAnsi(text: string): { bytes: Uint8Array; width: number } {
-  const codes: number[] = [];
-  let width = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 63;
-    const { code, name } = Encodings.WinAnsi.canEncodeUnicodeCodePoint(cp)
-      ? Encodings.WinAnsi.encodeUnicodeCodePoint(cp)
-      : { code: 63, name: 'question' };
-    codes.push(code);
-    width += (helvetica.getWidthOfGlyph(name) ?? 500) / 1000;
-  }
-  return { bytes: Uint8Array.from(codes), width };
 }
 
 export type RasterisedPage = { contents: Uint8Array; resources: PDFDict; removedText: string[] };

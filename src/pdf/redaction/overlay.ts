@@ -10,7 +10,8 @@ const helvetica = Font.load('Helvetica');
 const MAX_LABEL_SIZE = 10;
 const MIN_LABEL_SIZE = 4;
 
-function encodeLabel(label: string): { bytes: Uint8Array; width: number } {
+/** Text in Helvetica/WinAnsi: its codes and its width in em; characters outside WinAnsi become '?'. */
+export function encodeWinAnsi(label: string): { bytes: Uint8Array; width: number } {
   const codes: number[] = [];
   let width = 0;
   for (const ch of label.normalize('NFC')) {
@@ -53,7 +54,7 @@ export function overlayContent(
       `q 0 g 0 G ${formatNumber(rect.x0)} ${formatNumber(rect.y0)} ${formatNumber(w)} ${formatNumber(h)} re f Q\n`,
     );
     if (!label?.trim()) continue;
-    const { bytes, width } = encodeLabel(label.trim());
+    const { bytes, width } = encodeWinAnsi(label.trim());
     // Box sides as the reader sees them (rotated pages swap them).
     const displayWidth = Math.abs(ax) > Math.abs(ay) ? w : h;
     const displayHeight = Math.abs(ax) > Math.abs(ay) ? h : w;

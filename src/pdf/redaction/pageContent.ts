@@ -5,6 +5,7 @@
 // hidden optional-content groups is removed. Untouched bytes are copied as they were.
 // Form XObjects are rewritten per use into new streams, never edited in place.
 import { type PDFContext, PDFDict, PDFName, type PDFObject, PDFRef, PDFStream } from '@cantoo/pdf-lib';
+import { joinBytes } from './bytes';
 import {
   formatHexString,
   formatName,
@@ -148,14 +149,7 @@ function applyEdits(bytes: Uint8Array, edits: Edit[]): Uint8Array {
     pos = e.end;
   }
   parts.push(bytes.subarray(pos));
-  const total = parts.reduce((n, p) => n + p.length, 0);
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return joinBytes(parts);
 }
 
 /**

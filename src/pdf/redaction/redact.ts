@@ -15,6 +15,7 @@ import {
 } from '@cantoo/pdf-lib';
 import { PdfOpenError, readPageRuns, withPdf } from '../pdfjs';
 import { flattenAnnotations } from './annotations';
+import { joinBytes } from './bytes';
 import { ContentSyntaxError } from './contentStream';
 import { rasterisePage } from './fallback';
 import { NotConfident } from './fonts';
@@ -119,25 +120,8 @@ function pageContentBytes(ctx: PDFContext, leaf: PDFPageLeaf): Uint8Array {
   }
   const parts = streams.map((s) => streamBytes(s, MAX_STREAM_BYTES));
   // Streams are joined with whitespace: a token never continues across two of them.
-  const total = parts.reduce((n, p) => n + p.length + 1, 0);
-  const out = new Uint8Array(total);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    out[o + p.length] = 0x0a;
-    o += p.length + 1;
-  }
-  return out;
-}
-
-function joinBytes(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  const newline = Uint8Array.of(0x0a);
+  return joinBytes(parts.flatMap((p) => [p, newline]));
 }
 
 /** Resource dictionaries of two rewritten streams; their invented names never collide. */
@@ -332,11 +316,7 @@ async function run(
         );
         pageResources.set(PDFName.of('Font'), fonts);
       }
-      const overlayBytes = new TextEncoder().encode(overlay.text);
-      const contents = new Uint8Array(bytes.length + overlayBytes.length);
-      contents.set(bytes, 0);
-      contents.set(overlayBytes, bytes.length);
-      return contents;
+      return joinBytes([bytes, new TextEncoder().encode(overlay.text)]);
     };
     const extraBoxes: Array<[string, PDFObject]> = [];
     for (const k of ['BleedBox', 'TrimBox', 'ArtBox']) {

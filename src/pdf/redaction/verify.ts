@@ -16,6 +16,7 @@ import {
   PDFString,
 } from '@cantoo/pdf-lib';
 import { boxOfSpan, type PageRuns, readPageRuns, withPdf } from '../pdfjs';
+import { joinBytes, latin1 } from './bytes';
 import { Lexer } from './contentStream';
 import { reachableRefs } from './rebuild';
 
@@ -92,28 +93,12 @@ function checkGeometry(runs: PageRuns[], regions: PageRegions[]): { reason?: str
   return { checked };
 }
 
-const latin1 = (bytes: Uint8Array) => {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return s;
-};
-
 /** A string's bytes read as single-byte text and as UTF-16BE, lower-cased and without white space. */
 function readings(bytes: Uint8Array): string[] {
   let utf16 = '';
   for (let i = 0; i + 1 < bytes.length; i += 2)
     utf16 += String.fromCharCode(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
   return [normaliseText(latin1(bytes)), normaliseText(utf16)];
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 /** The string operands of a content-like stream, or undefined when it is not token syntax. */
@@ -225,7 +210,7 @@ export async function verifyOutput(
       const pieces = stringsInStream(bytes);
       if (pieces) {
         for (const p of pieces) haystacks.push(...readings(p));
-        haystacks.push(...readings(concat(pieces)));
+        haystacks.push(...readings(joinBytes(pieces)));
       } else {
         // Not token syntax: search the bytes themselves.
         haystacks.push(normaliseText(latin1(bytes)));

@@ -1,0 +1,18 @@
+// Byte arrays: joining parts and reading bytes as Latin-1 text (for searching, never for display).
+
+export function joinBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+
+export function latin1(bytes: Uint8Array, from = 0, to = bytes.length): string {
+  let s = '';
+  for (let i = from; i < to; i += 8192)
+    s += String.fromCharCode(...bytes.subarray(i, Math.min(i + 8192, to)));
+  return s;
+}
