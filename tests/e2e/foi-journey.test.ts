@@ -81,7 +81,7 @@ async function allSent(page: Page): Promise<void> {
 /** Waits for a part of the page; on failure says what the page showed instead. */
 async function shows(page: Page, testId: string): Promise<void> {
   try {
-    await page.getByTestId(testId).waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await page.getByTestId(testId).first().waitFor({ timeout: SYNC_TIMEOUT_MS });
   } catch (error) {
     const text =
       (await page
@@ -189,14 +189,14 @@ describe('the FOI journey, offline and online', () => {
     await admin.page
       .getByLabel('Directory CSV file')
       .setInputFiles({ name: 'directory.csv', mimeType: 'text/csv', buffer: Buffer.from(DIRECTORY_CSV) });
-    await admin.page.getByTestId('csv-imported').waitFor();
+    await shows(admin.page, 'csv-imported');
     await checkAxe(admin.page, 'directory');
     await admin.page.goto(`${base}/admin/templates`);
     await admin.page.getByRole('button', { name: 'Add a template' }).click();
     await admin.page.getByLabel('Name').fill('FOI: information given in full');
     await admin.page.getByLabel('Letter text').fill(TEMPLATE);
     await admin.page.getByRole('button', { name: 'Save template' }).click();
-    await admin.page.getByTestId('template').first().waitFor();
+    await shows(admin.page, 'template');
     await checkAxe(admin.page, 'templates');
 
     // The case worker logs the request and allocates it to two services.

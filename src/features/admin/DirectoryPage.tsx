@@ -1,6 +1,7 @@
 // The directory of policy areas → teams → people, which allocation suggests owners from.
 // An administrator replaces it by importing a CSV file (the spreadsheet kept by hand until
 // now); every row is checked first and problems are listed by line, so nothing half-imports.
+import '../journey.css';
 import { type ChangeEvent, useState } from 'react';
 import { useSession } from '../../data';
 import type { StreamId } from '../../domain';
@@ -30,7 +31,7 @@ function ImportCsv() {
     const payload = directoryPayload(result.rows, file.name);
     if (await run('directory.imported', payload)) {
       setDone(
-        `Imported ${payload.people.length} people in ${payload.teams.length} teams and ${payload.policyAreas.length} policy areas from ${file.name}.`,
+        `Saved on this device: ${payload.people.length} people in ${payload.teams.length} teams and ${payload.policyAreas.length} policy areas from ${file.name}. The directory below shows them once they reach the server.`,
       );
     }
   };

@@ -1,5 +1,6 @@
 // The library of pre-approved letters (instead of Word files on a shared drive): each template
 // says which kinds of case it is for and uses placeholders the draft editor fills in.
+import '../journey.css';
 import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { useSession } from '../../data';
@@ -72,6 +73,8 @@ export function TemplatesPage() {
   const session = useSession();
   const { templates } = useTemplateList();
   const [editing, setEditing] = useState<Template | 'new' | null>(null);
+  // Organisation streams show what the server accepted; say so, rather than seem to lose a save.
+  const [notice, setNotice] = useState<string | null>(null);
   const retire = useStep(TEMPLATES_STREAM);
   const canEdit = session.status === 'signed-in' && session.user.roles.some((r) => EDITOR_ROLES.includes(r));
   const live = templates.filter((t) => !t.isRetired);
@@ -102,6 +105,11 @@ export function TemplatesPage() {
           template={editing === 'new' ? null : editing}
           onDone={() => setEditing(null)}
         />
+      ) : null}
+      {notice ? (
+        <div className="govuk-inset-text" data-testid="template-saved">
+          {notice}
+        </div>
       ) : null}
       {retire.problem ? (
         <p className="govuk-error-message" role="alert">

@@ -1,5 +1,6 @@
 // One case at /cases/:reference (its shareable link): what happens next, the request, every
 // step of the FOI journey the person may take now, the deadline panel and the timeline.
+import '../journey.css';
 import { useEffect, useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useCalendar, useCase, useSession } from '../../data';

@@ -1,6 +1,7 @@
 // All cases: the MoJ filter layout (kind, state, team, person, due range, overdue) beside a
 // sortable, paginated table. The filter lives in the address; queries go through useCases,
 // which the data layer answers from IndexedDB indexes, so it stays quick at 50,000 cases.
+import '../journey.css';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { type CaseFilter, useCases } from '../../data';

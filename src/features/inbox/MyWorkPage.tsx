@@ -1,5 +1,6 @@
 // My work (the home page): the cases waiting for the signed-in person, soonest due first, each
 // with its deadline in words and a red/amber/green tag, so nothing sits untouched for 20 days.
+import '../journey.css';
 import { Link } from 'react-router';
 import { useMyWork, useSession } from '../../data';
 import { ukDay } from '../case/whenText';

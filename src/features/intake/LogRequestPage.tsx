@@ -1,6 +1,7 @@
 // Log a request (/cases/new): by hand, or from the request e-mail saved as an .eml file, which
 // fills the form and is kept on the case with its attachments. Works offline: the case gets a
 // provisional reference now and its permanent one when the device syncs.
+import '../journey.css';
 import { type ChangeEvent, type FormEvent, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
