@@ -16,6 +16,8 @@ export type Code = { code: number; start: number; length: number };
 
 export type FontModel = {
   kind: 'simple' | 'type0' | 'type3';
+  /** The font dictionary (its ToUnicode is rewritten when glyphs of it are removed). */
+  dict: PDFDict;
   vertical: boolean;
   split(bytes: Uint8Array): Code[];
   /** Horizontal advance of the glyph in text-space units per unit font size (w0 of ISO 32000 9.4.4). */
@@ -180,6 +182,7 @@ function simpleFont(ctx: PDFContext, font: PDFDict): FontModel {
   const { ascent, descent } = ascentDescent(ctx, descriptor, fallbackBox);
   return {
     kind: 'simple',
+    dict: font,
     vertical: false,
     split: singleByte,
     width(code) {
@@ -225,6 +228,7 @@ function type3Font(ctx: PDFContext, font: PDFDict): FontModel {
   const encoding = simpleEncoding(ctx, font, 'StandardEncoding');
   return {
     kind: 'type3',
+    dict: font,
     vertical: false,
     split: singleByte,
     width: (code) => (widths[code - firstChar] ?? 0) * matrix[0],
@@ -294,6 +298,7 @@ function type0Font(ctx: PDFContext, font: PDFDict): FontModel {
   const { ascent, descent } = ascentDescent(ctx, descriptor, { ascent: 0.88, descent: -0.12 });
   return {
     kind: 'type0',
+    dict: font,
     vertical,
     split: (bytes) => splitCodes(bytes, codespace),
     width(code) {

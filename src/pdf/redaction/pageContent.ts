@@ -14,7 +14,7 @@ import {
   type Operation,
   parseContent,
 } from './contentStream';
-import { type FontModel, fontModel, NotConfident } from './fonts';
+import { type Code, type FontModel, fontModel, NotConfident } from './fonts';
 import {
   apply,
   boundsOf,
@@ -58,6 +58,12 @@ export type RunContext = {
   formCount: number;
   /** pdf.js's JPEG decoder, when it could be loaded (JPEG images are blanked, not dropped). */
   jpeg: JpegDecoder | undefined;
+  /** Per font, every code drawn in the output (code → its length in bytes). */
+  keptCodes: Map<PDFDict, Map<number, number>>;
+  /** Fonts some glyph of which was removed: their ToUnicode is cut down to the kept codes. */
+  fontsWithRemovals: Set<PDFDict>;
+  /** Fonts used somewhere without a model: which codes they draw is unknown. */
+  unreadFonts: Set<PDFDict>;
   /** Counter for resource names the rewriter invents, unique across the run. */
   names: number;
 };
@@ -91,6 +97,7 @@ type TextState = {
 // their own (possibly text) that the engine does not recurse into.
 type GState = TextState & {
   fontName?: string;
+  fontDict?: PDFDict;
   ctm: Matrix;
   lineWidth: number;
   fillTiling: boolean;
@@ -240,6 +247,29 @@ export function rewriteContent(
     };
   };
 
+  const keepCode = (font: FontModel, c: Code) => {
+    let codes = run.keptCodes.get(font.dict);
+    if (!codes) {
+      codes = new Map();
+      run.keptCodes.set(font.dict, codes);
+    }
+    codes.set(c.code, c.length);
+  };
+  /** Text drawn where no region can reach: only which codes it uses is recorded. */
+  const recordCodes = (elements: Array<Operand | undefined>) => {
+    const font = gs.font;
+    if (!font) {
+      if (gs.fontDict) run.unreadFonts.add(gs.fontDict);
+      return;
+    }
+    for (const el of elements) {
+      if (el?.kind !== 'string') continue;
+      const codes = font.split(el.bytes);
+      budget.tick(codes.length);
+      for (const c of codes) keepCode(font, c);
+    }
+  };
+
   const showText = (op: Operation, elements: Operand[], prefix: string) => {
     const font = ensureFont();
     const { fontSize: tfs, charSpace: tc, wordSpace: tw, scale: th, rise } = gs;
@@ -287,11 +317,13 @@ export function rewriteContent(
         if (hasRegions && userQuadHits(quad)) {
           flushKept();
           removed = true;
+          run.fontsWithRemovals.add(font.dict);
           removedAdvance += advance;
           page.counters.glyphsRemoved++;
           text += font.unicode(c.code);
         } else {
           flushKern();
+          keepCode(font, c);
           for (let k = 0; k < c.length; k++) kept.push(el.bytes[c.start + k] ?? 0);
           if (text && !text.endsWith(' ')) text += ' ';
         }
@@ -484,7 +516,15 @@ export function rewriteContent(
         gs.fontName = name;
         const fontDict = asDict(ctx, fontObj);
         gs.font = undefined;
-        if (fontDict && hasRegions) gs.font = fontModel(ctx, fontDict, run.fonts);
+        gs.fontDict = fontDict;
+        if (fontDict) {
+          try {
+            gs.font = fontModel(ctx, fontDict, run.fonts);
+          } catch (error) {
+            // Without regions nothing is measured; the font's codes are just not known.
+            if (hasRegions) throw error;
+          }
+        }
         break;
       }
       case 'Tc':
@@ -522,13 +562,16 @@ export function rewriteContent(
         break;
       case 'Tj':
         if (hasRegions && a[0]) showText(op, [a[0]], '');
+        else recordCodes([a[0]]);
         break;
       case 'TJ':
         if (hasRegions && a[0]?.kind === 'array') showText(op, a[0].items, '');
+        else if (a[0]?.kind === 'array') recordCodes(a[0].items);
         break;
       case "'":
         nextLine();
         if (hasRegions && a[0]) showText(op, [a[0]], 'T* ');
+        else recordCodes([a[0]]);
         break;
       case '"':
         gs.wordSpace = num(a[0]);
@@ -536,6 +579,7 @@ export function rewriteContent(
         nextLine();
         if (hasRegions && a[2])
           showText(op, [a[2]], `${formatNumber(num(a[0]))} Tw ${formatNumber(num(a[1]))} Tc T* `);
+        else recordCodes([a[2]]);
         break;
       case 'Do':
         if (a[0]?.kind === 'name') doXObject(op, a[0].value);

@@ -330,3 +330,39 @@ describe('fallback', () => {
     expect(await everything(out)).not.toMatch(/unmeasured|secret/);
   });
 });
+
+describe('fonts that lost glyphs', () => {
+  it('keep no ToUnicode entries for removed codes (subset fonts number glyphs in reading order)', async () => {
+    // attachment.pdf: "This document contains …" in a subset font whose codes follow first use.
+    const input = corpus('attachment.pdf');
+    const [page] = await extractTextItems(input);
+    const item = page?.items.find((i) => i.str.includes('document'));
+    if (!item) throw new Error('fixture changed');
+    const before = item.str.slice(0, item.str.indexOf('document'));
+    const charWidth = item.width / item.str.length;
+    const region: Redaction = {
+      page: 1,
+      x: item.x + before.length * charWidth,
+      y: item.y,
+      width: 8 * charWidth,
+      height: item.height,
+    };
+    const { pdf: out } = await mustRedact(input, [region]);
+    const doc = await PDFDocument.load(out, { updateMetadata: false });
+    const maps: string[] = [];
+    for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+      if (
+        obj instanceof PDFRawStream &&
+        Buffer.from(decodePDFRawStream(obj).decode()).toString('latin1').includes('bfchar')
+      ) {
+        const text = Buffer.from(decodePDFRawStream(obj).decode()).toString('latin1');
+        const chars = [...text.matchAll(/<[0-9a-f]+> <([0-9a-f]{4})>/g)].map((m) =>
+          String.fromCharCode(Number.parseInt(m[1] ?? '0', 16)),
+        );
+        maps.push(chars.join(''));
+      }
+    }
+    expect(maps.length).toBeGreaterThan(0);
+    expect(maps.join('')).not.toContain('docu');
+  });
+});

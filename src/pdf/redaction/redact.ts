@@ -33,6 +33,7 @@ import { LABEL_FONT_NAME, overlayContent } from './overlay';
 import { LimitExceeded, type Limits, type PageWork, type RunContext, rewriteContent } from './pageContent';
 import { asDict, getDict, numbersOf, resolve, StreamDecodeError, streamBytes } from './pdfObjects';
 import { type RebuiltPage, writeRebuilt } from './rebuild';
+import { rewriteToUnicode } from './toUnicode';
 import {
   type PageReport,
   type Redaction,
@@ -237,6 +238,9 @@ async function run(
     cleanForms: new Map(),
     formCount: 0,
     names: 0,
+    keptCodes: new Map(),
+    fontsWithRemovals: new Set(),
+    unreadFonts: new Set(),
     jpeg: await loadJpegDecoder(),
   };
   const total = leaves.length + 1;
@@ -390,6 +394,7 @@ async function run(
   if (doc.isEncrypted) stripped.push('encryption');
 
   abortIf(signal);
+  rewriteToUnicode(ctx, runContext);
   const pdf = await writeRebuilt(ctx, rebuilt, MAX_OBJECTS);
   abortIf(signal);
   const verified = await verifyOutput(pdf, regionsForCheck, removedWords, pageTextOf(originalRuns));
