@@ -103,7 +103,10 @@ export function TemplatesPage() {
         <TemplateForm
           key={editing === 'new' ? 'new' : editing.templateId}
           template={editing === 'new' ? null : editing}
-          onDone={() => setEditing(null)}
+          onDone={() => {
+            setEditing(null);
+            setNotice('Saved on this device. The library shows it once it reaches the server.');
+          }}
         />
       ) : null}
       {notice ? (
