@@ -7,6 +7,7 @@ import { useCases } from '../../data';
 import type { Allocation } from '../../domain/caseState';
 import { addWorkingDays, type IsoDate, shippedCalendar } from '../../domain/deadlines';
 import { useCaseContext } from '../case/caseContext';
+import { statusFilterValues } from '../case/caseWords';
 import { Checkbox, SelectField, TextArea } from '../case/fields';
 import { StepForm } from '../case/StepForm';
 import { useStep } from '../case/useStep';
@@ -42,7 +43,7 @@ function teamChoices(directory: Directory): { legend: string; people: (Choice & 
 }
 
 function usePastCases(subject: string, directory: Directory): PastCase[] {
-  const { cases } = useCases({ text: subject, statuses: ['sent', 'closed'] });
+  const { cases } = useCases({ text: subject, statuses: statusFilterValues(['sent', 'closed']) });
   return useMemo(
     () =>
       cases.map((item) => ({

@@ -38,3 +38,22 @@ export const STATUS_OPTIONS: readonly { value: Status; label: string }[] = statu
   value: status,
   label: statusLabel('foi', status),
 }));
+
+/**
+ * The state's key ("in_review") whether a list item carries the key or the workflow's label
+ * ("In review"): the server's summary field has held either, so lists accept both.
+ */
+export function statusKeyOf(caseType: string, status: string): string {
+  if (isStatus(status)) return status;
+  if (isCaseType(caseType)) {
+    const states = workflowFor(caseType).states;
+    const found = statuses.find((key) => states[key]?.label === status);
+    if (found) return found;
+  }
+  return status.toLowerCase().replace(/\s+/g, '_');
+}
+
+/** What a state filter must match in the summary field: the key and the label of each state. */
+export function statusFilterValues(keys: readonly string[], caseType = 'foi'): string[] {
+  return [...new Set(keys.flatMap((key) => [key, statusLabel(caseType, key)]))];
+}

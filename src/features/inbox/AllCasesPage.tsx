@@ -7,7 +7,7 @@ import { Link, useSearchParams } from 'react-router';
 import { type CaseFilter, useCases } from '../../data';
 import { caseTypes } from '../../domain';
 import { useDirectoryState } from '../allocation/directoryData';
-import { STATUS_OPTIONS } from '../case/caseWords';
+import { STATUS_OPTIONS, statusFilterValues } from '../case/caseWords';
 import { Checkbox, DateField, SelectField } from '../case/fields';
 import { ukDay } from '../case/whenText';
 import { CaseTable, type SortKey } from './CaseTable';
@@ -150,7 +150,10 @@ function Pagination({
 export function AllCasesPage() {
   const [params, setParams] = useSearchParams();
   const query = queryFromParams(params);
-  const { cases, isLoading } = useCases(query.filter);
+  const statuses = query.filter.statuses;
+  const { cases, isLoading } = useCases(
+    statuses ? { ...query.filter, statuses: statusFilterValues(statuses) } : query.filter,
+  );
   const now = new Date().toISOString();
   const today = ukDay(new Date(now));
   const shown = pageOf(cases, query.page);

@@ -38,3 +38,11 @@ describe('the deadline in a list row', () => {
     ).toBeNull();
   });
 });
+
+describe('list items that carry the state’s label', () => {
+  it('treats "Closed" like closed: finished, no colour', () => {
+    expect(
+      dueSummary({ dueDate: '2026-02-26', status: 'Closed', caseType: 'foi' }, '2026-03-02', '').rag,
+    ).toBeNull();
+  });
+});

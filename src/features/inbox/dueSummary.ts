@@ -11,6 +11,7 @@ import {
   type WorkingDayScope,
   workingDaysLeft,
 } from '../../domain/deadlines';
+import { statusKeyOf } from '../case/caseWords';
 
 export type DueSummary = { text: string; rag: Rag | null };
 
@@ -28,7 +29,7 @@ export function dueSummary(
   now: string,
   calendar: Calendar = shippedCalendar,
 ): DueSummary {
-  if (FINISHED.has(item.status)) return { text: 'Finished', rag: null };
+  if (FINISHED.has(statusKeyOf(item.caseType, item.status))) return { text: 'Finished', rag: null };
   if (item.dueDate === '') return { text: 'No deadline (clock stopped or not set)', rag: null };
   if (item.dueDate.length > 10) {
     return { text: formatDueInstant(item.dueDate, now), rag: item.dueDate < now ? 'red' : 'amber' };
