@@ -224,6 +224,20 @@ export function rewriteContent(
 
   const userQuadHits = (quad: readonly Point[]) => page.regions.some((r) => quadIntersectsRect(quad, r));
 
+  // A soft mask is a form of its own (it may hold text); it matters only if its box, placed by
+  // the current matrix, reaches a region. Without a usable box, assume it does.
+  const softMaskReaches = (smask: PDFDict | undefined): boolean => {
+    const group = resolve(ctx, smask?.get(PDFName.of('G')));
+    if (!(group instanceof PDFStream)) return true;
+    const bbox = numbersOf(ctx, getArray(ctx, group.dict, 'BBox'));
+    if (bbox?.length !== 4) return true;
+    const matrix = (numbersOf(ctx, getArray(ctx, group.dict, 'Matrix')) ?? [
+      1, 0, 0, 1, 0, 0,
+    ]) as unknown as Matrix;
+    const placed = multiply(matrix.length === 6 ? matrix : IDENTITY, gs.ctm);
+    return userQuadHits(quadOf(placed, bbox[0] ?? 0, bbox[1] ?? 0, bbox[2] ?? 0, bbox[3] ?? 0));
+  };
+
   const ensureFont = (): FontModel => {
     if (!gs.font) throw new NotConfident('text is drawn before any font is chosen');
     return gs.font;
@@ -492,8 +506,9 @@ export function rewriteContent(
         if (ext && hasRegions) {
           if (ext.has(PDFName.of('Font'))) throw new NotConfident('a font is set through a graphics state');
           const smask = resolve(ctx, ext.get(PDFName.of('SMask')));
-          if (smask && !(smask instanceof PDFName))
-            throw new NotConfident('a soft mask is in use on the page');
+          if (smask && !(smask instanceof PDFName) && softMaskReaches(asDict(ctx, smask))) {
+            throw new NotConfident('a soft mask is drawn under a redaction region');
+          }
           const lw = resolve(ctx, ext.get(PDFName.of('LW')));
           if (lw && 'asNumber' in lw && typeof lw.asNumber === 'function')
             gs.lineWidth = lw.asNumber() as number;

@@ -366,3 +366,38 @@ describe('fonts that lost glyphs', () => {
     expect(maps.join('')).not.toContain('docu');
   });
 });
+
+describe('soft masks', () => {
+  const withMask = (bbox: number[]) =>
+    buildPdf([
+      {
+        content: 'q /GS1 gs BT /F2 12 Tf 50 200 Td (Masked words) Tj ET Q',
+        resources: (doc, fonts) => {
+          const group = doc.context.register(
+            doc.context.stream('BT /F2 12 Tf 50 200 Td (MaskSecret) Tj ET', {
+              Type: 'XObject',
+              Subtype: 'Form',
+              BBox: bbox,
+              Group: { S: 'Transparency', CS: 'DeviceGray' },
+              Resources: { Font: { F2: fonts.courier } },
+            }),
+          );
+          return {
+            ExtGState: { GS1: { Type: 'ExtGState', SMask: { Type: 'Mask', S: 'Luminosity', G: group } } },
+          };
+        },
+      },
+    ]);
+  const region: Redaction = { page: 1, x: 45, y: 88, width: 100, height: 16 };
+
+  it('send the page to the fallback when the mask reaches a region (it may hold text)', async () => {
+    const { report, pdf: out } = await mustRedact(await withMask([0, 0, 400, 300]), [region]);
+    expect(report.pages[0]?.fallback).toMatch(/soft mask/);
+    expect(await everything(out)).not.toContain('masksecret');
+  });
+
+  it('are left alone when they lie clear of every region', async () => {
+    const { report } = await mustRedact(await withMask([300, 0, 400, 50]), [region]);
+    expect(report.pages[0]?.fallback).toBeUndefined();
+  });
+});

@@ -341,7 +341,13 @@ async function run(
     });
     if (fallbackReason !== undefined) {
       // Nothing was edited on this page: it is replaced by its image as a whole.
-      work.counters = { glyphsRemoved: 0, imagesBlanked: 0, imagesRemoved: 0, inlineImagesRemoved: 0, pathsRemoved: 0 };
+      work.counters = {
+        glyphsRemoved: 0,
+        imagesBlanked: 0,
+        imagesRemoved: 0,
+        inlineImagesRemoved: 0,
+        pathsRemoved: 0,
+      };
       fallbacks.push({ index, reason: fallbackReason, toDisplay, regions: mine, finish });
     }
     for (const t of work.removedText) for (const w of t.split(/\s+/)) if (w) removedWords.add(w);
