@@ -205,13 +205,11 @@ describe('the FOI journey, offline and online', () => {
     await worker.page.goto(`${base}/cases/new`);
     // A file that is not an e-mail: a plain error, and what was typed stays.
     await worker.page.getByLabel('Requester').fill('Typed by hand');
-    await worker.page
-      .getByLabel('Import the request e-mail (optional)')
-      .setInputFiles({
-        name: 'scan.png',
-        mimeType: 'image/png',
-        buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
-      });
+    await worker.page.getByLabel('Import the request e-mail (optional)').setInputFiles({
+      name: 'scan.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]),
+    });
     await worker.page.getByText('does not look like an e-mail').waitFor();
     expect(await worker.page.getByLabel('Requester').inputValue()).toBe('Typed by hand');
     // The request e-mail fills the form.
@@ -329,6 +327,11 @@ describe('the FOI journey, offline and online', () => {
     await worker.page.goto(`${base}/cases`);
     await worker.page.getByTestId('case-table').waitFor();
     await checkAxe(worker.page, 'all cases');
+    // The filter finds the closed case by its state.
+    await worker.page.getByLabel('State').selectOption({ label: 'Closed' });
+    await worker.page.getByRole('button', { name: 'Apply filters' }).click();
+    await expect.poll(() => worker.page.getByTestId('case-table').textContent()).toContain(reference);
+    expect(await worker.page.getByTestId('case-row').count()).toBe(1);
 
     expect(axeFindings.filter((f) => f.problems.length > 0)).toEqual([]);
   });
