@@ -16,7 +16,7 @@ export type RedactionClient = {
   close(): void;
 };
 
-type WorkerLike = MessageEndpoint & { terminate?: () => void };
+export type WorkerLike = MessageEndpoint & { terminate?: () => void };
 
 export function defaultRedactionWorker(): WorkerLike {
   return new Worker(new URL('./redactWorker.ts', import.meta.url), { type: 'module' });
