@@ -194,6 +194,9 @@ try {
   });
   const page = await browser.newPage();
   page.on('pageerror', (error) => console.error('In the page:', error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error('In the page:', message.text());
+  });
   await page.goto(`${server.url}/api/health`);
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   const figures = await page.evaluate(async () => {

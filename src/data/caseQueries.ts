@@ -5,7 +5,7 @@ import type { MangoQuery, MangoQuerySelector } from 'rxdb';
 import { z } from 'zod';
 import type { LocalStreamDocument } from './schemas';
 
-/** Statuses after which a case waits for nobody; they are never overdue. */
+/** Workflow statuses after which no deadline is running; such a case is never overdue. */
 export const FINISHED_STATUSES: readonly string[] = [
   'sent',
   'reported',
@@ -13,9 +13,12 @@ export const FINISHED_STATUSES: readonly string[] = [
   'withdrawn',
   'transferred',
 ];
+/** Workflow statuses after which a case waits for nobody (My work leaves them out). */
+export const ENDED_STATUSES: readonly string[] = ['closed', 'withdrawn', 'transferred'];
 
 export const caseFilterSchema = z.object({
   types: z.array(z.string()).optional(),
+  /** Workflow statuses (`in_progress`, `closed`…), as in src/domain/caseState.ts. */
   statuses: z.array(z.string()).optional(),
   /** The case's owner (the first of its owners). */
   ownerId: z.string().optional(),
@@ -35,6 +38,9 @@ export type CaseListItem = {
   id: string;
   reference: string;
   caseType: string;
+  /** The workflow status, e.g. `in_progress`. */
+  stage: string;
+  /** The same in words for people, e.g. "In progress". */
   status: string;
   subject: string;
   dueDate: string;
@@ -53,8 +59,8 @@ export function londonDate(nowIso: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date(nowIso));
 }
 
-export function isOverdue(dueDate: string, status: string, nowIso: string): boolean {
-  if (dueDate === '' || FINISHED_STATUSES.includes(status)) return false;
+export function isOverdue(dueDate: string, stage: string, nowIso: string): boolean {
+  if (dueDate === '' || FINISHED_STATUSES.includes(stage)) return false;
   // A breach report's 72 hours end at an instant; other deadlines at the end of a date.
   return dueDate.length > 10 ? dueDate < nowIso : dueDate < londonDate(nowIso);
 }
@@ -64,17 +70,18 @@ const SORT_FIELD = { due: 'dueDate', reference: 'reference', updated: 'updatedAt
 export function toCaseQuery(filter: CaseFilter, nowIso: string): MangoQuery<StreamRow> {
   const selector: MangoQuerySelector<StreamRow> = {};
   if (filter.types?.length) selector.caseType = { $in: filter.types };
-  if (filter.statuses?.length) selector.status = { $in: filter.statuses };
-  else if (filter.isOverdue) selector.status = { $nin: [...FINISHED_STATUSES] };
+  if (filter.statuses?.length) selector.stage = { $in: filter.statuses };
+  else if (filter.isOverdue) selector.stage = { $nin: [...FINISHED_STATUSES] };
   if (filter.ownerId) selector.primaryOwnerId = filter.ownerId;
   if (filter.teamId) selector.primaryTeamId = filter.teamId;
   const due: Record<string, string> = {};
   if (filter.dueFrom) due.$gte = filter.dueFrom;
   if (filter.dueTo) due.$lte = filter.dueTo;
   if (filter.isOverdue) {
+    // The index narrows to "due before now"; a date due today is not late yet, which
+    // matchesAfterQuery settles (dates and instants share the field and sort together).
     due.$gt = '';
-    // Dates sort before instants of the same day, so one bound serves both kinds.
-    due.$lt = filter.dueTo && filter.dueTo < londonDate(nowIso) ? filter.dueTo : londonDate(nowIso);
+    due.$lt = filter.dueTo && filter.dueTo < nowIso ? filter.dueTo : nowIso;
   }
   if (Object.keys(due).length > 0) selector.dueDate = due;
   const field = SORT_FIELD[filter.sort ?? 'due'];
@@ -91,20 +98,22 @@ export function toCaseListItem(doc: StreamRow, nowIso: string, hasPendingChanges
     id: doc.id,
     reference: doc.reference,
     caseType: doc.caseType,
+    stage: doc.stage,
     status: doc.status,
     subject: subjectOf(doc.state),
     dueDate: doc.dueDate,
     ownerIds: doc.ownerIds,
     teamIds: doc.teamIds,
     updatedAt: doc.updatedAt,
-    isOverdue: isOverdue(doc.dueDate, doc.status, nowIso),
+    isOverdue: isOverdue(doc.dueDate, doc.stage, nowIso),
     hasPendingChanges,
   };
 }
 
-/** The free-text part of a filter, applied after the indexed query. */
-export function matchesText(item: CaseListItem, text: string | undefined): boolean {
-  if (!text?.trim()) return true;
-  const needle = text.trim().toLowerCase();
+/** What the index cannot answer exactly (free text, overdue to the day), applied after the query. */
+export function matchesAfterQuery(item: CaseListItem, filter: CaseFilter): boolean {
+  if (filter.isOverdue && !item.isOverdue) return false;
+  const needle = filter.text?.trim().toLowerCase();
+  if (!needle) return true;
   return item.reference.toLowerCase().includes(needle) || item.subject.toLowerCase().includes(needle);
 }

@@ -14,8 +14,8 @@ import { type BlobCache, createBlobCache, referencedBlobs } from './blobs';
 import {
   type CaseFilter,
   type CaseListItem,
-  FINISHED_STATUSES,
-  matchesText,
+  ENDED_STATUSES,
+  matchesAfterQuery,
   toCaseListItem,
   toCaseQuery,
 } from './caseQueries';
@@ -332,7 +332,7 @@ export function createClearwayClient(options: ClientOptions) {
                     withPending.has(d.id),
                   ),
                 )
-                .filter((item) => matchesText(item, filter.text));
+                .filter((item) => matchesAfterQuery(item, filter));
             }),
           );
         }),
@@ -398,7 +398,7 @@ export function createClearwayClient(options: ClientOptions) {
 }
 
 function isFinished(item: CaseListItem): boolean {
-  return FINISHED_STATUSES.includes(item.status);
+  return ENDED_STATUSES.includes(item.stage);
 }
 
 /** A case logged on this device that the server has not accepted yet: built from its events. */
@@ -410,5 +410,6 @@ function emptyDocument(id: string, state: Record<string, unknown>): Omit<LocalSt
     reference: text('reference'),
     caseType: text('caseType'),
     status: text('status'),
+    stage: text('status'),
   };
 }

@@ -12,7 +12,7 @@ function caseDocV0(n: number) {
     id: `case:00000000-0000-7000-8000-${String(n).padStart(12, '0')}`,
     lastSeq: n,
     updatedAt: `2026-03-0${(n % 9) + 1}T10:00:00.000Z`,
-    state: { title: `Request ${n}`, notes: ['kept as written'] },
+    state: { status: 'in_progress', title: `Request ${n}`, notes: ['kept as written'] },
     timeline: [{ eventId: `e${n}`, summary: 'Logged' }],
     reference: `FOI/2026/${n}`,
     caseType: 'foi',
@@ -41,6 +41,7 @@ describe('upgrading the app on a device that already holds cases', () => {
       expect(after?.primaryOwnerId).toBe(before.ownerIds[0] ?? '');
       expect(after?.primaryTeamId).toBe('information-rights');
       expect(after?.isMine).toBe(before.ownerIds.includes('user-4'));
+      expect(after?.stage).toBe('in_progress');
     }
     // The new index answers the "my work" lookup.
     const owned = await db.cases.find({ selector: { primaryOwnerId: 'user-4' } }).exec();

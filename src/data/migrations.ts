@@ -7,10 +7,10 @@ import type { MigrationStrategies } from 'rxdb';
  * Derives the indexed fields of version 1 from a stream document's owner and team arrays.
  * `userId` is the person whose database this is: each person has their own.
  */
-export function withDerivedFields<T extends { ownerIds?: unknown; teamIds?: unknown }>(
+export function withDerivedFields<T extends { ownerIds?: unknown; teamIds?: unknown; state?: unknown }>(
   doc: T,
   userId: string,
-): T & { primaryOwnerId: string; primaryTeamId: string; isMine: boolean } {
+): T & { primaryOwnerId: string; primaryTeamId: string; isMine: boolean; stage: string } {
   const strings = (value: unknown): string[] =>
     Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   const owners = strings(doc.ownerIds);
@@ -19,6 +19,7 @@ export function withDerivedFields<T extends { ownerIds?: unknown; teamIds?: unkn
     primaryOwnerId: owners[0] ?? '',
     primaryTeamId: strings(doc.teamIds)[0] ?? '',
     isMine: owners.includes(userId),
+    stage: stageOf(doc.state),
   };
 }
 
@@ -26,4 +27,10 @@ export function streamMigrationStrategies(userId: string): MigrationStrategies {
   return {
     1: (oldDoc) => withDerivedFields(oldDoc, userId),
   };
+}
+
+/** The machine status inside a case's state (`in_progress`), '' for other streams. */
+export function stageOf(state: unknown): string {
+  if (typeof state !== 'object' || state === null || !('status' in state)) return '';
+  return typeof state.status === 'string' ? state.status : '';
 }

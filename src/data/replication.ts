@@ -26,7 +26,7 @@ import { listenToServerEvents, type ServerChange } from './serverEvents';
 
 export const RETRY_FIRST_MS = 1_000;
 export const RETRY_MAX_MS = 5 * 60_000;
-export const PULL_BATCH_SIZE = 500;
+export const PULL_BATCH_SIZE = 1_000;
 export const PUSH_BATCH_SIZE = 50;
 
 export type SyncState = 'offline' | 'syncing' | 'synced' | 'error';

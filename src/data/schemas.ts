@@ -26,6 +26,8 @@ export const localStreamDocumentSchema = streamDocumentSchema.omit({ collection:
   primaryTeamId: z.string(),
   /** The signed-in person is among `ownerIds` (each person has their own database). */
   isMine: z.boolean(),
+  /** The workflow status (`in_progress`…) from the state; `status` is its label for people. */
+  stage: z.string(),
 });
 export type LocalStreamDocument = z.infer<typeof localStreamDocumentSchema>;
 
@@ -91,7 +93,7 @@ const streamRequired = [
 
 /** Version 0 of the stream collections, kept so the migration test can write data in it. */
 export const streamJsonSchemaV0: RxJsonSchema<
-  Omit<StreamRow, 'primaryOwnerId' | 'primaryTeamId' | 'isMine'>
+  Omit<StreamRow, 'primaryOwnerId' | 'primaryTeamId' | 'isMine' | 'stage'>
 > = {
   title: 'stream documents',
   version: 0,
@@ -114,13 +116,14 @@ export const streamJsonSchema: RxJsonSchema<StreamRow> = {
     primaryOwnerId: { type: 'string', maxLength: 80 },
     primaryTeamId: { type: 'string', maxLength: 80 },
     isMine: { type: 'boolean' },
+    stage: { type: 'string', maxLength: 40 },
   },
-  required: [...streamRequired, 'primaryOwnerId', 'primaryTeamId', 'isMine'],
+  required: [...streamRequired, 'primaryOwnerId', 'primaryTeamId', 'isMine', 'stage'],
   indexes: [
     'updatedAt',
     'reference',
     'dueDate',
-    ['status', 'dueDate'],
+    ['stage', 'dueDate'],
     ['caseType', 'dueDate'],
     ['primaryOwnerId', 'dueDate'],
     ['primaryTeamId', 'dueDate'],
@@ -145,5 +148,6 @@ export function blankStreamRow(id: string): StreamRow {
     primaryOwnerId: '',
     primaryTeamId: '',
     isMine: false,
+    stage: '',
   };
 }
