@@ -7,10 +7,10 @@ import { join } from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scheduleSchema } from '../schedule';
+import { CORPUS_DIR as CORPUS } from '../testing/corpusCases';
 import { pdftotext, runTool } from '../testing/oracles';
 
 const REPO = join(import.meta.dirname, '../../..');
-const CORPUS = '/work/shared/pdf-corpus';
 let dir: string;
 let letter: string;
 

@@ -8,10 +8,10 @@ import { extname, join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORPUS_DIR as CORPUS } from '../testing/corpusCases';
 
 const REPO = join(import.meta.dirname, '../../..');
 const OUT = join(tmpdir(), `clearway-pdfjs-browser-${process.pid}`);
-const CORPUS = '/work/shared/pdf-corpus';
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
   '.js': 'text/javascript',

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { CORPUS_DIR as CORPUS } from '../testing/corpusCases';
 import { extractTextItems, PdfOpenError } from './index';
 
-const CORPUS = '/work/shared/pdf-corpus';
 const corpus = (name: string) => new Uint8Array(readFileSync(`${CORPUS}/${name}`));
 
 async function onePage(rotation: number, draw: { text: string; x: number; y: number; size: number }) {

@@ -9,7 +9,9 @@ import { extractTextItems, type PageText, type PageTextItem } from '../pdfjs';
 import type { FixtureRegion } from './leakFixtures';
 import { mutoolText, pdftotextWords } from './oracles';
 
-export const CORPUS_DIR = '/work/shared/pdf-corpus';
+// The team's shared library sits beside the repository (../shared); CLEARWAY_PDF_CORPUS overrides.
+export const CORPUS_DIR =
+  process.env.CLEARWAY_PDF_CORPUS ?? join(import.meta.dirname, '../../../../shared/pdf-corpus');
 
 /** Passwords from the corpus README. */
 export const CORPUS_PASSWORDS: Record<string, string> = {
