@@ -3,6 +3,7 @@
 // than lost. Real server in-process (PGlite), real data layer on fake IndexedDB.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClearwayClient } from '../../src/data';
+import { RETRY_FIRST_MS } from '../../src/data/replication';
 import { databasesUnderTest } from '../../sync-server/testing/databases';
 import { caseLogged, pullAll, startTestServer, type TestServer } from '../../sync-server/testing/server';
 import { eventually, newDevice } from './dataDevices';
@@ -54,6 +55,10 @@ describe('two people edit one case while one of them is offline', () => {
         tom.client.sync?.status$.getValue().state === 'offline' ? true : undefined,
       );
       expect(tom.client.sync?.status$.getValue().pendingCount).toBe(2);
+      // Each failed try waits longer before the next (backoff), until the network is back.
+      await eventually('the outbox to back off', () =>
+        (tom.client.sync?.replications.outbox.retryTime ?? 0) > RETRY_FIRST_MS ? true : undefined,
+      );
 
       // Meanwhile Sam, online, adds a note and withdraws the case first.
       const samNote = await sam.client.sendEvent(stream, 'note.added', {
