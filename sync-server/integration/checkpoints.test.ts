@@ -5,9 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventEnvelopeSchema } from '../../src/domain/events/envelope';
 import { findAccount } from '../accounts/users';
 import { appendEvents } from '../replication/eventStore';
+import { verifyChain } from '../replication/hashChain';
 import { databasesUnderTest } from '../testing/databases';
 import {
   caseLogged,
+  eventOn,
   type Page,
   pull,
   pullAll,
@@ -72,6 +74,38 @@ describe.each(databasesUnderTest())('checkpoints on $name', (engine) => {
     const seen = new Set([...page.documents, ...rest.documents].map((d) => d.id));
     expect(seen.has(held.stream)).toBe(true);
     expect(seen.has(other.stream)).toBe(true);
+  });
+
+  it('keeps every change when many devices push to the same case at once, in one chained order', async () => {
+    const logged = caseLogged(caseworker);
+    await push(server, caseworker, [logged]);
+    const devices = await Promise.all(Array.from({ length: 8 }, () => server.signIn('caseworker')));
+    const pushes = devices.map((who, d) =>
+      Array.from({ length: 5 }, (_, i) =>
+        eventOn(who, logged.stream, 'note.added', {
+          noteId: `d${d}n${i}`,
+          text: `Note ${i} from device ${d}.`,
+        }),
+      ),
+    );
+    const responses = await Promise.all(devices.map((who, d) => push(server, who, pushes[d]!)));
+    expect(responses.map((r) => r.status)).toEqual(devices.map(() => 200));
+
+    const { documents } = await pullAll(server, manager, 'cases');
+    const doc = documents.findLast((d) => d.id === logged.stream)!;
+    const timeline = doc.timeline as { eventId: string; seq: number }[];
+    expect(new Set(timeline.map((t) => t.eventId))).toEqual(
+      new Set([logged.id, ...pushes.flat().map((n) => n.id)]),
+    );
+    const seqs = timeline.map((t) => t.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(doc.lastSeq).toBe(seqs.at(-1));
+    // The state folded every note too, not just the timeline: no push judged against a stale case.
+    const notes = (doc.state as { notes: { noteId: string }[] }).notes;
+    expect(notes.map((n) => n.noteId).sort()).toEqual(
+      devices.flatMap((_, d) => [0, 1, 2, 3, 4].map((i) => `d${d}n${i}`)).sort(),
+    );
+    expect(await verifyChain(server.db)).toMatchObject({ ok: true });
   });
 
   it('never skips a change under twenty concurrent writers and a reader paging all along', async () => {

@@ -29,6 +29,7 @@ import {
   type StoredDocument,
   type StreamState,
   toStreamDocument,
+  type Verdict,
 } from './judge';
 
 export const CHANGES_CHANNEL = 'clearway_changes';
@@ -56,15 +57,6 @@ export type AppendOptions = {
   now?: () => Date;
   /** Test seam: runs inside the transaction, holding the lock, just before commit. */
   beforeCommit?: () => Promise<void>;
-};
-
-type WorkingStream = {
-  state: StreamState | null;
-  /** The stored timeline plus this push's entries; the document is rebuilt once per push. */
-  timeline: TimelineEntry[] | null;
-  document: StoredDocument | null;
-  lastSeq: number;
-  isTouched: boolean;
 };
 
 type LogSnapshot = {
@@ -97,173 +89,250 @@ export async function appendEvents(
   options: AppendOptions = {},
 ): Promise<PushResult> {
   const now = (options.now ?? (() => new Date()))();
-  const acceptedAt = now.toISOString();
-  const year = now.getUTCFullYear();
+  const ctx: JudgingContext = {
+    pusher,
+    principal: toPrincipal(pusher.account),
+    acceptedAt: now.toISOString(),
+    year: now.getUTCFullYear(),
+    names: new Map(),
+  };
   const unique = [...new Map(events.map((e) => [e.id, e])).values()];
   if (unique.length === 0) return { accepted: [], rejected: [], duplicates: [], notice: null };
-  // Read before the lock: who the people are changes rarely, and is not ordered by the log.
-  const accounts = await listAccounts(db);
-  const principals = accounts.map(toPrincipal);
-  const names = new Map(accounts.map((a) => [a.userId, a.displayName]));
-  const pusherPrincipal = toPrincipal(pusher.account);
+  const ids = unique.map((e) => e.id);
   const streamIds = [...new Set(unique.map((e) => e.stream as string)), 'org:calendar'];
+  // Before the lock: who the people are (changes rarely, not ordered by the log), and an
+  // optimistic judgement against the log as it is now. Judging is the costly part; under the
+  // lock it is reused when nothing it read has moved, and redone only when something has.
+  const accounts = await listAccounts(db);
+  ctx.names = new Map(accounts.map((a) => [a.userId, a.displayName]));
+  const principals = accounts.map(toPrincipal);
+  const early = await readSnapshot(db, ids, streamIds, ctx.year);
+  const earlyJudgement = judgeBatch(early, unique, ctx);
 
   return db.transaction(async (tx) => {
     await lockLog(tx);
-    const snapshot = await readSnapshot(
-      tx,
-      unique.map((e) => e.id),
-      streamIds,
-      year,
-    );
-    const existing = new Set(snapshot.existing);
-    const fresh = unique.filter((e) => !existing.has(e.id));
-    const result: PushResult = { accepted: [], rejected: [], duplicates: [...existing], notice: null };
-    if (fresh.length === 0) return result;
+    const snapshot = await readSnapshot(tx, ids, streamIds, ctx.year);
+    const judgement = judgeBatch(snapshot, unique, ctx, { snapshot: early, judgement: earlyJudgement });
+    const result: PushResult = {
+      accepted: [],
+      rejected: [],
+      duplicates: [...new Set(snapshot.existing)],
+      notice: null,
+    };
+    if (judgement.outcomes.length === 0) return result;
+    const stamped = stamp(judgement, snapshot, ctx, principals);
+    for (const row of stamped.events) {
+      if (row.status === 'accepted') result.accepted.push(row.id);
+      else result.rejected.push({ id: row.id, reason: row.reason ?? '' });
+    }
+    await writeAll(tx, stamped);
+    result.notice = stamped.notice;
+    await options.beforeCommit?.();
+    return result;
+  });
+}
 
-    const streams = new Map<string, WorkingStream>(
-      snapshot.streams.map((r) => [
-        r.stream_id,
-        { state: r.state, timeline: null, document: r.document, lastSeq: r.last_seq, isTouched: false },
-      ]),
-    );
-    const counters = { ...snapshot.counters };
-    let prevHash = snapshot.head ?? '';
-    const references = new Map(Object.entries(snapshot.references));
-    const usedReferences = new Map<string, number>();
-    const rows: EventRow[] = [];
-    const blobRefs: { sha256: string; stream_id: string }[] = [];
+type JudgingContext = {
+  pusher: Pusher;
+  principal: Principal;
+  acceptedAt: string;
+  year: number;
+  names: Map<string, string>;
+};
 
-    for (const event of fresh) {
-      const working = streams.get(event.stream) ?? {
-        state: null,
-        timeline: null,
-        document: null,
-        lastSeq: 0,
-        isTouched: false,
-      };
-      streams.set(event.stream, working);
-      counters.change += 1;
-      const base = {
-        id: event.id,
-        stream_id: event.stream,
-        type: event.type,
-        actor: event.actor,
-        device_id: event.deviceId,
-        made_at: event.madeAt,
-        payload: event.payload,
-        pushed_by_user: pusher.account.userId,
-        pushed_by_device: pusher.deviceId,
-        change_no: counters.change,
-      };
-      const identityProblem = checkIdentity(event, pusher);
-      // A new case's permanent reference: the next number for its type this year.
-      const caseType = working.state === null ? caseTypeLogged(event) : null;
-      const referenceNumber = caseType ? (references.get(caseType) ?? 0) + 1 : undefined;
-      const verdict = identityProblem
-        ? ({ ok: false, reason: identityProblem } as const)
-        : decide(working.state, event, pusherPrincipal, {
-            now: acceptedAt,
+type Outcome = { event: EventEnvelope; verdict: Verdict };
+type Earlier = { snapshot: LogSnapshot; judgement: Judgement };
+
+type Judgement = {
+  outcomes: Outcome[];
+  /** The reference number each new case got, by its case.logged event id. */
+  referenceOf: Map<string, number>;
+  /** Per stream: its state after this push's accepted events, and those events in order. */
+  streams: Map<
+    string,
+    { state: StreamState | null; document: StoredDocument | null; lastSeq: number; accepted: EventEnvelope[] }
+  >;
+  usedReferences: Map<string, number>;
+};
+
+/**
+ * Runs every new event of the push through the domain, in order, against `snapshot`. Pure.
+ * With `earlier` (the same push judged against an earlier read), a stream's verdicts are reused
+ * when nothing they depended on moved: the stream's last seq, and a new case's reference number.
+ * Streams are judged independently of one another, so this is the same as judging afresh.
+ */
+function judgeBatch(
+  snapshot: LogSnapshot,
+  unique: EventEnvelope[],
+  ctx: JudgingContext,
+  earlier?: Earlier,
+): Judgement {
+  const earlierSeq = new Map(earlier?.snapshot.streams.map((r) => [r.stream_id, r.last_seq]));
+  const nowSeq = new Map(snapshot.streams.map((r) => [r.stream_id, r.last_seq]));
+  const earlierVerdicts = new Map(earlier?.judgement.outcomes.map((o) => [o.event.id, o.verdict]));
+  // Known ids only grow, so the same count means the same ids: no event became a duplicate since.
+  const isSameKnown = earlier !== undefined && earlier.snapshot.existing.length === snapshot.existing.length;
+  const isReusable = new Map<string, boolean>();
+  const referenceOf = new Map<string, number>();
+  const existing = new Set(snapshot.existing);
+  const streams: Judgement['streams'] = new Map(
+    snapshot.streams.map((r) => [
+      r.stream_id,
+      { state: r.state, document: r.document, lastSeq: r.last_seq, accepted: [] },
+    ]),
+  );
+  const references = new Map(Object.entries(snapshot.references));
+  const usedReferences = new Map<string, number>();
+  const outcomes: Outcome[] = [];
+  for (const event of unique) {
+    if (existing.has(event.id)) continue;
+    const working = streams.get(event.stream) ?? { state: null, document: null, lastSeq: 0, accepted: [] };
+    streams.set(event.stream, working);
+    const identityProblem = checkIdentity(event, ctx.pusher);
+    // A new case's permanent reference: the next number for its type this year.
+    const caseType = working.state === null ? caseTypeLogged(event) : null;
+    const referenceNumber = caseType ? (references.get(caseType) ?? 0) + 1 : undefined;
+    if (!isReusable.has(event.stream)) {
+      isReusable.set(event.stream, isSameKnown && earlierSeq.get(event.stream) === nowSeq.get(event.stream));
+    }
+    // A new case judged with another reference number: judge it (and what follows) afresh.
+    if (caseType && earlier?.judgement.referenceOf.get(event.id) !== referenceNumber)
+      isReusable.set(event.stream, false);
+    const reused = isReusable.get(event.stream) ? earlierVerdicts.get(event.id) : undefined;
+    const verdict: Verdict =
+      reused ??
+      (identityProblem
+        ? { ok: false, reason: identityProblem }
+        : decide(working.state, event, ctx.principal, {
+            now: ctx.acceptedAt,
             ...(caseType && referenceNumber
-              ? { reference: formatReference(caseType, year, referenceNumber) }
+              ? { reference: formatReference(caseType, ctx.year, referenceNumber) }
               : {}),
-          });
-      if (!verdict.ok) {
-        rows.push({
-          ...base,
-          status: 'rejected',
-          reason: verdict.reason,
-          seq: null,
-          accepted_at: null,
-          prev_hash: null,
-          hash: null,
-        });
-        result.rejected.push({ id: event.id, reason: verdict.reason });
-        continue;
-      }
-      if (caseType && referenceNumber) {
-        references.set(caseType, referenceNumber);
-        usedReferences.set(caseType, referenceNumber);
-      }
-      // The domain's parse fills defaults (a region, a requester type): the log keeps what it judged.
-      const judged = verdict.event;
-      counters.seq += 1;
-      const seq = counters.seq;
-      const hash = chainHash(prevHash, { ...judged, seq, acceptedAt });
-      rows.push({
-        ...base,
-        payload: judged.payload,
-        status: 'accepted',
-        reason: null,
-        seq,
-        accepted_at: acceptedAt,
-        prev_hash: prevHash,
-        hash,
-      });
-      prevHash = hash;
-      result.accepted.push(event.id);
-      const sha = blobOf(judged);
-      if (sha) blobRefs.push({ sha256: sha, stream_id: event.stream });
-      working.state = verdict.state;
-      working.lastSeq = seq;
-      working.isTouched = true;
-      working.timeline ??= [...(working.document?.timeline ?? [])];
-      working.timeline.push({
-        eventId: judged.id,
-        type: judged.type,
-        actor: judged.actor,
-        actorName: names.get(judged.actor) ?? judged.actor,
-        deviceId: judged.deviceId,
-        madeAt: judged.madeAt,
-        acceptedAt,
-        seq,
-        summary: describeEvent(judged, names),
-        payload: judged.payload,
-      });
+          }));
+    outcomes.push({ event, verdict });
+    if (!verdict.ok) continue;
+    if (caseType && referenceNumber) {
+      referenceOf.set(event.id, referenceNumber);
+      references.set(caseType, referenceNumber);
+      usedReferences.set(caseType, referenceNumber);
     }
+    working.state = verdict.state;
+    // The domain's parse fills defaults (a region, a requester type): the log keeps what it judged.
+    working.accepted.push(verdict.event);
+  }
+  return { outcomes, referenceOf, streams, usedReferences };
+}
 
-    // One document per touched stream, built after all its events are folded.
-    const calendar = streams.get('org:calendar')?.state ?? null;
-    const touched = [...streams.entries()].filter(([, s]) => s.isTouched && s.state !== null);
-    for (const [id, working] of touched) {
-      working.document = toStreamDocument(
-        id,
-        working.state!,
-        working.timeline ?? [],
-        working.lastSeq,
-        acceptedAt,
-        calendar,
-      );
+/**
+ * Under the lock: hands out seq and change numbers in order, chains the hashes, builds each
+ * touched stream's document once, and moves the access rows.
+ */
+function stamp(
+  judgement: Judgement,
+  snapshot: LogSnapshot,
+  ctx: JudgingContext,
+  principals: Principal[],
+): Writes {
+  const { pusher, acceptedAt, names } = ctx;
+  const counters = { ...snapshot.counters };
+  let prevHash = snapshot.head ?? '';
+  const seqOf = new Map<string, number>();
+  const events: EventRow[] = [];
+  const blobRefs: { sha256: string; stream_id: string }[] = [];
+  for (const { event, verdict } of judgement.outcomes) {
+    counters.change += 1;
+    const base = {
+      id: event.id,
+      stream_id: event.stream,
+      type: event.type,
+      actor: event.actor,
+      device_id: event.deviceId,
+      made_at: event.madeAt,
+      payload: event.payload,
+      pushed_by_user: pusher.account.userId,
+      pushed_by_device: pusher.deviceId,
+      change_no: counters.change,
+    };
+    if (!verdict.ok) {
+      events.push({
+        ...base,
+        status: 'rejected',
+        reason: verdict.reason,
+        seq: null,
+        accepted_at: null,
+        prev_hash: null,
+        hash: null,
+      });
+      continue;
     }
-    const accessRows = recomputeAccess(touched, principals, snapshot.visible, counters);
-    const notifiedUsers = new Set(accessRows.map((r) => r.user_id));
-    // Pushers hear about their own rejected events too (they come back through the outbox).
-    notifiedUsers.add(pusher.account.userId);
-    const notice: ChangeNotice = {
+    const judged = verdict.event;
+    counters.seq += 1;
+    const seq = counters.seq;
+    const hash = chainHash(prevHash, { ...judged, seq, acceptedAt });
+    events.push({
+      ...base,
+      payload: judged.payload,
+      status: 'accepted',
+      reason: null,
+      seq,
+      accepted_at: acceptedAt,
+      prev_hash: prevHash,
+      hash,
+    });
+    prevHash = hash;
+    seqOf.set(judged.id, seq);
+    const sha = blobOf(judged);
+    if (sha) blobRefs.push({ sha256: sha, stream_id: event.stream });
+  }
+
+  // One document per touched stream, built after all its events are folded.
+  const calendar = judgement.streams.get('org:calendar')?.state ?? null;
+  const touched: [string, StreamState][] = [];
+  const streams: Writes['streams'] = [];
+  for (const [id, working] of judgement.streams) {
+    if (working.accepted.length === 0 || working.state === null) continue;
+    const entries: TimelineEntry[] = working.accepted.map((judged) => ({
+      eventId: judged.id,
+      type: judged.type,
+      actor: judged.actor,
+      actorName: names.get(judged.actor) ?? judged.actor,
+      deviceId: judged.deviceId,
+      madeAt: judged.madeAt,
+      acceptedAt,
+      seq: seqOf.get(judged.id) ?? 0,
+      summary: describeEvent(judged, names),
+      payload: judged.payload,
+    }));
+    const lastSeq = entries.at(-1)?.seq ?? working.lastSeq;
+    const timeline = [...(working.document?.timeline ?? []), ...entries];
+    const document = toStreamDocument(id, working.state, timeline, lastSeq, acceptedAt, calendar);
+    streams.push({
+      stream_id: id,
+      collection: collectionOf(id),
+      document,
+      last_seq: lastSeq,
+      updated_at: acceptedAt,
+    });
+    touched.push([id, working.state]);
+  }
+  const access = recomputeAccess(touched, principals, snapshot.visible, counters);
+  const notifiedUsers = new Set(access.map((r) => r.user_id));
+  // Pushers hear about their own rejected events too (they come back through the outbox).
+  notifiedUsers.add(pusher.account.userId);
+  return {
+    events,
+    streams,
+    access,
+    blobRefs,
+    references: [...judgement.usedReferences].map(([prefix, last]) => ({ prefix, year: ctx.year, last })),
+    counters,
+    notice: {
       change: counters.change,
       collections: [...new Set(touched.map(([id]) => collectionOf(id)))],
       userIds: notifiedUsers.size > MAX_NOTIFIED_USERS ? null : [...notifiedUsers],
       pusherId: pusher.account.userId,
-    };
-    await writeAll(tx, {
-      events: rows,
-      streams: touched.map(([id, s]) => ({
-        stream_id: id,
-        collection: collectionOf(id),
-        document: s.document,
-        last_seq: s.lastSeq,
-        updated_at: acceptedAt,
-      })),
-      access: accessRows,
-      blobRefs,
-      references: [...usedReferences].map(([prefix, last]) => ({ prefix, year, last })),
-      counters,
-      notice,
-    });
-    result.notice = notice;
-    await options.beforeCommit?.();
-    return result;
-  });
+    },
+  };
 }
 
 function checkIdentity(event: EventEnvelope, pusher: Pusher): string | null {
@@ -309,18 +378,18 @@ async function readSnapshot(
  * moved forward too (so a deletion reaches them). People who never saw it get no row.
  */
 function recomputeAccess(
-  touched: [string, WorkingStream][],
+  touched: [string, StreamState][],
   principals: Principal[],
   visible: LogSnapshot['visible'],
   counters: { change: number },
 ): AccessRow[] {
   const couldSee = new Set(visible.map((r) => `${r.user_id}\n${r.stream_id}`));
   const rows: AccessRow[] = [];
-  for (const [id, stream] of touched) {
+  for (const [id, state] of touched) {
     const collection = collectionOf(id);
     counters.change += 1;
     for (const principal of principals) {
-      const isVisible = isOrganisationWide(id) || (stream.state !== null && canSee(principal, stream.state));
+      const isVisible = isOrganisationWide(id) || canSee(principal, state);
       if (!isVisible && !couldSee.has(`${principal.userId}\n${id}`)) continue;
       rows.push({
         user_id: principal.userId,
@@ -336,7 +405,13 @@ function recomputeAccess(
 
 type Writes = {
   events: EventRow[];
-  streams: Record<string, unknown>[];
+  streams: {
+    stream_id: string;
+    collection: string;
+    document: StoredDocument;
+    last_seq: number;
+    updated_at: string;
+  }[];
   access: AccessRow[];
   blobRefs: { sha256: string; stream_id: string }[];
   references: { prefix: string; year: number; last: number }[];
