@@ -401,3 +401,36 @@ describe('soft masks', () => {
     expect(report.pages[0]?.fallback).toBeUndefined();
   });
 });
+
+describe('encodings of fonts that lost glyphs', () => {
+  it('drop /Differences entries only removed text used (glyph names in first-use order spell it)', async () => {
+    const pdf = await buildPdf([
+      {
+        // "Secret" on one line, "Kept" on the next, through a custom encoding numbered by first use.
+        content: 'BT /F7 12 Tf 50 200 Td <010203040205> Tj 0 -100 Td <06020705> Tj ET',
+        resources: (doc) => ({
+          Font: {
+            F7: doc.context.register(
+              doc.context.obj({
+                Type: 'Font',
+                Subtype: 'Type1',
+                BaseFont: 'Helvetica',
+                Encoding: { Type: 'Encoding', Differences: [1, 'S', 'e', 'c', 'r', 't', 'K', 'p'] },
+              }),
+            ),
+          },
+        }),
+      },
+    ]);
+    const { pdf: out } = await mustRedact(pdf, [{ page: 1, x: 45, y: 85, width: 60, height: 20 }]);
+    const doc = await PDFDocument.load(out, { updateMetadata: false });
+    const differences: string[] = [];
+    for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+      const text = String(obj);
+      if (text.includes('/Differences')) differences.push(text);
+    }
+    expect(differences.join(' ')).not.toMatch(/\/S\b|\/c\b|\/r\b/);
+    expect(differences.join(' ')).toMatch(/\/K\b/);
+    expect(textOf(await extractTextItems(out))).toContain('Kept');
+  });
+});

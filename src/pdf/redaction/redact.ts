@@ -18,6 +18,7 @@ import { flattenAnnotations } from './annotations';
 import { joinBytes } from './bytes';
 import { ContentSyntaxError } from './contentStream';
 import { rasterisePage } from './fallback';
+import { rewriteFontInventories } from './fontInventory';
 import { NotConfident } from './fonts';
 import {
   displayRectToUser,
@@ -33,7 +34,6 @@ import { LABEL_FONT_NAME, overlayContent } from './overlay';
 import { LimitExceeded, type Limits, type PageWork, type RunContext, rewriteContent } from './pageContent';
 import { asDict, getDict, numbersOf, resolve, StreamDecodeError, streamBytes } from './pdfObjects';
 import { type RebuiltPage, writeRebuilt } from './rebuild';
-import { rewriteToUnicode } from './toUnicode';
 import {
   type PageReport,
   type Redaction,
@@ -402,7 +402,7 @@ async function run(
   if (doc.isEncrypted) stripped.push('encryption');
 
   abortIf(signal);
-  rewriteToUnicode(ctx, runContext);
+  rewriteFontInventories(ctx, runContext);
   const pdf = await writeRebuilt(ctx, rebuilt, MAX_OBJECTS);
   abortIf(signal);
   const verified = await verifyOutput(pdf, regionsForCheck, removedWords, pageTextOf(originalRuns));
