@@ -27,6 +27,9 @@ export type BlobCacheOptions = {
   getToken: () => string | null;
   now: () => string;
   fetch?: typeof fetch;
+  /** Bytes per tus PATCH request; a cut upload resumes from the last chunk the server kept. */
+  chunkBytes?: number;
+  retryDelaysMs?: number[];
 };
 
 export type BlobCache = ReturnType<typeof createBlobCache>;
@@ -97,8 +100,8 @@ export function createBlobCache(options: BlobCacheOptions) {
         endpoint: `${options.baseUrl}/api/blobs/uploads/`,
         httpStack,
         uploadUrl: row.uploadUrl,
-        chunkSize: TUS_CHUNK_BYTES,
-        retryDelays: TUS_RETRY_DELAYS_MS,
+        chunkSize: options.chunkBytes ?? TUS_CHUNK_BYTES,
+        retryDelays: options.retryDelaysMs ?? TUS_RETRY_DELAYS_MS,
         storeFingerprintForResuming: false,
         uploadSize: blob.size,
         metadata: { sha256: row.sha256, filename: row.name || 'file' },

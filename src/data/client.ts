@@ -71,6 +71,8 @@ export type ClientOptions = {
    * events are already checked with zod at the boundary, so production builds turn it off.
    */
   isValidated?: boolean;
+  /** tus upload settings (chunk size, retry delays); the defaults suit real networks. */
+  uploads?: { chunkBytes?: number; retryDelaysMs?: number[] };
   /** Fetch ahead the documents of cases this person holds (on by default). */
   isPrefetching?: boolean;
 };
@@ -154,7 +156,15 @@ export function createClearwayClient(options: ClientOptions) {
       now,
       fetch: options.fetch,
     });
-    const blobs = createBlobCache({ store, api, baseUrl, getToken: () => token, now, fetch: options.fetch });
+    const blobs = createBlobCache({
+      store,
+      api,
+      baseUrl,
+      getToken: () => token,
+      now,
+      fetch: options.fetch,
+      ...options.uploads,
+    });
     if (options.isPrefetching !== false) {
       sync.pulled$.subscribe(({ collection, documents }) => {
         if (collection !== 'cases') return;

@@ -1,7 +1,7 @@
 // Simulated devices for the data layer's integration tests: each a real ClearwayClient on its
 // own fake IndexedDB, talking over HTTP to a real server started in-process.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { type ClearwayClient, createClearwayClient } from '../../src/data';
+import { type ClearwayClient, type ClientOptions, createClearwayClient } from '../../src/data';
 
 export type Device = { client: ClearwayClient; name: string };
 
@@ -14,6 +14,7 @@ export function newDevice(
   name: string,
   network: { isOnline: boolean } = { isOnline: true },
   transport: typeof fetch = fetch,
+  extra: Partial<ClientOptions> = {},
 ) {
   const offlineAwareFetch: typeof fetch = (input, init) =>
     network.isOnline ? transport(input, init) : Promise.reject(new TypeError('fetch failed (offline)'));
@@ -25,6 +26,7 @@ export function newDevice(
     namespace: `${name}-${crypto.randomUUID().slice(0, 8)}-`,
     fetch: offlineAwareFetch,
     deviceName: name,
+    ...extra,
   });
   return { client, name, network, indexedDB };
 }
