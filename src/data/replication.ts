@@ -129,6 +129,35 @@ function pullUrl(name: ReplicatedName, checkpoint: unknown, batchSize: number): 
   return `/api/replication/${name === 'outbox' ? 'events' : name}/pull?${query}`;
 }
 
+type PullBody = z.infer<typeof pullBodySchema>;
+type FetchPage = (name: ReplicatedName, checkpoint: unknown, batchSize: number) => Promise<PullBody>;
+
+/**
+ * Read-ahead for a first sync: while RxDB writes one full page to IndexedDB, the next page is
+ * already on its way, so the network and the server work while the browser writes. Safe
+ * because pages are addressed by checkpoint and checkpoints never skip: a page fetched early
+ * misses nothing that a later pull (the live feed asks for one) will not bring.
+ */
+function createReadAhead(fetchPage: FetchPage) {
+  const ahead = new Map<ReplicatedName, { key: string; page: Promise<PullBody> }>();
+  const keyOf = (checkpoint: unknown, batchSize: number) => JSON.stringify([checkpoint ?? null, batchSize]);
+  return {
+    async take(name: ReplicatedName, checkpoint: unknown, batchSize: number): Promise<PullBody> {
+      const waiting = ahead.get(name);
+      ahead.delete(name);
+      const page =
+        waiting?.key === keyOf(checkpoint, batchSize) ? waiting.page : fetchPage(name, checkpoint, batchSize);
+      const body = await page;
+      if (body.documents.length >= batchSize) {
+        const next = fetchPage(name, body.checkpoint, batchSize);
+        next.catch(() => undefined); // a failed read-ahead is simply fetched again when asked
+        ahead.set(name, { key: keyOf(body.checkpoint, batchSize), page: next });
+      }
+      return body;
+    },
+  };
+}
+
 export function startReplication(options: ReplicationOptions): SyncController {
   const { db, api } = options;
   const now = options.now ?? (() => new Date().toISOString());
@@ -152,6 +181,10 @@ export function startReplication(options: ReplicationOptions): SyncController {
     lastSyncedAt: null,
     message: 'Getting up to date…',
   });
+
+  const readAhead = createReadAhead((name, checkpoint, batchSize) =>
+    api.request(pullBodySchema, pullUrl(name, checkpoint, batchSize)),
+  );
 
   /** Wraps a request so failures feed the backoff and the status, and successes reset them. */
   async function tracked<T>(replication: () => RxReplicationState<unknown, unknown>, run: () => Promise<T>) {
@@ -195,7 +228,7 @@ export function startReplication(options: ReplicationOptions): SyncController {
         stream$: stream$.asObservable(),
         handler: (checkpoint, batchSize) =>
           tracked(get, async () => {
-            const body = await api.request(pullBodySchema, pullUrl(name, checkpoint, batchSize));
+            const body = await readAhead.take(name, checkpoint, batchSize);
             if (name === 'outbox') {
               return { documents: body.documents.map(toLocalOutboxDocument), checkpoint: body.checkpoint };
             }
