@@ -2,7 +2,15 @@
 // ToUnicode map, its /Differences and (Type 3) its glyph procedures. Subset fonts often number
 // their glyphs in order of first use, so the full lists, read in code order, spell the opening
 // of the original text, removed words included (REDACTION.md channel 21).
-import { PDFArray, type PDFContext, PDFDict, PDFName, PDFNumber, PDFStream } from '@cantoo/pdf-lib';
+import {
+  PDFArray,
+  type PDFContext,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  type PDFObject,
+  PDFStream,
+} from '@cantoo/pdf-lib';
 import { parseCMap } from './cmap';
 import type { RunContext } from './pageContent';
 import { resolve, streamBytes } from './pdfObjects';
@@ -33,7 +41,12 @@ function pruneEncoding(ctx: PDFContext, font: PDFDict, kept: Map<number, number>
   for (const [c, name] of [...names].sort((a, b) => a[0] - b[0])) {
     if (kept.has(c)) pruned.push(PDFNumber.of(c), name);
   }
-  encoding.set(PDFName.of('Differences'), ctx.obj(pruned));
+  // Encodings and glyph-procedure dictionaries are often shared between fonts: this font gets
+  // its own pruned copies, the shared originals stay as they are for the others.
+  const ownEncoding = PDFDict.withContext(ctx);
+  for (const [k, v] of encoding.entries()) ownEncoding.set(k, v);
+  ownEncoding.set(PDFName.of('Differences'), ctx.obj(pruned));
+  font.set(PDFName.of('Encoding'), ownEncoding);
   const procs = resolve(ctx, font.get(PDFName.of('CharProcs')));
   if (procs instanceof PDFDict) {
     // Glyph procedures reachable only through removed codes go: they draw the removed letters.
@@ -48,9 +61,11 @@ function pruneEncoding(ctx: PDFContext, font: PDFDict, kept: Map<number, number>
       if (name) stillNamed.add(name);
     }
     const namedBefore = new Set([...names.values()].map((n) => n.decodeText()));
+    const ownProcs = PDFDict.withContext(ctx);
+    font.set(PDFName.of('CharProcs'), ownProcs);
     for (const key of procs.keys()) {
       const name = key.decodeText();
-      if (namedBefore.has(name) && !stillNamed.has(name)) procs.delete(key);
+      if (!namedBefore.has(name) || stillNamed.has(name)) ownProcs.set(key, procs.get(key) as PDFObject);
     }
   }
 }
