@@ -1,8 +1,26 @@
-// The app shell: placeholder until the shell issue lands routes, layout and providers.
+// The app shell's providers: react-query for server-only data, the data layer for everything
+// local, and the router.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { ClearwayDataProvider } from '../data';
+import { createAppRouter } from './router';
+
+const SERVER_DATA_FRESH_MS = 30_000;
+
 export function App() {
+  const [queryClient] = useState(
+    () =>
+      new QueryClient({
+        defaultOptions: { queries: { staleTime: SERVER_DATA_FRESH_MS, retry: 1, networkMode: 'online' } },
+      }),
+  );
+  const [router] = useState(createAppRouter);
   return (
-    <main className="govuk-main-wrapper" id="main-content">
-      <h1 className="govuk-heading-xl">Clearway</h1>
-    </main>
+    <QueryClientProvider client={queryClient}>
+      <ClearwayDataProvider>
+        <RouterProvider router={router} />
+      </ClearwayDataProvider>
+    </QueryClientProvider>
   );
 }

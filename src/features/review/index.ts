@@ -1,0 +1,2 @@
+// Review: the clearance review tool for a case's PDF documents.
+export { ReviewDocumentPage } from './ReviewDocumentPage';
