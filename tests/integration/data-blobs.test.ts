@@ -1,23 +1,16 @@
 // Documents added on a device with no signal are kept on the device at once, uploaded with tus
 // when it reconnects, and fetched ahead onto the devices of people who hold the case, so they
 // open offline there too. Real server in-process (PGlite, tus file store).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databasesUnderTest } from '../../sync-server/testing/databases';
-import { caseLogged, startTestServer, type TestServer } from '../../sync-server/testing/server';
-import { eventually, newDevice } from './dataDevices';
-
-const pglite = databasesUnderTest()[0]!;
+import { describe, expect, it } from 'vitest';
+import { caseLogged } from '../../sync-server/testing/server';
+import { eventually, newDevice, serverForSuite } from './dataDevices';
 
 describe('documents on a device', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(pglite);
-  });
-  afterAll(() => server?.close());
+  const suiteServer = serverForSuite();
 
   it('keeps a document added offline, uploads it later, and fetches it ahead for the case holder', async () => {
-    const sam = newDevice(server.url, 'sam-laptop');
-    const tom = newDevice(server.url, 'priya-tablet');
+    const sam = newDevice(suiteServer().url, 'sam-laptop');
+    const tom = newDevice(suiteServer().url, 'priya-tablet');
     try {
       await sam.client.signIn('caseworker', 'demo');
       await tom.client.signIn('official', 'demo');
@@ -41,9 +34,13 @@ describe('documents on a device', () => {
       expect(await sam.client.blobs!.has(ref.sha256)).toBe(true);
       const [queued] = await sam.client.blobs!.pendingUploads();
       expect(queued?.sha256).toBe(ref.sha256);
-      const head = await server.call(await server.signIn('caseworker'), `/api/blobs/${ref.sha256}`, {
-        method: 'HEAD',
-      });
+      const head = await suiteServer().call(
+        await suiteServer().signIn('caseworker'),
+        `/api/blobs/${ref.sha256}`,
+        {
+          method: 'HEAD',
+        },
+      );
       expect(head.status).not.toBe(200);
 
       await sam.client.sendEvent(logged.stream, 'document.added', {

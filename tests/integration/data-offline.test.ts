@@ -1,14 +1,11 @@
 // Two people work on the same case, one of them offline; when both are back, both devices show
 // the server's order, and the offline person's refused change is shown with its reason rather
 // than lost. Real server in-process (PGlite), real data layer on fake IndexedDB.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ClearwayClient } from '../../src/data';
 import { RETRY_FIRST_MS } from '../../src/data/replication';
-import { databasesUnderTest } from '../../sync-server/testing/databases';
-import { caseLogged, pullAll, startTestServer, type TestServer } from '../../sync-server/testing/server';
-import { eventually, newDevice } from './dataDevices';
-
-const pglite = databasesUnderTest()[0]!;
+import { caseLogged, pullAll } from '../../sync-server/testing/server';
+import { eventually, newDevice, serverForSuite } from './dataDevices';
 
 async function timelineIds(client: ClearwayClient, stream: string): Promise<string[]> {
   const doc = await client.database?.cases.findOne(stream).exec();
@@ -16,15 +13,11 @@ async function timelineIds(client: ClearwayClient, stream: string): Promise<stri
 }
 
 describe('two people edit one case while one of them is offline', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(pglite);
-  });
-  afterAll(() => server?.close());
+  const suiteServer = serverForSuite();
 
   it('converges both devices on the server order and shows the refused change with its reason', async () => {
-    const sam = newDevice(server.url, 'sam-laptop');
-    const tom = newDevice(server.url, 'tom-tablet');
+    const sam = newDevice(suiteServer().url, 'sam-laptop');
+    const tom = newDevice(suiteServer().url, 'tom-tablet');
     try {
       await sam.client.signIn('caseworker', 'demo');
       await tom.client.signIn('manager', 'demo');
@@ -78,7 +71,7 @@ describe('two people edit one case while one of them is offline', () => {
       const serverOrder = await eventually(
         'both devices to hold the same timeline as the server',
         async () => {
-          const { documents } = await pullAll(server, await server.signIn('manager'), 'cases');
+          const { documents } = await pullAll(suiteServer(), await suiteServer().signIn('manager'), 'cases');
           const onServer = documents.find((d) => d.id === stream) as
             | { timeline: { eventId: string }[] }
             | undefined;

@@ -1,22 +1,15 @@
 // A device whose access is withdrawn wipes what it holds at its next contact with the server:
 // the person's database, the stored session and the cached documents.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REVOKED_NOTICE } from '../../src/data';
-import { databasesUnderTest } from '../../sync-server/testing/databases';
-import { caseLogged, startTestServer, type TestServer } from '../../sync-server/testing/server';
-import { eventually, newDevice } from './dataDevices';
-
-const pglite = databasesUnderTest()[0]!;
+import { caseLogged } from '../../sync-server/testing/server';
+import { eventually, newDevice, serverForSuite } from './dataDevices';
 
 describe('a revoked device', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(pglite);
-  });
-  afterAll(() => server?.close());
+  const suiteServer = serverForSuite();
 
   it('removes all local data and shows the person signed out, saying why', async () => {
-    const device = newDevice(server.url, 'lost-tablet');
+    const device = newDevice(suiteServer().url, 'lost-tablet');
     try {
       await device.client.signIn('caseworker', 'demo');
       const deviceId = device.client.session$.getValue().deviceId ?? '';
@@ -30,8 +23,8 @@ describe('a revoked device', () => {
       expect(before.length).toBeGreaterThanOrEqual(2);
 
       // From another device, the person reports the tablet lost.
-      const phone = await server.signIn('caseworker');
-      const revoke = await server.call(phone, `/api/devices/${deviceId}/revoke`, { method: 'POST' });
+      const phone = await suiteServer().signIn('caseworker');
+      const revoke = await suiteServer().call(phone, `/api/devices/${deviceId}/revoke`, { method: 'POST' });
       expect(revoke.status).toBe(204);
 
       // Its next contact: any pull or push.

@@ -1,30 +1,18 @@
 // The browser's data layer against the real server in-process (PGlite): events go up from the
 // outbox, documents come down, and a person sees their own changes at once.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { databasesUnderTest } from '../../sync-server/testing/databases';
-import {
-  caseLogged,
-  type SignedIn,
-  startTestServer,
-  type TestServer,
-} from '../../sync-server/testing/server';
-import { eventually, newDevice } from './dataDevices';
-
-const pglite = databasesUnderTest()[0]!;
+import { afterEach, describe, expect, it } from 'vitest';
+import { caseLogged, type SignedIn } from '../../sync-server/testing/server';
+import { eventually, newDevice, serverForSuite } from './dataDevices';
 
 describe('a device syncing with the server', () => {
-  let server: TestServer;
+  const suiteServer = serverForSuite();
   const devices: ReturnType<typeof newDevice>[] = [];
-  beforeAll(async () => {
-    server = await startTestServer(pglite);
-  });
   afterEach(async () => {
     for (const device of devices.splice(0)) await device.client.close();
   });
-  afterAll(() => server?.close());
 
   function device(name: string) {
-    const d = newDevice(server.url, name);
+    const d = newDevice(suiteServer().url, name);
     devices.push(d);
     return d;
   }

@@ -1,20 +1,13 @@
 // An upload cut half-way (the train enters a tunnel) resumes where the server stopped, rather
 // than starting again, and the stored file is exactly the one added on the device.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../src/data/blobs';
-import { databasesUnderTest } from '../../sync-server/testing/databases';
-import { startTestServer, type TestServer } from '../../sync-server/testing/server';
-import { eventually, newDevice } from './dataDevices';
+import { eventually, newDevice, serverForSuite } from './dataDevices';
 
-const pglite = databasesUnderTest()[0]!;
 const CHUNK = 64 * 1024;
 
 describe('a cut upload', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer(pglite);
-  });
-  afterAll(() => server?.close());
+  const suiteServer = serverForSuite();
 
   it('resumes from the server’s offset and stores the file whole', async () => {
     const network = { isOnline: true };
@@ -27,7 +20,7 @@ describe('a cut upload', () => {
       }
       return fetch(input, init);
     };
-    const device = newDevice(server.url, 'sam-laptop', network, transport, {
+    const device = newDevice(suiteServer().url, 'sam-laptop', network, transport, {
       uploads: { chunkBytes: CHUNK, retryDelaysMs: [0] },
     });
     try {
@@ -48,8 +41,8 @@ describe('a cut upload', () => {
       const resumedAt = patchOffsets[sentBeforeCut];
       expect(resumedAt).toBeGreaterThanOrEqual(2 * CHUNK); // not from zero
 
-      const me = await server.signIn('caseworker');
-      const stored = await server.call(me, `/api/blobs/${ref.sha256}`);
+      const me = await suiteServer().signIn('caseworker');
+      const stored = await suiteServer().call(me, `/api/blobs/${ref.sha256}`);
       expect(stored.status).toBe(200);
       const body = new Uint8Array(await stored.arrayBuffer());
       expect(body.length).toBe(bytes.length);

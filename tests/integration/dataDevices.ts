@@ -1,7 +1,26 @@
 // Simulated devices for the data layer's integration tests: each a real ClearwayClient on its
 // own fake IndexedDB, talking over HTTP to a real server started in-process.
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, beforeAll } from 'vitest';
 import { type ClearwayClient, type ClientOptions, createClearwayClient } from '../../src/data';
+import { databasesUnderTest } from '../../sync-server/testing/databases';
+import { startTestServer, type TestServer } from '../../sync-server/testing/server';
+
+/** The database the data layer's tests run the server on (PGlite, in memory). */
+export const pglite = databasesUnderTest()[0]!;
+
+/** Starts a real server for the enclosing `describe` and stops it after; call the result to reach it. */
+export function serverForSuite(): () => TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(pglite);
+  });
+  afterAll(() => server?.close());
+  return () => {
+    if (!server) throw new Error('The test server has not started.');
+    return server;
+  };
+}
 
 export type Device = { client: ClearwayClient; name: string };
 
