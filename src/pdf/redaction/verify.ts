@@ -60,33 +60,49 @@ export function pageTextOf(runs: PageRuns[]): string {
   return runs.map((p) => p.runs.map((r) => r.str).join('')).join('');
 }
 
-function insideCentre(r: DisplayRect, x: number, y: number) {
+function contains(r: DisplayRect, b: DisplayRect) {
   return (
-    x > r.x + CENTRE_MARGIN &&
-    x < r.x + r.width - CENTRE_MARGIN &&
-    y > r.y + CENTRE_MARGIN &&
-    y < r.y + r.height - CENTRE_MARGIN
+    b.x >= r.x - CENTRE_MARGIN &&
+    b.y >= r.y - CENTRE_MARGIN &&
+    b.x + b.width <= r.x + r.width + CENTRE_MARGIN &&
+    b.y + b.height <= r.y + r.height + CENTRE_MARGIN
+  );
+}
+
+function insideBy(r: DisplayRect, x: number, y: number, marginX: number, marginY: number) {
+  return (
+    x > r.x + marginX && x < r.x + r.width - marginX && y > r.y + marginY && y < r.y + r.height - marginY
   );
 }
 
 function checkGeometry(runs: PageRuns[], regions: PageRegions[]): { reason?: string; checked: number } {
   let checked = 0;
+  const failure = (page: number) => ({
+    reason: `text is still readable under a redaction on page ${page}`,
+    checked,
+  });
   for (const pr of regions) {
     const page = runs.find((p) => p.page === pr.page);
     if (!page) continue;
     for (const run of page.runs) {
       checked++;
-      if (pr.labels.has(run.str.trim())) continue;
+      if (pr.labels.has(run.str.trim()) || !run.str.trim()) continue;
+      const whole = boxOfSpan(run);
+      // A whole item inside a region is text left under it, however short.
+      if (pr.regions.some((r) => contains(r, whole))) return failure(pr.page);
+      // pdf.js gives no per-glyph positions: glyphs are placed by an even split of the item,
+      // which can be off by up to about a character along the text, so that much is allowed.
       const chars = [...run.str];
       const step = run.length / Math.max(chars.length, 1);
+      const along = Math.max(CENTRE_MARGIN, step);
+      const horizontal = Math.abs(run.advance.x) >= Math.abs(run.advance.y);
       for (let i = 0; i < chars.length; i++) {
         if (!chars[i]?.trim()) continue;
         const b = boxOfSpan(run, i * step, (i + 1) * step);
         const cx = b.x + b.width / 2;
         const cy = b.y + b.height / 2;
-        if (pr.regions.some((r) => insideCentre(r, cx, cy))) {
-          return { reason: `text is still readable under a redaction on page ${pr.page}`, checked };
-        }
+        const [mx, my] = horizontal ? [along, CENTRE_MARGIN] : [CENTRE_MARGIN, along];
+        if (pr.regions.some((r) => insideBy(r, cx, cy, mx, my))) return failure(pr.page);
       }
     }
   }
