@@ -1,6 +1,7 @@
 // Sign in: the GOV.UK form pattern, with an error summary that takes focus when sign-in fails.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useSession } from '../data';
+import { NotificationBanner } from '../ui/NotificationBanner';
 
 function messageOf(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
@@ -61,6 +62,13 @@ export function SignInPage() {
               </div>
             </div>
           </div>
+        ) : null}
+        {session.status === 'signed-out' && session.notice ? (
+          <NotificationBanner title="Signed out">
+            <p className="govuk-body" data-testid="signed-out-notice">
+              {session.notice}
+            </p>
+          </NotificationBanner>
         ) : null}
         <h1 className="govuk-heading-l">Sign in</h1>
         <form onSubmit={(event) => void submit(event)} noValidate>

@@ -1,0 +1,134 @@
+// What every end-to-end test needs: the real server as a child process on a free port with a
+// fresh data folder (PGlite, demo mode) serving the built app, Debian's Chromium through
+// playwright-core (never a downloaded browser), signing in as a demo person, and axe.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+const HEALTH_POLL_MS = 500;
+const HEALTH_TRIES = 240;
+export const TABLET = { width: 1024, height: 1366 } as const;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function waitForHealth(base: string): Promise<void> {
+  for (let i = 0; i < HEALTH_TRIES; i++) {
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, HEALTH_POLL_MS));
+  }
+  throw new Error('The server did not become healthy.');
+}
+
+export type RunningServer = { base: string; stop: () => Promise<void> };
+
+/** Starts `sync-server/main.ts` serving the built app, in demo mode, on a fresh data folder. */
+export async function startServer(prefix: string): Promise<RunningServer> {
+  const staticDir = path.resolve(ROOT, process.env.CLEARWAY_STATIC_DIR ?? 'dist');
+  if (!existsSync(path.join(staticDir, 'index.html'))) {
+    throw new Error(`Build the app first (npm test does): npx vite build (no ${staticDir}/index.html)`);
+  }
+  const dataDir = mkdtempSync(path.join(tmpdir(), `clearway-e2e-${prefix}-`));
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn('npx', ['tsx', 'sync-server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CLEARWAY_DATA_DIR: dataDir,
+      CLEARWAY_MODE: 'demo',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    // Its own process group, so stopping it also stops the server npx started.
+    detached: true,
+  });
+  await waitForHealth(base);
+  return {
+    base,
+    stop: async () => {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A new browser context (one person's device) signed in as a demo account. */
+export async function signIn(
+  browser: Browser,
+  base: string,
+  username: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: TABLET });
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill('demo');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'My work' }).waitFor();
+  return { context, page };
+}
+
+export type AxeProblem = { id: string; impact: string | null; help: string; nodes: number };
+
+/** axe on the page as it is, WCAG 2.x A/AA rules: serious and critical violations only. */
+export async function axeProblems(page: Page): Promise<AxeProblem[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            options: object,
+          ) => Promise<{
+            violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+      },
+    });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+  });
+}
