@@ -3,16 +3,17 @@
 // offline, accepts, drafts from a template and sends it for review; back online it syncs; the
 // case worker sees it; review, clearance, send and close; the timeline shows every step with
 // the right person and both times. axe runs on every page of the journey.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AxeProblem,
+  axeProblems,
+  launchChromium,
+  type RunningServer,
+  signIn,
+  startServer,
+} from './harness';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const SYNC_TIMEOUT_MS = 30_000;
 
 const DIRECTORY_CSV = [
@@ -38,31 +39,6 @@ const TEMPLATE = [
   'Thank you for your request {{reference}}, received on {{received}}.',
   'We hold the information and it is set out below. We are answering by {{due}}.',
 ].join('\n');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function waitForHealth(base: string): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    try {
-      const res = await fetch(`${base}/api/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('The server did not become healthy.');
-}
 
 /** Waits until the case page shows this state (after a sync, for another person's step). */
 async function waitForStatus(page: Page, label: string): Promise<void> {
@@ -94,92 +70,33 @@ async function shows(page: Page, testId: string): Promise<void> {
   }
 }
 
-type Problem = { id: string; impact: string | null; help: string; nodes: number };
-
-/** axe on the page as it is: serious and critical violations only. */
-async function axeProblems(page: Page): Promise<Problem[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (ctx: Document) => Promise<{
-            violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[];
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
-  });
-}
-
 describe('the FOI journey, offline and online', () => {
-  let server: ChildProcess;
+  let server: RunningServer;
   let browser: Browser;
   let base = '';
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'clearway-e2e-foi-'));
   const contexts: BrowserContext[] = [];
-  const axeFindings: { page: string; problems: Problem[] }[] = [];
+  const axeFindings: { page: string; problems: AxeProblem[] }[] = [];
 
   async function checkAxe(page: Page, name: string) {
     axeFindings.push({ page: name, problems: await axeProblems(page) });
   }
 
   async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 1366 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto(`${base}/`);
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill('demo');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { name: 'My work' }).waitFor();
-    return { context, page };
+    const person = await signIn(browser, base, username);
+    contexts.push(person.context);
+    return person;
   }
 
   beforeAll(async () => {
-    // The server serves the built app from CLEARWAY_STATIC_DIR (./dist unless set).
-    const staticDir = path.resolve(ROOT, process.env.CLEARWAY_STATIC_DIR ?? 'dist');
-    if (!existsSync(path.join(staticDir, 'index.html'))) {
-      throw new Error(`Build the app first (npm test does): npx vite build (no ${staticDir}/index.html)`);
-    }
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn('npx', ['tsx', 'sync-server/main.ts'], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        CLEARWAY_DATA_DIR: dataDir,
-        CLEARWAY_MODE: 'demo',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
-      // Its own process group, so stopping it also stops the server npx started.
-      detached: true,
-    });
-    await waitForHealth(base);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    server = await startServer('foi');
+    base = server.base;
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
     await browser?.close();
-    if (server?.pid) process.kill(-server.pid, 'SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
   });
 
   it('runs from logging to closing, with every step in the timeline', async () => {
