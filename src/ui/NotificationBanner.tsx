@@ -6,8 +6,7 @@ export function NotificationBanner(props: { title?: string; children: ReactNode;
   return (
     <div
       className={`govuk-notification-banner${props.isSuccess ? ' govuk-notification-banner--success' : ''}`}
-      role={props.isSuccess ? 'alert' : 'region'}
-      aria-labelledby={titleId}
+      {...(props.isSuccess ? { role: 'alert' } : { role: 'region', 'aria-labelledby': titleId })}
     >
       <div className="govuk-notification-banner__header">
         <h2 className="govuk-notification-banner__title" id={titleId}>
