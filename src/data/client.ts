@@ -139,6 +139,7 @@ export function createClearwayClient(options: ClientOptions) {
     const db = await openDatabase({
       name: databaseName(session.user.userId),
       userId: session.user.userId,
+      teamIds: session.user.teamIds,
       indexedDb: options.indexedDb,
       isMultiInstance: options.isMultiInstance,
       isValidated: options.isValidated,
@@ -150,6 +151,7 @@ export function createClearwayClient(options: ClientOptions) {
       getToken: () => token,
       identifier: `${baseUrl || 'same-origin'}:${session.deviceId}`,
       userId: session.user.userId,
+      teamIds: session.user.teamIds,
       onDeviceRevoked: () => {
         void wipe(REVOKED_NOTICE);
       },

@@ -26,6 +26,7 @@ export type OpenDatabaseOptions = {
   name: string;
   /** The person whose database it is (derived "mine" fields depend on it). */
   userId: string;
+  teamIds?: readonly string[];
   indexedDb?: IndexedDbEnvironment;
   /** Check every write against the JSON schema (on by default; the bench turns it off). */
   isValidated?: boolean;
@@ -62,7 +63,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Clearw
   });
   const streamCollection = {
     schema: streamJsonSchema,
-    migrationStrategies: streamMigrationStrategies(options.userId),
+    migrationStrategies: streamMigrationStrategies(options.userId, options.teamIds),
   };
   await db.addCollections({
     outbox: { schema: outboxJsonSchema },

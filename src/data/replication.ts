@@ -60,8 +60,9 @@ export type ReplicationOptions = {
   getToken: () => string | null;
   /** Tells stored checkpoints of different servers and devices apart. */
   identifier: string;
-  /** The signed-in person (derived "mine" fields depend on it). */
+  /** The signed-in person and their teams (derived "mine" fields depend on them). */
   userId: string;
+  teamIds?: readonly string[];
   onDeviceRevoked: (message: string) => void;
   /** `() => new Date().toISOString()`; injectable for tests. */
   now?: () => string;
@@ -77,11 +78,12 @@ const deletedStreamSchema = z.object({ id: z.string(), _deleted: z.literal(true)
 export function toLocalStreamDocument(
   raw: unknown,
   userId: string,
+  teamIds: readonly string[] = [],
 ): LocalStreamDocument & { _deleted: boolean } {
   const full = streamDocumentSchema.safeParse(raw);
   if (full.success) {
     const { collection: _collection, ...rest } = full.data;
-    return withDerivedFields(rest, userId);
+    return withDerivedFields(rest, userId, teamIds);
   }
   const deleted = deletedStreamSchema.safeParse(raw);
   if (deleted.success) {
@@ -232,7 +234,9 @@ export function startReplication(options: ReplicationOptions): SyncController {
             if (name === 'outbox') {
               return { documents: body.documents.map(toLocalOutboxDocument), checkpoint: body.checkpoint };
             }
-            const documents = body.documents.map((raw) => toLocalStreamDocument(raw, options.userId));
+            const documents = body.documents.map((raw) =>
+              toLocalStreamDocument(raw, options.userId, options.teamIds),
+            );
             pulled$.next({ collection: name, documents });
             return { documents, checkpoint: body.checkpoint };
           }),

@@ -50,6 +50,8 @@ export * from './reducer';
 export * from './references';
 export * from './stepResult';
 export * from './streamDocument';
+export * from './streamDocuments';
+export * from './waitingOn';
 export * from './whatHappensNext';
 export * from './words';
 export * from './workflows/index';
