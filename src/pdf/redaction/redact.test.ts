@@ -9,12 +9,12 @@ import {
 } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { extractTextItems, type PageText } from '../pdfjs';
+import { CORPUS_DIR } from '../testing/corpusCases';
 import { redact } from './index';
 import { buildPdf, courierWidth } from './testDocuments';
 import type { Redaction } from './types';
 
-const CORPUS = '/work/shared/pdf-corpus';
-const corpus = (name: string) => new Uint8Array(readFileSync(`${CORPUS}/${name}`));
+const corpus = (name: string) => new Uint8Array(readFileSync(`${CORPUS_DIR}/${name}`));
 
 /** Every decompressed stream and every string of a PDF, as lower-case single-byte text. */
 async function everything(pdf: Uint8Array): Promise<string> {
