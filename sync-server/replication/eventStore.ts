@@ -61,7 +61,8 @@ export type AppendOptions = {
 
 type LogSnapshot = {
   existing: string[];
-  streams: { stream_id: string; state: StreamState; document: StoredDocument; last_seq: number }[];
+  /** Without their timelines: a push only appends to those (see writeAll), so it never reads them. */
+  streams: { stream_id: string; state: StreamState; last_seq: number }[];
   counters: { seq: number; change: number };
   head: string | null;
   visible: { user_id: string; stream_id: string }[];
@@ -148,10 +149,7 @@ type Judgement = {
   /** The reference number each new case got, by its case.logged event id. */
   referenceOf: Map<string, number>;
   /** Per stream: its state after this push's accepted events, and those events in order. */
-  streams: Map<
-    string,
-    { state: StreamState | null; document: StoredDocument | null; lastSeq: number; accepted: EventEnvelope[] }
-  >;
+  streams: Map<string, { state: StreamState | null; lastSeq: number; accepted: EventEnvelope[] }>;
   usedReferences: Map<string, number>;
 };
 
@@ -176,17 +174,14 @@ function judgeBatch(
   const referenceOf = new Map<string, number>();
   const existing = new Set(snapshot.existing);
   const streams: Judgement['streams'] = new Map(
-    snapshot.streams.map((r) => [
-      r.stream_id,
-      { state: r.state, document: r.document, lastSeq: r.last_seq, accepted: [] },
-    ]),
+    snapshot.streams.map((r) => [r.stream_id, { state: r.state, lastSeq: r.last_seq, accepted: [] }]),
   );
   const references = new Map(Object.entries(snapshot.references));
   const usedReferences = new Map<string, number>();
   const outcomes: Outcome[] = [];
   for (const event of unique) {
     if (existing.has(event.id)) continue;
-    const working = streams.get(event.stream) ?? { state: null, document: null, lastSeq: 0, accepted: [] };
+    const working = streams.get(event.stream) ?? { state: null, lastSeq: 0, accepted: [] };
     streams.set(event.stream, working);
     const identityProblem = checkIdentity(event, ctx.pusher);
     // A new case's permanent reference: the next number for its type this year.
@@ -304,8 +299,8 @@ function stamp(
       payload: judged.payload,
     }));
     const lastSeq = entries.at(-1)?.seq ?? working.lastSeq;
-    const timeline = [...(working.document?.timeline ?? []), ...entries];
-    const document = toStreamDocument(id, working.state, timeline, lastSeq, acceptedAt, calendar);
+    // Only the new entries: writeAll appends them to the stored timeline.
+    const document = toStreamDocument(id, working.state, entries, lastSeq, acceptedAt, calendar);
     streams.push({
       stream_id: id,
       collection: collectionOf(id),
@@ -354,7 +349,7 @@ async function readSnapshot(
     `select json_build_object(
        'existing', (select coalesce(json_agg(id), '[]') from events where id = any($1::text[])),
        'streams', (select coalesce(json_agg(json_build_object('stream_id', stream_id, 'state', document->'state',
-                    'document', document, 'last_seq', last_seq)), '[]')
+                    'last_seq', last_seq)), '[]')
                    from streams where stream_id = any($2::text[])),
        'counters', (select json_object_agg(name, value) from counters),
        'head', (select hash from events where seq = (select value from counters where name = 'seq')),
@@ -436,7 +431,10 @@ async function writeAll(tx: Queryable, w: Writes): Promise<void> {
        select stream_id, collection, document, last_seq, updated_at
        from jsonb_to_recordset($2::jsonb) as x(stream_id text, collection text, document jsonb,
             last_seq bigint, updated_at text)
-       on conflict (stream_id) do update set document = excluded.document,
+       -- The document as built, with its timeline = the stored one followed by the new entries
+       -- (appended here, so the whole timeline never travels to Node and back on each push).
+       on conflict (stream_id) do update set document = excluded.document
+           || jsonb_build_object('timeline', (streams.document->'timeline') || (excluded.document->'timeline')),
          last_seq = excluded.last_seq, updated_at = excluded.updated_at),
      ac as (
        insert into access (user_id, stream_id, collection, can_see, change_no)
