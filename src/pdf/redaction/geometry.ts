@@ -99,41 +99,42 @@ export function displayRectToUser(
 // round a word must not take the letters either side of it.
 const TOUCH_TOLERANCE = 0.01;
 
-function project(points: readonly Point[], ax: number, ay: number): [number, number] {
+/** Overlap of the quad and the rectangle along one axis (NaN when a coordinate is not finite). */
+function overlapAlong(q: readonly Point[], r: Rect, ax: number, ay: number): number {
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
-  for (const p of points) {
+  for (const p of q) {
     const v = p.x * ax + p.y * ay;
     lo = Math.min(lo, v);
     hi = Math.max(hi, v);
   }
-  return [lo, hi];
+  // The rectangle's corners, in the same order and arithmetic as any other shape's.
+  const c0 = r.x0 * ax + r.y0 * ay;
+  const c1 = r.x1 * ax + r.y0 * ay;
+  const c2 = r.x1 * ax + r.y1 * ay;
+  const c3 = r.x0 * ax + r.y1 * ay;
+  const rlo = Math.min(Number.POSITIVE_INFINITY, c0, c1, c2, c3);
+  const rhi = Math.max(Number.NEGATIVE_INFINITY, c0, c1, c2, c3);
+  return Math.min(hi, rhi) - Math.max(lo, rlo);
 }
 
-/** Separating-axis test between a convex quad and an axis-aligned rectangle. */
+/**
+ * Separating-axis test between a convex quad and an axis-aligned rectangle. It runs for every
+ * glyph against every region of its page, so it allocates nothing; the two axes of the
+ * rectangle come first because they reject almost every pair. A non-finite coordinate never
+ * separates (NaN overlap), so it counts as a hit: unsure means removed.
+ */
 export function quadIntersectsRect(q: readonly Point[], r: Rect): boolean {
-  const rect: Point[] = [
-    { x: r.x0, y: r.y0 },
-    { x: r.x1, y: r.y0 },
-    { x: r.x1, y: r.y1 },
-    { x: r.x0, y: r.y1 },
-  ];
-  const axes: Array<[number, number]> = [
-    [1, 0],
-    [0, 1],
-  ];
-  for (let i = 0; i < q.length; i++) {
+  if (overlapAlong(q, r, 1, 0) <= TOUCH_TOLERANCE) return false;
+  if (overlapAlong(q, r, 0, 1) <= TOUCH_TOLERANCE) return false;
+  const n = q.length;
+  for (let i = 0; i < n; i++) {
     const a = q[i] as Point;
-    const b = q[(i + 1) % q.length] as Point;
+    const b = q[(i + 1) % n] as Point;
     const ex = b.x - a.x;
     const ey = b.y - a.y;
     const len = Math.hypot(ex, ey);
-    if (len > 1e-9) axes.push([-ey / len, ex / len]);
-  }
-  for (const [ax, ay] of axes) {
-    const [l1, h1] = project(q, ax, ay);
-    const [l2, h2] = project(rect, ax, ay);
-    if (Math.min(h1, h2) - Math.max(l1, l2) <= TOUCH_TOLERANCE) return false;
+    if (len > 1e-9 && overlapAlong(q, r, -ey / len, ex / len) <= TOUCH_TOLERANCE) return false;
   }
   return true;
 }
