@@ -13,6 +13,7 @@ import {
   type PDFPageLeaf,
   PDFStream,
 } from '@cantoo/pdf-lib';
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
 import { PdfOpenError, readPageRuns, withPdf } from '../pdfjs';
 import { flattenAnnotations } from './annotations';
 import { joinBytes } from './bytes';
@@ -202,11 +203,22 @@ async function run(
     throw new Refusal(
       'The list of redactions is not valid: each needs a page number and a position and size in points.',
     );
-  const { signal, onProgress } = options;
-  abortIf(signal);
-
+  abortIf(options.signal);
   // pdf.js opens the original first: it checks the password and gives the text the checks use.
-  const originalRuns = await withPdf(input, { password: options.password }, (d) => readPageRuns(d));
+  // The same document draws the pages that fall back, so its fonts are parsed only once.
+  return withPdf(input, { password: options.password }, (original) =>
+    redactOpened(input, original, parsed.data, options),
+  );
+}
+
+async function redactOpened(
+  input: Uint8Array,
+  original: PDFDocumentProxy,
+  redactions: Redaction[],
+  options: RedactOptions,
+): Promise<RedactResult> {
+  const { signal, onProgress } = options;
+  const originalRuns = await readPageRuns(original);
   const doc = await openForEditing(input, options.password);
   const ctx = doc.context;
   const leaves = listPages(doc);
@@ -214,7 +226,7 @@ async function run(
     throw new Refusal(
       'Two PDF readers disagree about the pages in this file, so it cannot be redacted safely.',
     );
-  for (const r of parsed.data) {
+  for (const r of redactions) {
     if (r.page > leaves.length)
       throw new Refusal(`A redaction is on page ${r.page}, but the document has ${leaves.length} pages.`);
   }
@@ -261,7 +273,7 @@ async function run(
   for (const [index, leaf] of leaves.entries()) {
     abortIf(signal);
     const pageNumber = index + 1;
-    const mine = parsed.data.filter((r) => r.page === pageNumber);
+    const mine = redactions.filter((r) => r.page === pageNumber);
     const { geometry, mediaBox, cropBox } = pageGeometry(ctx, leaf);
     const toDisplay = displayTransform(geometry);
     const regions: Rect[] = mine.map((r) => displayRectToUser(toDisplay, r));
@@ -366,32 +378,28 @@ async function run(
     }
     onProgress?.(pageNumber, total);
   }
-  if (fallbacks.length > 0) {
-    await withPdf(input, { password: options.password }, async (pdfjsDoc) => {
-      for (const f of fallbacks) {
-        abortIf(signal);
-        const pageNumber = f.index + 1;
-        try {
-          const raster = await rasterisePage(
-            pdfjsDoc,
-            ctx,
-            pageNumber,
-            f.toDisplay,
-            f.regions,
-            originalRuns[f.index],
-          );
-          const target = rebuilt[f.index] as RebuiltPage;
-          target.resources = raster.resources;
-          target.contents = f.finish(raster.contents, raster.resources, 0);
-          for (const t of raster.removedText) for (const w of t.split(/\s+/)) if (w) removedWords.add(w);
-        } catch (error) {
-          const detail = error instanceof Error ? error.message : 'it could not be drawn';
-          throw new Refusal(
-            `Page ${pageNumber} cannot be redacted safely because ${f.reason}, and it could not be turned into an image instead (${detail}).`,
-          );
-        }
-      }
-    });
+  for (const f of fallbacks) {
+    abortIf(signal);
+    const pageNumber = f.index + 1;
+    try {
+      const raster = await rasterisePage(
+        original,
+        ctx,
+        pageNumber,
+        f.toDisplay,
+        f.regions,
+        originalRuns[f.index],
+      );
+      const target = rebuilt[f.index] as RebuiltPage;
+      target.resources = raster.resources;
+      target.contents = f.finish(raster.contents, raster.resources, 0);
+      for (const t of raster.removedText) for (const w of t.split(/\s+/)) if (w) removedWords.add(w);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : 'it could not be drawn';
+      throw new Refusal(
+        `Page ${pageNumber} cannot be redacted safely because ${f.reason}, and it could not be turned into an image instead (${detail}).`,
+      );
+    }
   }
   if (hasAnnotations)
     stripped.push(
