@@ -1,0 +1,158 @@
+// bench:ui (issue 5): with 50,000 cases stored on a device, the time to show My work after a
+// cold start and a filtered (type + status), due-date sorted All cases query, first page of 50,
+// through the data layer, each beside the same query straight on Dexie in the same run.
+// Aim: under 1 second to My work, under 100 ms per query.
+//   npm run bench:ui   (BENCH_CASES to change the number of cases)
+//
+// Debian's Chromium is launched four times on one profile (./inBrowser.ts, bundled with
+// esbuild, served from 127.0.0.1 on one port per side, so each side has its own IndexedDB
+// files): to store each side's cases, then once per side, so each opens IndexedDB from disk in
+// a browser that has never read it. The device opens offline with
+// its stored session, as it would on a train; the app's screens are not drawn (the figure is the
+// data layer's list in hand, which My work renders as it arrives).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import type { Phase, PhaseFigures } from './inBrowser';
+
+const CASES = Number(process.env.BENCH_CASES ?? 50_000);
+const MY_WORK_AIM_MS = 1_000;
+const QUERY_AIM_MS = 100;
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const bundle = await build({
+  entryPoints: [fileURLToPath(new URL('./inBrowser.ts', import.meta.url))],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  platform: 'browser',
+  target: 'chrome120',
+  minify: true,
+  define: { 'import.meta.env.DEV': 'false' },
+  logLevel: 'error',
+});
+const script = bundle.outputFiles[0]?.text ?? '';
+const serve = (request: IncomingMessage, response: ServerResponse) => {
+  if (request.url === '/bench.js') {
+    response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    return;
+  }
+  response
+    .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    .end('<!doctype html><html lang="en"><title>bench:ui</title><script src="/bench.js"></script></html>');
+};
+async function listen(): Promise<{ server: Server; origin: string }> {
+  const server = createServer(serve);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+const dexieSide = await listen();
+const dataSide = await listen();
+const profile = await mkdtemp(join(tmpdir(), 'clearway-bench-ui-'));
+
+/** One phase in a freshly launched browser on the shared profile. */
+async function inFreshBrowser<T extends PhaseFigures | number>(phase: Phase, origin: string): Promise<T> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => console.error('In the page:', error.message));
+    await page.goto(`${origin}/?phase=${phase}&cases=${CASES}`);
+    return await page.evaluate(() => (globalThis as unknown as { uiBench: Promise<T> }).uiBench);
+  } finally {
+    await context.close();
+  }
+}
+
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const worst = (values: number[]) => Math.max(...values);
+const verdict = (value: number, aim: number) => (value < aim ? 'met' : 'NOT met');
+
+try {
+  console.log(`Storing ${CASES.toLocaleString('en-GB')} cases on the device (not part of any figure)…`);
+  await inFreshBrowser<number>('seedDexie', dexieSide.origin);
+  await inFreshBrowser<number>('seedDataLayer', dataSide.origin);
+  const dexie = await inFreshBrowser<PhaseFigures>('dexie', dexieSide.origin);
+  const data = await inFreshBrowser<PhaseFigures>('dataLayer', dataSide.origin);
+  if (dexie.stored !== CASES || data.stored !== CASES)
+    throw new Error(`Expected ${CASES} cases on both sides; found ${dexie.stored} and ${data.stored}.`);
+  if (dexie.myWorkCount !== data.myWorkCount)
+    throw new Error(
+      `My work differs: ${data.myWorkCount} cases through the data layer, ${dexie.myWorkCount} on Dexie.`,
+    );
+  if (data.firstPage.join() !== dexie.firstPage.join())
+    throw new Error('The first page of All cases differs between the data layer and Dexie.');
+
+  const rows: [string, number, number, number][] = [
+    ['My work, cold start: open to list', data.openToMyWorkMs, dexie.openToMyWorkMs, MY_WORK_AIM_MS],
+    ['My work, cold start: page load to list', data.loadToMyWorkMs, dexie.loadToMyWorkMs, MY_WORK_AIM_MS],
+    [
+      'All cases, type + status by due, 50: median',
+      median(data.queryMs),
+      median(dexie.queryMs),
+      QUERY_AIM_MS,
+    ],
+    ['All cases, type + status by due, 50: worst', worst(data.queryMs), worst(dexie.queryMs), QUERY_AIM_MS],
+    [
+      'Same, one-value lists as equalities: median',
+      median(data.equalityQueryMs),
+      median(dexie.queryMs),
+      QUERY_AIM_MS,
+    ],
+    [
+      'Same, one-value lists as equalities: worst',
+      worst(data.equalityQueryMs),
+      worst(dexie.queryMs),
+      QUERY_AIM_MS,
+    ],
+    [
+      'All cases through cases$ (every match): median',
+      median(data.liveQueryMs),
+      median(dexie.queryMs),
+      QUERY_AIM_MS,
+    ],
+    [
+      'All cases through cases$ (every match): worst',
+      worst(data.liveQueryMs),
+      worst(dexie.queryMs),
+      QUERY_AIM_MS,
+    ],
+  ];
+  console.log('');
+  console.log(
+    `Chromium (Debian), IndexedDB, ${CASES.toLocaleString('en-GB')} cases stored, ${data.myWorkCount} in My work;` +
+      ` ${data.queryMs.length} type + status filters, each queried once (${Math.round(data.liveMatches / data.liveQueryMs.length).toLocaleString('en-GB')} matches each on average).`,
+  );
+  const width = Math.max(...rows.map(([name]) => name.length));
+  console.log(`${'Figure'.padEnd(width)}  Data layer     Dexie   Ratio  Aim`);
+  for (const [name, ours, baseline, aim] of rows) {
+    console.log(
+      `${name.padEnd(width)}  ${ms(ours).padStart(10)}  ${ms(baseline).padStart(8)}  ${`${(ours / baseline).toFixed(1)}×`.padStart(6)}  under ${ms(aim)}: ${verdict(ours, aim)}`,
+    );
+  }
+  console.log(
+    '("One-value lists as equalities" is not what the data layer does today: it is the proposed fix, a query',
+  );
+  console.log(
+    ' RxDB can sort by index and stop after a page. Dexie has no live query: its cases$ rows repeat its paged figures.)',
+  );
+} finally {
+  dexieSide.server.close();
+  dataSide.server.close();
+  await rm(profile, { recursive: true, force: true });
+}
