@@ -1,4 +1,5 @@
-// Appending pushed events to the one log. In ONE transaction per push: judge each event with the
+// Appending pushed events to the one log. In ONE transaction per push (or per group of pushes
+// that waited for the lock together, see enqueue): judge each event with the
 // domain against its stream's current state, stamp accepted ones (seq, acceptedAt, prevHash,
 // hash), keep refused ones with their reason, rewrite each touched stream document, move the
 // access rows of everyone who sees (or stops seeing) it, and announce the change.
@@ -61,7 +62,7 @@ export type AppendOptions = {
 
 type LogSnapshot = {
   existing: string[];
-  /** Without their timelines: a push only appends to those (see writeAll), so it never reads them. */
+  /** Without their documents: a push only adds timeline rows (see writeAll), so it never reads them. */
   streams: { stream_id: string; state: StreamState; last_seq: number }[];
   counters: { seq: number; change: number };
   head: string | null;
@@ -109,28 +110,221 @@ export async function appendEvents(
   const principals = accounts.map(toPrincipal);
   const early = await readSnapshot(db, ids, streamIds, ctx.year);
   const earlyJudgement = judgeBatch(early, unique, ctx);
+  return new Promise<PushResult>((resolve, reject) => {
+    const job: Job = {
+      ctx,
+      unique,
+      ids,
+      streamIds,
+      early,
+      earlyJudgement,
+      principals,
+      options,
+      resolve,
+      reject,
+    };
+    enqueue(db, job);
+  });
+}
 
-  return db.transaction(async (tx) => {
-    await lockLog(tx);
-    const snapshot = await readSnapshot(tx, ids, streamIds, ctx.year);
-    const judgement = judgeBatch(snapshot, unique, ctx, { snapshot: early, judgement: earlyJudgement });
+/** A push judged optimistically, waiting for its turn under the log's lock. */
+type Job = {
+  ctx: JudgingContext;
+  unique: EventEnvelope[];
+  ids: string[];
+  streamIds: string[];
+  early: LogSnapshot;
+  earlyJudgement: Judgement;
+  principals: Principal[];
+  options: AppendOptions;
+  resolve: (result: PushResult) => void;
+  reject: (error: unknown) => void;
+};
+
+// Group commit: the pushes that arrive while a group holds the lock wait here, and the next
+// group takes them ALL in one transaction: one lock, one read, one write, one commit (the
+// commit's flush to disk is what a push mostly waited for). Numbers are still handed out under
+// the lock, in the order the pushes are judged, so checkpoints and the chain are unchanged.
+const queues = new WeakMap<Database, { waiting: Job[]; isRunning: boolean }>();
+// A group's size is bounded so one statement's JSON stays moderate.
+const MAX_GROUP_EVENTS = 5_000;
+
+function enqueue(db: Database, job: Job): void {
+  const queue = queues.get(db) ?? { waiting: [], isRunning: false };
+  queues.set(db, queue);
+  queue.waiting.push(job);
+  if (queue.isRunning) return;
+  queue.isRunning = true;
+  void (async () => {
+    while (queue.waiting.length > 0) await runGroup(db, takeGroup(queue.waiting));
+    queue.isRunning = false;
+  })();
+}
+
+/** The oldest waiting pushes of one year (reference numbers count per year), up to the bound. */
+function takeGroup(waiting: Job[]): Job[] {
+  const year = waiting[0]?.ctx.year;
+  const group: Job[] = [];
+  let events = 0;
+  for (let i = 0; i < waiting.length; ) {
+    const job = waiting[i];
+    if (
+      !job ||
+      job.ctx.year !== year ||
+      (group.length > 0 && events + job.unique.length > MAX_GROUP_EVENTS)
+    ) {
+      i += 1;
+      continue;
+    }
+    group.push(job);
+    events += job.unique.length;
+    waiting.splice(i, 1);
+  }
+  return group;
+}
+
+async function runGroup(db: Database, group: Job[]): Promise<void> {
+  try {
+    const results = await db.transaction((tx) => commitGroup(tx, group));
+    for (const [i, job] of group.entries()) job.resolve(results[i] as PushResult);
+  } catch (error) {
+    if (group.length === 1) {
+      group[0]?.reject(error);
+      return;
+    }
+    // One push's failure must not fail the others: each alone, so only the failing one fails.
+    for (const job of group) await runGroup(db, [job]);
+  }
+}
+
+/** Under the lock: judges, stamps and writes every push of the group in order, as one. */
+async function commitGroup(tx: Queryable, group: Job[]): Promise<PushResult[]> {
+  await lockLog(tx);
+  const first = group[0];
+  if (!first) return [];
+  const allIds = [...new Set(group.flatMap((job) => job.ids))];
+  const allStreams = [...new Set(group.flatMap((job) => job.streamIds))];
+  const live = toLiveLog(await readSnapshot(tx, allIds, allStreams, first.ctx.year));
+  const results: PushResult[] = [];
+  const writes: Writes[] = [];
+  for (const job of group) {
+    const snapshot = viewOf(live, job);
+    const judgement = judgeBatch(snapshot, job.unique, job.ctx, {
+      snapshot: job.early,
+      judgement: job.earlyJudgement,
+    });
     const result: PushResult = {
       accepted: [],
       rejected: [],
       duplicates: [...new Set(snapshot.existing)],
       notice: null,
     };
-    if (judgement.outcomes.length === 0) return result;
-    const stamped = stamp(judgement, snapshot, ctx, principals);
+    results.push(result);
+    if (judgement.outcomes.length === 0) continue;
+    const stamped = stamp(judgement, snapshot, job.ctx, job.principals);
     for (const row of stamped.events) {
       if (row.status === 'accepted') result.accepted.push(row.id);
       else result.rejected.push({ id: row.id, reason: row.reason ?? '' });
     }
-    await writeAll(tx, stamped);
     result.notice = stamped.notice;
-    await options.beforeCommit?.();
-    return result;
-  });
+    advance(live, judgement, stamped);
+    writes.push(stamped);
+  }
+  if (writes.length > 0) await writeAll(tx, mergeWrites(writes));
+  for (const job of group) await job.options.beforeCommit?.();
+  return results;
+}
+
+/** The log as the group has left it so far: what was read under the lock, plus earlier pushes. */
+type LiveLog = {
+  known: Set<string>;
+  streams: Map<string, { state: StreamState; last_seq: number }>;
+  counters: { seq: number; change: number };
+  head: string | null;
+  visible: Set<string>;
+  references: Record<string, number>;
+};
+
+const accessKey = (userId: string, streamId: string) => `${userId}\n${streamId}`;
+
+function toLiveLog(snapshot: LogSnapshot): LiveLog {
+  return {
+    known: new Set(snapshot.existing),
+    streams: new Map(snapshot.streams.map((r) => [r.stream_id, { state: r.state, last_seq: r.last_seq }])),
+    counters: { ...snapshot.counters },
+    head: snapshot.head,
+    visible: new Set(snapshot.visible.map((r) => accessKey(r.user_id, r.stream_id))),
+    references: { ...snapshot.references },
+  };
+}
+
+/** What one push would have read under the lock had it been alone: only its own ids and streams. */
+function viewOf(live: LiveLog, job: Job): LogSnapshot {
+  const streams: LogSnapshot['streams'] = [];
+  const visible: LogSnapshot['visible'] = [];
+  for (const streamId of job.streamIds) {
+    const row = live.streams.get(streamId);
+    if (row) streams.push({ stream_id: streamId, ...row });
+  }
+  for (const key of live.visible) {
+    const [userId = '', streamId = ''] = key.split('\n');
+    if (job.streamIds.includes(streamId)) visible.push({ user_id: userId, stream_id: streamId });
+  }
+  return {
+    existing: job.ids.filter((id) => live.known.has(id)),
+    streams,
+    counters: { ...live.counters },
+    head: live.head,
+    visible,
+    references: { ...live.references },
+  };
+}
+
+function advance(live: LiveLog, judgement: Judgement, stamped: Writes): void {
+  for (const row of stamped.events) {
+    live.known.add(row.id);
+    if (row.hash) live.head = row.hash;
+  }
+  for (const row of stamped.streams) {
+    const state = judgement.streams.get(row.stream_id)?.state;
+    if (state) live.streams.set(row.stream_id, { state, last_seq: row.last_seq });
+  }
+  for (const row of stamped.access) {
+    const key = accessKey(row.user_id, row.stream_id);
+    if (row.can_see) live.visible.add(key);
+    else live.visible.delete(key);
+  }
+  for (const row of stamped.references) live.references[row.prefix] = row.last;
+  live.counters = { ...stamped.counters };
+}
+
+/** The group's writes as one: a stream or access row touched twice is written once, as last left. */
+function mergeWrites(all: Writes[]): GroupWrites {
+  const streams = new Map<string, Writes['streams'][number]>();
+  const access = new Map<string, AccessRow>();
+  const references = new Map<string, Writes['references'][number]>();
+  const blobRefs = new Map<string, Writes['blobRefs'][number]>();
+  for (const w of all) {
+    for (const row of w.streams) {
+      const before = streams.get(row.stream_id);
+      // Both pushes' new entries, in order: each becomes a timeline row.
+      const timeline = [...(before?.document.timeline ?? []), ...row.document.timeline];
+      streams.set(row.stream_id, { ...row, document: { ...row.document, timeline } });
+    }
+    for (const row of w.access) access.set(accessKey(row.user_id, row.stream_id), row);
+    for (const row of w.references) references.set(`${row.prefix}\n${row.year}`, row);
+    for (const row of w.blobRefs) blobRefs.set(`${row.sha256}\n${row.stream_id}`, row);
+  }
+  const last = all.at(-1);
+  return {
+    events: all.flatMap((w) => w.events),
+    streams: [...streams.values()],
+    access: [...access.values()],
+    blobRefs: [...blobRefs.values()],
+    references: [...references.values()],
+    counters: last?.counters ?? { seq: 0, change: 0 },
+    notices: all.map((w) => w.notice),
+  };
 }
 
 type JudgingContext = {
@@ -299,7 +493,7 @@ function stamp(
       payload: judged.payload,
     }));
     const lastSeq = entries.at(-1)?.seq ?? working.lastSeq;
-    // Only the new entries: writeAll appends them to the stored timeline.
+    // Only the new entries: writeAll adds them to the stream's timeline rows.
     const document = toStreamDocument(id, working.state, entries, lastSeq, acceptedAt, calendar);
     streams.push({
       stream_id: id,
@@ -414,8 +608,10 @@ type Writes = {
   notice: ChangeNotice;
 };
 
-/** Every write of a push in one statement; the NOTIFY is delivered by PostgreSQL only at commit. */
-async function writeAll(tx: Queryable, w: Writes): Promise<void> {
+type GroupWrites = Omit<Writes, 'notice'> & { notices: ChangeNotice[] };
+
+/** Every write of a group in one statement; the NOTIFYs (one per push) are delivered only at commit. */
+async function writeAll(tx: Queryable, w: GroupWrites): Promise<void> {
   await tx.query(
     `with
      ev as (
@@ -428,14 +624,17 @@ async function writeAll(tx: Queryable, w: Writes): Promise<void> {
             hash text, pushed_by_user text, pushed_by_device text, change_no bigint)),
      st as (
        insert into streams (stream_id, collection, document, last_seq, updated_at)
-       select stream_id, collection, document, last_seq, updated_at
+       -- The document without its timeline: that lives in rows of its own (tl), assembled on pull.
+       select stream_id, collection, document - 'timeline', last_seq, updated_at
        from jsonb_to_recordset($2::jsonb) as x(stream_id text, collection text, document jsonb,
             last_seq bigint, updated_at text)
-       -- The document as built, with its timeline = the stored one followed by the new entries
-       -- (appended here, so the whole timeline never travels to Node and back on each push).
-       on conflict (stream_id) do update set document = excluded.document
-           || jsonb_build_object('timeline', (streams.document->'timeline') || (excluded.document->'timeline')),
+       on conflict (stream_id) do update set document = excluded.document,
          last_seq = excluded.last_seq, updated_at = excluded.updated_at),
+     tl as (
+       insert into timeline (stream_id, seq, entry)
+       select x.stream_id, (e.entry->>'seq')::bigint, e.entry
+       from jsonb_to_recordset($2::jsonb) as x(stream_id text, document jsonb),
+            jsonb_array_elements(x.document->'timeline') as e(entry)),
      ac as (
        insert into access (user_id, stream_id, collection, can_see, change_no)
        select user_id, stream_id, collection, can_see, change_no
@@ -453,7 +652,7 @@ async function writeAll(tx: Queryable, w: Writes): Promise<void> {
      co as (
        update counters set value = case name when 'seq' then $6::bigint else $7::bigint end
        where name in ('seq', 'change'))
-     select pg_notify($8, $9)`,
+     select pg_notify($8, notice) from jsonb_array_elements_text($9::jsonb) as notice`,
     [
       JSON.stringify(w.events),
       JSON.stringify(w.streams),
@@ -463,7 +662,7 @@ async function writeAll(tx: Queryable, w: Writes): Promise<void> {
       w.counters.seq,
       w.counters.change,
       CHANGES_CHANNEL,
-      JSON.stringify(w.notice),
+      JSON.stringify(w.notices.map((notice) => JSON.stringify(notice))),
     ],
   );
 }

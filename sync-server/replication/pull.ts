@@ -73,7 +73,11 @@ export async function pullDocuments(
   batchSize: number,
 ): Promise<PullPage<StreamDocument>> {
   const rows = await db.query<AccessRow>(
-    `select a.stream_id, a.can_see, a.change_no, s.document
+    // The timeline is kept in rows of its own (migration 005); it goes down inside the document.
+    `select a.stream_id, a.can_see, a.change_no,
+            s.document || jsonb_build_object('timeline', case when a.can_see then coalesce(
+              (select jsonb_agg(t.entry order by t.seq) from timeline t where t.stream_id = s.stream_id), '[]')
+              else '[]' end) as document
      from access a join streams s on s.stream_id = a.stream_id
      where a.user_id = $1 and a.collection = $2 and a.change_no > $3
      order by a.change_no limit $4`,
