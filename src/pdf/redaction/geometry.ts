@@ -139,6 +139,34 @@ export function quadIntersectsRect(q: readonly Point[], r: Rect): boolean {
   return true;
 }
 
+/**
+ * Whether a quad meets any of `regions`: the same answer as trying each in turn, but a quad
+ * clear of the box round all of them (most glyphs on a page) is ruled out with one test. That
+ * box holds every region, so it overlaps a quad at least as much as any one of them does.
+ */
+export function regionsHit(regions: readonly Rect[]): (q: readonly Point[]) => boolean {
+  const each = (q: readonly Point[]) => regions.some((r) => quadIntersectsRect(q, r));
+  // A region with a coordinate that is not finite has no usable box round it: try each.
+  if (regions.some((r) => ![r.x0, r.y0, r.x1, r.y1].every(Number.isFinite))) return each;
+  let x0 = Number.POSITIVE_INFINITY;
+  let y0 = Number.POSITIVE_INFINITY;
+  let x1 = Number.NEGATIVE_INFINITY;
+  let y1 = Number.NEGATIVE_INFINITY;
+  for (const r of regions) {
+    // Either corner may be the lower one.
+    x0 = Math.min(x0, r.x0, r.x1);
+    y0 = Math.min(y0, r.y0, r.y1);
+    x1 = Math.max(x1, r.x0, r.x1);
+    y1 = Math.max(y1, r.y0, r.y1);
+  }
+  const all: Rect = { x0, y0, x1, y1 };
+  return (q) => {
+    if (overlapAlong(q, all, 1, 0) <= TOUCH_TOLERANCE) return false;
+    if (overlapAlong(q, all, 0, 1) <= TOUCH_TOLERANCE) return false;
+    return each(q);
+  };
+}
+
 export function rectsIntersect(a: Rect, b: Rect): boolean {
   return (
     Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > TOUCH_TOLERANCE &&

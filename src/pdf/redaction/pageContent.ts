@@ -22,11 +22,11 @@ import {
   type Matrix,
   multiply,
   type Point,
-  quadIntersectsRect,
   quadOf,
   type Rect,
   rectContains,
   rectsIntersect,
+  regionsHit,
 } from './geometry';
 import { blankImage, type JpegDecoder } from './images';
 import { asDict, getArray, getDict, getName, getNumber, numbersOf, resolve, streamBytes } from './pdfObjects';
@@ -222,7 +222,7 @@ export function rewriteContent(
   let markedDepth = 0;
   const fontSettings: Array<{ op: Operation; name: string; size: number }> = [];
 
-  const userQuadHits = (quad: readonly Point[]) => page.regions.some((r) => quadIntersectsRect(quad, r));
+  const userQuadHits = regionsHit(page.regions);
 
   // A soft mask is a form of its own (it may hold text); it matters only if its box, placed by
   // the current matrix, reaches a region. Without a usable box, assume it does.
