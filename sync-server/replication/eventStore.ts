@@ -625,16 +625,14 @@ async function writeAll(tx: Queryable, w: GroupWrites): Promise<void> {
      st as (
        insert into streams (stream_id, collection, document, last_seq, updated_at)
        -- The document without its timeline: that lives in rows of its own (tl), assembled on pull.
-       select stream_id, collection, document - 'timeline', last_seq, updated_at
+       select stream_id, collection, document, last_seq, updated_at
        from jsonb_to_recordset($2::jsonb) as x(stream_id text, collection text, document jsonb,
             last_seq bigint, updated_at text)
        on conflict (stream_id) do update set document = excluded.document,
          last_seq = excluded.last_seq, updated_at = excluded.updated_at),
      tl as (
        insert into timeline (stream_id, seq, entry)
-       select x.stream_id, (e.entry->>'seq')::bigint, e.entry
-       from jsonb_to_recordset($2::jsonb) as x(stream_id text, document jsonb),
-            jsonb_array_elements(x.document->'timeline') as e(entry)),
+       select stream_id, seq, entry from jsonb_to_recordset($10::jsonb) as x(stream_id text, seq bigint, entry jsonb)),
      ac as (
        insert into access (user_id, stream_id, collection, can_see, change_no)
        select user_id, stream_id, collection, can_see, change_no
@@ -655,7 +653,10 @@ async function writeAll(tx: Queryable, w: GroupWrites): Promise<void> {
      select pg_notify($8, notice) from jsonb_array_elements_text($9::jsonb) as notice`,
     [
       JSON.stringify(w.events),
-      JSON.stringify(w.streams),
+      // Each entry is sent once: as a timeline row, not also inside its document.
+      JSON.stringify(
+        w.streams.map((row) => ({ ...row, document: { ...row.document, timeline: undefined } })),
+      ),
       JSON.stringify(w.access),
       JSON.stringify(w.blobRefs),
       JSON.stringify(w.references),
@@ -663,6 +664,11 @@ async function writeAll(tx: Queryable, w: GroupWrites): Promise<void> {
       w.counters.change,
       CHANGES_CHANNEL,
       JSON.stringify(w.notices.map((notice) => JSON.stringify(notice))),
+      JSON.stringify(
+        w.streams.flatMap((row) =>
+          row.document.timeline.map((entry) => ({ stream_id: row.stream_id, seq: entry.seq, entry })),
+        ),
+      ),
     ],
   );
 }
