@@ -13,7 +13,6 @@
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import type { StreamState } from '../../src/domain/caseState';
 import { describeEvent } from '../../src/domain/describeEvent';
@@ -26,6 +25,7 @@ import { openDatabase } from '../../sync-server/storage/database';
 import { migrate } from '../../sync-server/storage/migrate';
 import { freshSchemaName } from '../../sync-server/testing/databases';
 import { startTestServer } from '../../sync-server/testing/server';
+import { launchChromium } from '../../tests/chromium';
 
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
 const EVENTS_PER_CASE = Number(process.env.BENCH_EVENTS_PER_CASE ?? 10);
@@ -170,17 +170,7 @@ await db.query(`update counters set value = $1 where name = 'seq'`, [CASES * EVE
 console.log(`Seeded the server in ${seconds(performance.now() - seedStarted)} (not part of either figure).`);
 
 const server = await startTestServer({ name: 'postgres', url, open: async () => db }, { db });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   const bundle = await build({
     entryPoints: [fileURLToPath(new URL('./newDeviceInBrowser.ts', import.meta.url))],

@@ -18,19 +18,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/chromium';
 import type { Phase, PhaseFigures } from './inBrowser';
 
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
 const MY_WORK_AIM_MS = 1_000;
 const QUERY_AIM_MS = 100;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const bundle = await build({
   entryPoints: [fileURLToPath(new URL('./inBrowser.ts', import.meta.url))],
@@ -65,7 +58,7 @@ const profile = await mkdtemp(join(tmpdir(), 'clearway-bench-ui-'));
 /** One phase in a freshly launched browser on the shared profile. */
 async function inFreshBrowser<T extends PhaseFigures | number>(phase: Phase, origin: string): Promise<T> {
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   try {

@@ -6,7 +6,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../chromium';
+
+export { launchChromium };
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
@@ -71,20 +74,6 @@ export async function startServer(prefix: string): Promise<RunningServer> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
 }
 
 /** A new browser context (one person's device) signed in as a demo account. */

@@ -61,6 +61,7 @@ describe('the app shell', () => {
     }
     // The skip link is the first thing the keyboard reaches, and it leads to the content.
     await page.goto(`${server.base}/`);
+    await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
     await page.keyboard.press('Enter');
