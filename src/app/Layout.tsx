@@ -90,7 +90,15 @@ export function Layout() {
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
           <UpdatePrompt />
           <InstallHint />
-          {isSignedIn ? <Outlet /> : <SignInPage />}
+          {isSignedIn ? (
+            <Outlet />
+          ) : session.isRestoring ? (
+            <p className="govuk-body" role="status">
+              Opening Clearway…
+            </p>
+          ) : (
+            <SignInPage />
+          )}
         </main>
       </div>
       <footer className="govuk-footer">

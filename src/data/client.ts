@@ -117,6 +117,8 @@ export function createClearwayClient(options: ClientOptions) {
   let token: string | null = null;
   let isWiping = false;
   const session$ = new BehaviorSubject<SessionState>(SIGNED_OUT);
+  /** True while `start` reads the stored session, so screens do not flash the sign-in form. */
+  const isRestoring$ = new BehaviorSubject(false);
   const active$ = new BehaviorSubject<Active | null>(null);
   const offlineStatus: SyncStatus = {
     state: 'offline',
@@ -223,6 +225,7 @@ export function createClearwayClient(options: ClientOptions) {
   const client = {
     api,
     session$,
+    isRestoring$,
     get database(): ClearwayDatabase | null {
       return active?.db ?? null;
     },
@@ -235,8 +238,13 @@ export function createClearwayClient(options: ClientOptions) {
 
     /** Opens the stored session, if any, without needing the network. */
     async start(): Promise<void> {
-      const stored = await readSession(store);
-      if (stored && !active) await activate(stored);
+      isRestoring$.next(true);
+      try {
+        const stored = await readSession(store);
+        if (stored && !active) await activate(stored);
+      } finally {
+        isRestoring$.next(false);
+      }
     },
 
     async signIn(username: string, password: string): Promise<void> {

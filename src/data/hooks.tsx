@@ -79,7 +79,12 @@ export function useSession() {
     [client],
   );
   const signOut = useCallback((options?: { discardPending?: boolean }) => client.signOut(options), [client]);
-  return { ...session, signIn, signOut };
+  const isRestoring = useObservable(
+    () => client.isRestoring$,
+    client.isRestoring$.getValue(),
+    'restoring',
+  ).value;
+  return { ...session, isRestoring, signIn, signOut };
 }
 
 export function useCases(filter: CaseFilter = {}): { cases: CaseListItem[]; isLoading: boolean } {

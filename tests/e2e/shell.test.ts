@@ -115,6 +115,23 @@ describe('the app shell', () => {
     await context.close();
   });
 
+  it('reopens a signed-in device straight to its work, without showing the sign-in form', async () => {
+    const { context, page } = await signIn(browser, server.base, 'caseworker');
+    await page.addInitScript(() => {
+      const seen = { signInForm: false };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        if (document.getElementById('username')) seen.signInForm = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { seen: { signInForm: boolean } }).seen)).toEqual({
+      signInForm: false,
+    });
+    await context.close();
+  });
+
   it('wipes a device that was signed out from another device of the same person', async () => {
     const lost = await signIn(browser, server.base, 'official');
     await expect
