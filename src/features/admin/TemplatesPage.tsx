@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import { useSession } from '../../data';
 import { type CaseType, caseTypes, type StreamId, type Template } from '../../domain';
-import { Checkbox, TextArea, TextField } from '../case/fields';
+import { Checkbox, TextArea, TextField } from '../../ui/fields';
 import { StepForm } from '../case/StepForm';
 import { useStep } from '../case/useStep';
 import { useTemplateList } from '../drafting/templateData';

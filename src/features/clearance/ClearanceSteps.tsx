@@ -2,8 +2,8 @@
 // (not on paper), and the decision forms for the person asked.
 import { useState } from 'react';
 import type { Approval } from '../../domain/caseState';
+import { TextArea } from '../../ui/fields';
 import { useCaseContext } from '../case/caseContext';
-import { TextArea } from '../case/fields';
 import { useStep } from '../case/useStep';
 
 const TAGS = {

@@ -2,9 +2,9 @@
 // reopening with a reason when the requester comes back (no new case to link by hand).
 import { useState } from 'react';
 import type { Outcome } from '../../domain/events/casePayloads';
+import { Checkbox, Radios, TextArea } from '../../ui/fields';
 import { useCaseContext } from '../case/caseContext';
 import { ExemptionPicker } from '../case/ExemptionPicker';
-import { Checkbox, Radios, TextArea } from '../case/fields';
 import { StepForm } from '../case/StepForm';
 import { useStep } from '../case/useStep';
 import { instantText } from '../case/whenText';

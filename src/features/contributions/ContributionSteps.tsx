@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import type { Contribution } from '../../domain/caseState';
+import { DateField, SelectField, TextArea } from '../../ui/fields';
 import { useCaseContext } from '../case/caseContext';
-import { DateField, SelectField, TextArea } from '../case/fields';
 import { usePeople } from '../case/people';
 import { StepForm } from '../case/StepForm';
 import { useStep } from '../case/useStep';

@@ -4,8 +4,8 @@
 import { useMemo, useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
 import type { Draft, DraftPart } from '../../domain/caseState';
+import { SelectField, TextArea } from '../../ui/fields';
 import { useCaseContext } from '../case/caseContext';
-import { SelectField, TextArea } from '../case/fields';
 import { usePeople } from '../case/people';
 import { StepForm } from '../case/StepForm';
 import { useStep } from '../case/useStep';

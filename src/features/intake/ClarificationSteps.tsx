@@ -2,9 +2,9 @@
 // day and the new due date is shown before saving), or withdraw the case when none comes.
 import { useState } from 'react';
 import { type DueDateInput, dueDate } from '../../domain/deadlines';
+import { DateField, TextArea } from '../../ui/fields';
 import { useCaseContext } from '../case/caseContext';
 import { dueDateInputOf } from '../case/caseDeadline';
-import { DateField, TextArea } from '../case/fields';
 import { StepForm } from '../case/StepForm';
 import { useStep } from '../case/useStep';
 import { dayText } from '../case/whenText';

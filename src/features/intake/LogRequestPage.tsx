@@ -7,7 +7,6 @@ import { useNavigate } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { useCases, useUploadBlob } from '../../data';
 import { type CaseId, caseStream } from '../../domain';
-import { useDirectoryState } from '../allocation/directoryData';
 import {
   DateField,
   ErrorSummary,
@@ -16,7 +15,8 @@ import {
   SelectField,
   TextArea,
   TextField,
-} from '../case/fields';
+} from '../../ui/fields';
+import { useDirectoryState } from '../allocation/directoryData';
 import { useStep } from '../case/useStep';
 import { ukDay } from '../case/whenText';
 import { type EmailAttachment, emlToRequest } from './emlToRequest';
