@@ -15,10 +15,12 @@ import type { ServerContext } from './http/context';
 import { sendProblem } from './http/problems';
 import { registerReplicationRoutes } from './http/replicationRoutes';
 import { openChangeFeed } from './live/changeFeed';
+import { registerDigestRoutes } from './mail/digestRoutes';
+import { createMailer, type Mailer } from './mail/mailer';
 import { type Database, openDatabase } from './storage/database';
 import { migrate } from './storage/migrate';
 
-export type ServerParts = { db?: Database; limiter?: LoginLimiter; now?: () => Date };
+export type ServerParts = { db?: Database; limiter?: LoginLimiter; now?: () => Date; mailer?: Mailer };
 
 export async function openConfiguredDatabase(config: ServerConfig): Promise<Database> {
   const db = await openDatabase(
@@ -48,7 +50,9 @@ export async function buildServer(config: ServerConfig, parts: ServerParts = {})
     forceCloseConnections: true,
     trustProxy: true,
   });
+  const mailer = parts.mailer ?? createMailer(config.mail);
   app.addHook('onClose', async () => {
+    if (!parts.mailer) mailer?.close();
     await feed.close();
     if (isOwnDb) await db.close();
   });
@@ -88,6 +92,7 @@ export async function buildServer(config: ServerConfig, parts: ServerParts = {})
   app.get('/api/health', async () => ({ status: 'ok' }));
   registerAccountRoutes(app, ctx);
   registerReplicationRoutes(app, ctx);
+  registerDigestRoutes(app, ctx, mailer);
   const blobs = folderBlobStore(path.join(config.dataDir, 'blobs', 'sha256'));
   registerBlobRoutes(
     app,

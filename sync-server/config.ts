@@ -30,7 +30,30 @@ const envSchema = z.object({
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
+  /** Outgoing e-mail (weekly chase digests), e.g. smtp://mail.example.gov.uk:587; unset: none sent. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start smtp:// or smtps://')
+    .optional(),
+  CLEARWAY_MAIL_FROM: z.string().default('Clearway <clearway@localhost>'),
+  /** For people with no e-mail address of their own: username@this domain. */
+  CLEARWAY_MAIL_DOMAIN: z.string().optional(),
+  /** When the weekly digest goes, in UK time: "monday 08:00" (default), or "off". */
+  CLEARWAY_DIGEST_AT: z
+    .string()
+    .regex(
+      /^(off|(monday|tuesday|wednesday|thursday|friday|saturday|sunday) ([01]\d|2[0-3]):[0-5]\d)$/i,
+      'must be like "monday 08:00", or "off"',
+    )
+    .default('monday 08:00'),
 });
+
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+function digestAt(setting: string): { isoWeekday: number; time: string } | undefined {
+  const [day = '', time = ''] = setting.toLowerCase().split(' ');
+  return day === 'off' ? undefined : { isoWeekday: WEEKDAYS.indexOf(day) + 1, time };
+}
 
 export type ServerConfig = {
   port: number;
@@ -44,6 +67,9 @@ export type ServerConfig = {
   admin: { username: string; password: string } | undefined;
   blobStore: 'folder';
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
+  mail: { smtpUrl: string; from: string; domain: string | undefined } | undefined;
+  /** The weekly chase digest's weekday (1 = Monday) and UK time; undefined when turned off. */
+  digestAt: { isoWeekday: number; time: string } | undefined;
 };
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -71,5 +97,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
         : undefined,
+    mail: e.SMTP_URL
+      ? { smtpUrl: e.SMTP_URL, from: e.CLEARWAY_MAIL_FROM, domain: e.CLEARWAY_MAIL_DOMAIN }
+      : undefined,
+    digestAt: digestAt(e.CLEARWAY_DIGEST_AT),
   };
 }

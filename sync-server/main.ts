@@ -6,6 +6,8 @@ import { seedDemoPeople } from './accounts/demo';
 import { createAccount, findAccountByUsername, listAccounts } from './accounts/users';
 import { buildServer, openConfiguredDatabase } from './app';
 import { readConfig } from './config';
+import { createMailer } from './mail/mailer';
+import { startDigestSchedule } from './mail/schedule';
 import { seedDemoCases } from './replication/demoCases';
 import type { Database } from './storage/database';
 
@@ -72,8 +74,18 @@ try {
     );
   } else {
     await prepareAccounts(db);
-    const app = await buildServer(config, { db });
+    const mailer = createMailer(config.mail);
+    const app = await buildServer(config, { db, ...(mailer ? { mailer } : {}) });
     app.addHook('onClose', () => db.close());
+    if (!mailer) console.log('Chase digests are not sent: SMTP_URL is not set.');
+    else if (!config.digestAt) console.log('Weekly chase digests are off (CLEARWAY_DIGEST_AT=off).');
+    else {
+      const stopDigests = startDigestSchedule(db, mailer, config.digestAt);
+      app.addHook('onClose', () => {
+        stopDigests();
+        mailer.close();
+      });
+    }
     await app.listen({ port: config.port, host: config.host });
     console.log(`Clearway is running on http://localhost:${config.port} (${config.mode} mode)`);
     const stop = () => void app.close().then(() => process.exit(0));
