@@ -1,6 +1,6 @@
 // The chase-digest job: reads the open cases and the people from the database, builds each
-// person's digest and sends it. People with no e-mail address (and no CLEARWAY_MAIL_DOMAIN)
-// are left out and counted, so an administrator can see who is not being chased.
+// person's digest and sends it. People with no e-mail address (and no CLEARWAY_MAIL_DOMAIN to
+// make one from the username) cannot be written to, so they are left out.
 import { z } from 'zod';
 import { calendarOf } from '../../src/domain/caseDeadline';
 import type { CalendarState, CaseState } from '../../src/domain/caseState';
