@@ -1,5 +1,5 @@
 // Draws the app icons (public/icons/*.png and icon.svg) from one shape, with no image library:
-// PNG is zlib-compressed RGBA rows plus three CRC'd chunks. Run `node scripts/icons.mjs` after
+// PNG is zlib-compressed RGBA rows plus three CRC'd chunks. Run `node src/app/drawIcons.mjs` after
 // changing the design; the PNGs are committed so a build needs nothing but this repository.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
