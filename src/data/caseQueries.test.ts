@@ -153,6 +153,12 @@ describe('finding cases in the lists people use', () => {
     expect((await refs({ sort: 'updated' }))[0]).toBe('BRE-2026-00001');
   });
 
+  it('finds one case by its reference, whatever the case of the letters typed', async () => {
+    expect(await refs({ reference: 'FOI-2026-00003' })).toEqual(['FOI-2026-00003']);
+    expect(await refs({ reference: 'foi-2026-00003' })).toEqual(['FOI-2026-00003']);
+    expect(await refs({ reference: 'FOI-2026-00009' })).toEqual([]);
+  });
+
   it('marks the cases that are the signed-in person’s own', async () => {
     const mine = await db.cases.find({ selector: { isMine: true } }).exec();
     expect(mine.map((d) => d.reference).sort()).toEqual(['FOI-2026-00001', 'FOI-2026-00002']);

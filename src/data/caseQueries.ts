@@ -28,6 +28,8 @@ export const caseFilterSchema = z.object({
   isOverdue: z.boolean().optional(),
   /** Matched against the reference and the subject, ignoring case. */
   text: z.string().optional(),
+  /** One case by its reference (as typed in an address: any case), through the reference index. */
+  reference: z.string().optional(),
   sort: z.enum(['due', 'reference', 'updated']).optional(),
   direction: z.enum(['asc', 'desc']).optional(),
 });
@@ -76,6 +78,10 @@ export function toCaseQuery(filter: CaseFilter, nowIso: string): MangoQuery<Stre
   if (filter.statuses?.length)
     selector.stage = filter.statuses.length === 1 ? filter.statuses[0] : { $in: filter.statuses };
   else if (filter.isOverdue) selector.stage = { $nin: [...FINISHED_STATUSES] };
+  if (filter.reference !== undefined) {
+    // Permanent references are upper case; a provisional one carries lower-case hex.
+    selector.reference = { $in: [...new Set([filter.reference, filter.reference.toUpperCase()])] };
+  }
   if (filter.ownerId) selector.primaryOwnerId = filter.ownerId;
   if (filter.teamId) selector.primaryTeamId = filter.teamId;
   const due: Record<string, string> = {};

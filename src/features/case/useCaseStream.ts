@@ -7,9 +7,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function useCaseStream(param: string): { stream: string | null; isLoading: boolean } {
   const isId = UUID.test(param);
-  // For an id, ask for a state no case has: the index answers with nothing at once.
-  const { cases, isLoading } = useCases(isId ? { statuses: ['no-such-state'] } : { text: param });
+  // Hooks run on every render; for an id no case has that reference, so the index answers at once.
+  const { cases, isLoading } = useCases({ reference: param });
   if (isId) return { stream: `case:${param.toLowerCase()}`, isLoading: false };
-  const found = cases.find((item) => item.reference.toLowerCase() === param.toLowerCase());
-  return { stream: found?.id ?? null, isLoading };
+  return { stream: cases[0]?.id ?? null, isLoading };
 }
