@@ -21,6 +21,7 @@ import { reduce } from '../../src/domain/reducer';
 import type { TimelineEntry } from '../../src/domain/streamDocument';
 import { toStreamDocument } from '../../src/domain/streamDocuments';
 import { DEMO_PEOPLE, seedDemoPeople } from '../../sync-server/accounts/demo';
+import type { ChainedEvent } from '../../sync-server/replication/hashChain';
 import { openDatabase } from '../../sync-server/storage/database';
 import { migrate } from '../../sync-server/storage/migrate';
 import { freshSchemaName } from '../../sync-server/testing/databases';
@@ -37,17 +38,7 @@ const url =
   process.env.TEST_DATABASE_URL ??
   'postgresql://postgres@127.0.0.1:5432/test';
 
-type RawEvent = {
-  id: string;
-  stream: string;
-  type: string;
-  actor: string;
-  deviceId: string;
-  madeAt: string;
-  payload: Record<string, unknown>;
-  seq: number;
-  acceptedAt: string;
-};
+type RawEvent = ChainedEvent;
 
 const names = new Map(DEMO_PEOPLE.map((p) => [p.username, p.displayName]));
 const nameOf = (userId: string) => names.get(userId) ?? userId;
