@@ -3,7 +3,9 @@
 // which fails under tsx and Vitest), with standard fonts, CMaps and wasm read from
 // node_modules as file paths. No node: imports at the top and module names hidden from Vite, so
 // that a browser build neither trips over this file nor bundles the legacy build it never runs.
+// The build's polyfills would replace built-ins for the whole process; see keepGlobals.ts.
 import type { PdfjsHost, PdfjsLib } from './host';
+import { withBuiltinsKept } from './keepGlobals';
 
 function packageDir(): string {
   const { createRequire } = process.getBuiltinModule('node:module');
@@ -16,9 +18,11 @@ const LEGACY_BUILD = 'pdfjs-dist/legacy/build/pdf.mjs';
 const LEGACY_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
 export async function loadNodeHost(): Promise<PdfjsHost> {
-  const worker: unknown = await import(/* @vite-ignore */ LEGACY_WORKER);
-  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-  const lib = (await import(/* @vite-ignore */ LEGACY_BUILD)) as PdfjsLib;
+  const lib = await withBuiltinsKept(async () => {
+    const worker: unknown = await import(/* @vite-ignore */ LEGACY_WORKER);
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
+    return (await import(/* @vite-ignore */ LEGACY_BUILD)) as PdfjsLib;
+  });
   const dir = packageDir();
   return {
     lib,

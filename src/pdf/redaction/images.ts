@@ -16,6 +16,7 @@ import {
   PDFStream,
 } from '@cantoo/pdf-lib';
 import type { JpegImage } from 'pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs';
+import { withBuiltinsKept } from '../pdfjs';
 import { apply, boundsOf, invert, type Matrix, type Rect, rectsIntersect } from './geometry';
 import { getName, getNumber, resolve } from './pdfObjects';
 
@@ -24,7 +25,8 @@ export type JpegDecoder = typeof JpegImage;
 let decoders: Promise<JpegDecoder | undefined> | undefined;
 /** pdf.js's JPEG decoder, loaded once; undefined if it cannot be loaded here. */
 export function loadJpegDecoder(): Promise<JpegDecoder | undefined> {
-  decoders ??= import('pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs').then(
+  // Its polyfills would replace built-ins (Array.prototype.push in Node 20) for everyone.
+  decoders ??= withBuiltinsKept(() => import('pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs')).then(
     (m) => m.JpegImage,
     () => undefined,
   );
