@@ -119,6 +119,7 @@ function changeMark(
   id: string,
   event: CaseEvent,
   change: (mark: Mark) => Mark | string,
+  detail: string | null = null,
 ): Folded {
   const index = state.marks.findIndex((m) => m.id === id);
   const mark = state.marks[index];
@@ -126,8 +127,25 @@ function changeMark(
   if (mark.status === 'deleted') return refuse('That mark has been deleted.');
   const changed = change(mark);
   if (typeof changed === 'string') return refuse(changed);
-  const history = [...mark.history, { by: event.actor, at: event.madeAt, action: event.type }];
+  const history = [...mark.history, { by: event.actor, at: event.madeAt, action: event.type, detail }];
   return accept({ ...state, marks: state.marks.with(index, { ...changed, history }) });
+}
+
+/** What an edit changed, in words, so the history keeps every person's version. */
+function describeEdit(p: {
+  text?: string | undefined;
+  exemption?: string | undefined;
+  note?: string | undefined;
+  rects?: unknown;
+  strokes?: unknown;
+}): string | null {
+  const parts = [
+    p.text !== undefined ? `text "${p.text}"` : null,
+    p.exemption !== undefined ? `exemption ${p.exemption}` : null,
+    p.note !== undefined ? `note "${p.note}"` : null,
+    p.rects !== undefined || p.strokes !== undefined ? 'moved or reshaped' : null,
+  ].filter((x): x is string => x !== null);
+  return parts.length > 0 ? parts.join('; ') : null;
 }
 
 /**
@@ -347,28 +365,62 @@ export function foldCase(state: CaseState, event: CaseEvent): Folded {
       if (has(s.marks, (m) => m.id === id)) return refuse('A mark with this id already exists.');
       if (!has(s.documents, (d) => d.sha256 === p.documentSha))
         return refuse('That document is not on this case.');
+      if (event.type === 'annotation.added' && event.payload.inReplyTo !== undefined) {
+        const parent = s.marks.find((m) => m.id === event.payload.inReplyTo);
+        if (!parent || parent.status === 'deleted')
+          return refuse('The comment being replied to is not on this case.');
+        if (parent.documentSha !== p.documentSha) return refuse('A reply must be on the same document.');
+      }
+      const isAnnotation = event.type === 'annotation.added';
       const mark: Mark = {
         id,
-        kind: event.type === 'annotation.added' ? 'annotation' : 'redaction',
+        kind: isAnnotation ? 'annotation' : 'redaction',
         subtype: p.kind,
         documentSha: p.documentSha,
         page: p.page,
         rects: p.rects,
+        strokes: isAnnotation ? (event.payload.strokes ?? []) : [],
         text: p.text ?? null,
-        exemption: event.type === 'redaction.proposed' ? event.payload.exemption : null,
+        colour: isAnnotation ? (event.payload.colour ?? null) : null,
+        inReplyTo: isAnnotation ? (event.payload.inReplyTo ?? null) : null,
+        exemption: isAnnotation ? null : event.payload.exemption,
+        note: isAnnotation ? null : (event.payload.note ?? null),
         author: by,
         madeAt: at,
         status: 'open',
-        history: [{ by, at, action: event.type }],
+        decidedBy: null,
+        decidedAt: null,
+        rejectionReason: null,
+        history: [{ by, at, action: event.type, detail: null }],
       };
       return accept({ ...s, marks: [...s.marks, mark] });
     }
-    case 'annotation.edited':
-      return changeMark(s, event.payload.annotationId, event, (m) => ({
-        ...m,
-        rects: event.payload.rects ?? m.rects,
-        text: event.payload.text ?? m.text,
-      }));
+    case 'annotation.edited': {
+      const p = event.payload;
+      return changeMark(
+        s,
+        p.annotationId,
+        event,
+        (m) => {
+          if (m.kind === 'annotation' && (p.exemption !== undefined || p.note !== undefined))
+            return 'Only redactions have an exemption and a note.';
+          const reshaped = p.rects !== undefined || p.exemption !== undefined;
+          return {
+            ...m,
+            rects: p.rects ?? m.rects,
+            strokes: p.strokes ?? m.strokes,
+            text: p.text ?? m.text,
+            exemption: p.exemption ?? m.exemption,
+            note: p.note ?? m.note,
+            // A redaction moved or given another exemption after a decision needs deciding again.
+            ...(m.kind === 'redaction' && reshaped && m.status !== 'open'
+              ? { status: 'open' as const, decidedBy: null, decidedAt: null, rejectionReason: null }
+              : {}),
+          };
+        },
+        describeEdit(p),
+      );
+    }
     case 'annotation.deleted':
       return changeMark(s, event.payload.annotationId, event, (m) => ({ ...m, status: 'deleted' }));
     case 'annotation.resolved':
@@ -377,11 +429,23 @@ export function foldCase(state: CaseState, event: CaseEvent): Folded {
       );
     case 'redaction.agreed':
     case 'redaction.rejected':
-      return changeMark(s, event.payload.redactionId, event, (m) => {
-        if (m.kind !== 'redaction') return 'That mark is not a redaction.';
-        if (m.status !== 'open') return `That redaction has already been ${m.status}.`;
-        return { ...m, status: event.type === 'redaction.agreed' ? 'agreed' : 'rejected' };
-      });
+      return changeMark(
+        s,
+        event.payload.redactionId,
+        event,
+        (m) => {
+          if (m.kind !== 'redaction') return 'That mark is not a redaction.';
+          if (m.status !== 'open') return `That redaction has already been ${m.status}.`;
+          return {
+            ...m,
+            status: event.type === 'redaction.agreed' ? 'agreed' : 'rejected',
+            decidedBy: by,
+            decidedAt: at,
+            rejectionReason: event.type === 'redaction.rejected' ? event.payload.reason : null,
+          };
+        },
+        event.type === 'redaction.rejected' ? event.payload.reason : null,
+      );
     case 'breach.assessed':
       return accept({
         ...s,

@@ -3,7 +3,7 @@
 import type { CampaignOf, CaseType, ComplaintStage, PqKind, Region } from './caseTypes';
 import type { CaseLink, Outcome, Requester } from './events/casePayloads';
 import type { DirectoryPerson, DirectoryTeam, PolicyArea } from './events/orgPayloads';
-import type { Rect } from './events/reviewPayloads';
+import type { InkPoint, Rect } from './events/reviewPayloads';
 import type { CaseId, IsoDate } from './ids';
 
 export const statuses = [
@@ -82,17 +82,26 @@ export type ClockStop = {
 export type Mark = {
   id: string;
   kind: 'annotation' | 'redaction';
+  /** comment, highlight, ink, strike, note for annotations; how it was made for redactions. */
   subtype: string;
   documentSha: string;
   page: number;
   rects: Rect[];
+  strokes: InkPoint[][];
   text: string | null;
+  colour: string | null;
+  inReplyTo: string | null;
   exemption: string | null;
+  note: string | null;
   author: string;
   madeAt: string;
   status: 'open' | 'resolved' | 'deleted' | 'agreed' | 'rejected';
+  /** Who agreed or rejected a redaction, and why it was rejected. */
+  decidedBy: string | null;
+  decidedAt: string | null;
+  rejectionReason: string | null;
   /** Everyone who changed it, in order: two people editing offline both stay in the history. */
-  history: { by: string; at: string; action: string }[];
+  history: { by: string; at: string; action: string; detail: string | null }[];
 };
 
 export type CaseDocument = {

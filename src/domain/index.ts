@@ -34,6 +34,7 @@ export * from './events/envelope';
 export * from './events/orgPayloads';
 export * from './events/parseEvent';
 export * from './events/reviewPayloads';
+export * from './exemptions';
 export * from './fees';
 export {
   type CaseId,
@@ -48,6 +49,7 @@ export * from './permissions';
 export * from './principal';
 export * from './reducer';
 export * from './references';
+export * from './reviewProgress';
 export * from './stepResult';
 export * from './streamDocument';
 export * from './streamDocuments';

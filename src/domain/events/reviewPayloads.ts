@@ -19,6 +19,7 @@ const pointSchema = z.object({
   y: z.number().finite(),
   pressure: z.number().optional(),
 });
+export type InkPoint = z.infer<typeof pointSchema>;
 
 export const annotationKindSchema = z.enum(['comment', 'highlight', 'ink', 'strike', 'note']);
 
@@ -35,11 +36,15 @@ export const annotationAddedSchema = z.object({
   /** A reply to another annotation. */
   inReplyTo: localId.optional(),
 });
+/** A change to any mark (comment, highlight, ink or redaction): each change is its own event, so
+ * two people editing offline both stay in the history and the later one shows. */
 export const annotationEditedSchema = z.object({
   annotationId: localId,
   rects: z.array(rectSchema).max(500).optional(),
   strokes: z.array(z.array(pointSchema).max(10_000)).max(500).optional(),
   text: z.string().max(20_000).optional(),
+  exemption: z.string().trim().min(1).max(40).optional(),
+  note: z.string().max(2000).optional(),
 });
 export const annotationRefSchema = z.object({ annotationId: localId });
 
@@ -50,8 +55,10 @@ export const redactionProposedSchema = z.object({
   rects: z.array(rectSchema).min(1).max(500),
   /** The text under the mark, when known: for the schedule, never sent out. */
   text: z.string().max(20_000).optional(),
-  kind: z.enum(['area', 'text', 'pattern', 'page']).default('area'),
+  kind: z.enum(['area', 'text', 'search', 'pattern', 'person', 'page']).default('area'),
   exemption: z.string().trim().min(1, 'must name the exemption, e.g. s40(2)').max(40),
+  /** Why, in the proposer's words: shown to the clearance officer and in the schedule. */
+  note: z.string().max(2000).optional(),
 });
 export const redactionAgreedSchema = z.object({ redactionId: localId });
 export const redactionRejectedSchema = z.object({

@@ -11,6 +11,8 @@ export const HANDLERS: readonly Role[] = ['case_worker', 'manager', 'policy_offi
 export const EVERYONE: readonly Role[] = roleSchema.options;
 export const CLEARERS: readonly Role[] = ['clearance_officer', 'manager'];
 export const REDACTION_DECIDERS: readonly Role[] = ['clearance_officer', 'manager', 'case_worker'];
+/** Who may make a release copy: the people who draft and the people who agree redactions. */
+export const RELEASERS: readonly Role[] = [...new Set([...HANDLERS, ...REDACTION_DECIDERS])];
 
 export const go = (roles: readonly Role[], to: Target, guards?: readonly GuardName[]): Transition =>
   guards ? { roles, to, guards } : { roles, to };
@@ -21,7 +23,7 @@ type Events = StateRow['events'];
 export const alongside: Events = {
   'note.added': go(EVERYONE, 'same'),
   'document.added': go(EVERYONE, 'same'),
-  'document.redacted_copy_added': go(HANDLERS, 'same'),
+  'document.redacted_copy_added': go(RELEASERS, 'same'),
   'case.linked': go(HANDLERS, 'same'),
   'case.details_corrected': go(CASE_OFFICE, 'same'),
   'case.acknowledged': go(CASE_OFFICE, 'same'),
