@@ -1,0 +1,40 @@
+// Suggestions from a real PDF: e-mail addresses and phone numbers by pattern, the requester by
+// name; anything a redaction already covers is not suggested again.
+import { describe, expect, it } from 'vitest';
+import { readSearchablePages } from '../../pdf/find';
+import { buildPdf } from '../../pdf/redaction/testDocuments';
+import { marksOf, propose, reviewed } from './reviewFixture';
+import { suggestRedactions, withoutCovered } from './suggestions';
+
+const letter = () =>
+  buildPdf([
+    { content: 'BT /F1 12 Tf 40 250 Td (Dear Amira Khan, thank you.) Tj ET' },
+    { content: 'BT /F1 12 Tf 40 250 Td (Write to amira.khan@example.org or call 020 7946 0958.) Tj ET' },
+  ]);
+
+describe('suggested redactions', () => {
+  it('finds personal data by pattern and the requester by name, in page order', async () => {
+    const pages = await readSearchablePages(await letter());
+    const found = suggestRedactions(pages, [{ name: 'Amira Khan', role: 'requester' }]);
+    expect(found.map((s) => [s.finding.page, s.kind, s.reason, s.finding.text])).toEqual([
+      [1, 'person', 'Name of the requester', 'Amira Khan'],
+      [2, 'pattern', 'E-mail address', 'amira.khan@example.org'],
+      [2, 'pattern', 'Phone number', '020 7946 0958'],
+    ]);
+  });
+
+  it('leaves out what a redaction on the same page already covers', async () => {
+    const pages = await readSearchablePages(await letter());
+    const found = suggestRedactions(pages, [{ name: 'Amira Khan', role: 'requester' }]);
+    const name = found[0]!.finding;
+    const state = reviewed(
+      propose('r1', 'cw', { page: 1, rects: [{ x: name.x + 2, y: name.y, width: 10, height: 5 }] }),
+      // The same place on another page covers nothing there.
+      propose('r2', 'cw', { page: 2, rects: [{ x: 0, y: 0, width: 5, height: 5 }] }),
+    );
+    expect(withoutCovered(found, marksOf(state)).map((s) => s.finding.text)).toEqual([
+      'amira.khan@example.org',
+      '020 7946 0958',
+    ]);
+  });
+});
