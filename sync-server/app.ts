@@ -12,6 +12,7 @@ import type { ServerConfig } from './config';
 import { registerAccountRoutes } from './http/accountRoutes';
 import { registerBlobRoutes } from './http/blobRoutes';
 import type { ServerContext } from './http/context';
+import { registerPeopleRoutes } from './http/peopleRoutes';
 import { sendProblem } from './http/problems';
 import { registerReplicationRoutes } from './http/replicationRoutes';
 import { openChangeFeed } from './live/changeFeed';
@@ -91,6 +92,7 @@ export async function buildServer(config: ServerConfig, parts: ServerParts = {})
   await app.register(fastifyCookie);
   app.get('/api/health', async () => ({ status: 'ok' }));
   registerAccountRoutes(app, ctx);
+  registerPeopleRoutes(app, ctx);
   registerReplicationRoutes(app, ctx);
   registerDigestRoutes(app, ctx, mailer);
   const blobs = folderBlobStore(path.join(config.dataDir, 'blobs', 'sha256'));

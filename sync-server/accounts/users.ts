@@ -87,4 +87,23 @@ export async function createAccount(db: Queryable, account: NewAccount): Promise
   return row && toAccount(row);
 }
 
+export type PersonChange = { roles?: Role[] | undefined; teamIds?: string[] | undefined };
+
+/**
+ * Changes a person's roles and teams; undefined when there is no such person. Who may see what
+ * follows from them: call it through personAccess.changePerson, which moves the access rows too.
+ */
+export async function updateAccount(
+  db: Queryable,
+  userId: string,
+  change: PersonChange,
+): Promise<Account | undefined> {
+  const [row] = await db.query<UserRow>(
+    `update users set roles = coalesce($2, roles), team_ids = coalesce($3, team_ids)
+     where user_id = $1 returning ${COLUMNS}`,
+    [userId, change.roles ?? null, change.teamIds ?? null],
+  );
+  return row && toAccount(row);
+}
+
 export const isAdministrator = (principal: Principal) => principal.roles.includes('administrator');

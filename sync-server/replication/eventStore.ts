@@ -60,11 +60,14 @@ export type AppendOptions = {
   beforeCommit?: () => Promise<void>;
 };
 
+/** `people` moves when someone's roles or teams change (personAccess.ts); pushes only read it. */
+type Counters = { seq: number; change: number; people: number };
+
 type LogSnapshot = {
   existing: string[];
   /** Without their documents: a push only adds timeline rows (see writeAll), so it never reads them. */
   streams: { stream_id: string; state: StreamState; last_seq: number }[];
-  counters: { seq: number; change: number };
+  counters: Counters;
   head: string | null;
   visible: { user_id: string; stream_id: string }[];
   /** Last permanent reference number per case type, this year. */
@@ -105,10 +108,10 @@ export async function appendEvents(
   // Before the lock: who the people are (changes rarely, not ordered by the log), and an
   // optimistic judgement against the log as it is now. Judging is the costly part; under the
   // lock it is reused when nothing it read has moved, and redone only when something has.
-  const accounts = await listAccounts(db);
-  ctx.names = new Map(accounts.map((a) => [a.userId, a.displayName]));
-  const principals = accounts.map(toPrincipal);
+  // The snapshot first: should people change in between, its `people` count is the older one,
+  // and the check under the lock (commitGroup) reads them again.
   const early = await readSnapshot(db, ids, streamIds, ctx.year);
+  const principals = withPeople(ctx, await listAccounts(db));
   const earlyJudgement = judgeBatch(early, unique, ctx);
   return new Promise<PushResult>((resolve, reject) => {
     const job: Job = {
@@ -205,14 +208,19 @@ async function commitGroup(tx: Queryable, group: Job[]): Promise<PushResult[]> {
   const allIds = [...new Set(group.flatMap((job) => job.ids))];
   const allStreams = [...new Set(group.flatMap((job) => job.streamIds))];
   const live = toLiveLog(await readSnapshot(tx, allIds, allStreams, first.ctx.year));
+  // Someone's roles or teams changed since a push read them (personAccess.ts): judge it, and
+  // work out who sees its streams, with people as they are now.
+  const isStale = (job: Job) => job.early.counters.people !== live.counters.people;
+  if (group.some(isStale)) {
+    const accounts = await listAccounts(tx);
+    for (const job of group.filter(isStale)) job.principals = withPeople(job.ctx, accounts);
+  }
   const results: PushResult[] = [];
   const writes: Writes[] = [];
   for (const job of group) {
     const snapshot = viewOf(live, job);
-    const judgement = judgeBatch(snapshot, job.unique, job.ctx, {
-      snapshot: job.early,
-      judgement: job.earlyJudgement,
-    });
+    const earlier = isStale(job) ? undefined : { snapshot: job.early, judgement: job.earlyJudgement };
+    const judgement = judgeBatch(snapshot, job.unique, job.ctx, earlier);
     const result: PushResult = {
       accepted: [],
       rejected: [],
@@ -239,7 +247,7 @@ async function commitGroup(tx: Queryable, group: Job[]): Promise<PushResult[]> {
 type LiveLog = {
   known: Set<string>;
   streams: Map<string, { state: StreamState; last_seq: number }>;
-  counters: { seq: number; change: number };
+  counters: Counters;
   head: string | null;
   visible: Set<string>;
   references: Record<string, number>;
@@ -322,9 +330,17 @@ function mergeWrites(all: Writes[]): GroupWrites {
     access: [...access.values()],
     blobRefs: [...blobRefs.values()],
     references: [...references.values()],
-    counters: last?.counters ?? { seq: 0, change: 0 },
+    counters: last?.counters ?? { seq: 0, change: 0, people: 0 },
     notices: all.map((w) => w.notice),
   };
+}
+
+/** Sets the pusher's principal and everyone's names from `accounts`; returns everyone's principals. */
+function withPeople(ctx: JudgingContext, accounts: Account[]): Principal[] {
+  ctx.names = new Map(accounts.map((a) => [a.userId, a.displayName]));
+  const pusher = accounts.find((a) => a.userId === ctx.pusher.account.userId);
+  if (pusher) ctx.principal = toPrincipal(pusher);
+  return accounts.map(toPrincipal);
 }
 
 type JudgingContext = {
@@ -604,11 +620,19 @@ type Writes = {
   access: AccessRow[];
   blobRefs: { sha256: string; stream_id: string }[];
   references: { prefix: string; year: number; last: number }[];
-  counters: { seq: number; change: number };
+  counters: Counters;
   notice: ChangeNotice;
 };
 
 type GroupWrites = Omit<Writes, 'notice'> & { notices: ChangeNotice[] };
+
+/** SQL that writes the access rows (AccessRow[] as JSON) in parameter `param`, moving existing ones. */
+export const upsertAccess = (param: string) => `
+  insert into access (user_id, stream_id, collection, can_see, change_no)
+  select user_id, stream_id, collection, can_see, change_no
+  from jsonb_to_recordset(${param}::jsonb) as x(user_id text, stream_id text, collection text, can_see boolean,
+       change_no bigint)
+  on conflict (user_id, stream_id) do update set can_see = excluded.can_see, change_no = excluded.change_no`;
 
 /** Every write of a group in one statement; the NOTIFYs (one per push) are delivered only at commit. */
 async function writeAll(tx: Queryable, w: GroupWrites): Promise<void> {
@@ -633,12 +657,7 @@ async function writeAll(tx: Queryable, w: GroupWrites): Promise<void> {
      tl as (
        insert into timeline (stream_id, seq, entry)
        select stream_id, seq, entry from jsonb_to_recordset($10::jsonb) as x(stream_id text, seq bigint, entry jsonb)),
-     ac as (
-       insert into access (user_id, stream_id, collection, can_see, change_no)
-       select user_id, stream_id, collection, can_see, change_no
-       from jsonb_to_recordset($3::jsonb) as x(user_id text, stream_id text, collection text, can_see boolean,
-            change_no bigint)
-       on conflict (user_id, stream_id) do update set can_see = excluded.can_see, change_no = excluded.change_no),
+     ac as (${upsertAccess('$3')}),
      br as (
        insert into blob_refs (sha256, stream_id)
        select sha256, stream_id from jsonb_to_recordset($4::jsonb) as x(sha256 text, stream_id text)

@@ -1,0 +1,76 @@
+// When who a person is changes (their roles or teams), what they may see changes with it: their
+// access rows are derived afresh from every stream's current state, so their next pull brings
+// the cases they may now see (however long ago those changed) and deletions of the ones they
+// may no longer see, and their open event streams are told to pull.
+//
+// It runs under the log's lock, like a push: the change numbers it hands out keep the order
+// checkpoints rely on (eventStore.ts), and a push that read people before this change sees the
+// `people` counter move and judges against them again.
+import { type Account, type PersonChange, toPrincipal, updateAccount } from '../accounts/users';
+import type { Database, Queryable } from '../storage/database';
+import { CHANGES_CHANNEL, type ChangeNotice, lockLog, upsertAccess } from './eventStore';
+import { canSee, collectionOf, isOrganisationWide, type StreamState } from './judge';
+
+type StreamAccess = {
+  stream_id: string;
+  collection: string;
+  /** Only for cases: the other collections are seen by everyone. */
+  state: StreamState | null;
+  can_see: boolean | null;
+};
+
+/** Changes the person and moves their access rows, in one transaction; undefined for no such person. */
+export async function changePerson(
+  db: Database,
+  userId: string,
+  change: PersonChange,
+): Promise<Account | undefined> {
+  return db.transaction(async (tx) => {
+    await lockLog(tx);
+    const account = await updateAccount(tx, userId, change);
+    if (!account) return undefined;
+    await rederiveAccess(tx, account);
+    return account;
+  });
+}
+
+/** Under the lock: every stream whose visibility to this person differs from their access row. */
+async function rederiveAccess(tx: Queryable, account: Account): Promise<void> {
+  const streams = await tx.query<StreamAccess>(
+    `select s.stream_id, s.collection, case when s.collection = 'cases' then s.document->'state' end as state,
+            a.can_see
+     from streams s left join access a on a.stream_id = s.stream_id and a.user_id = $1
+     order by s.stream_id`,
+    [account.userId],
+  );
+  const [counter] = await tx.query<{ value: number }>(`select value from counters where name = 'change'`);
+  let change = counter?.value ?? 0;
+  const principal = toPrincipal(account);
+  const rows = [];
+  for (const stream of streams) {
+    const isVisible =
+      isOrganisationWide(stream.stream_id) || (stream.state !== null && canSee(principal, stream.state));
+    // Unchanged, or never seen and still not to be: nothing to send.
+    if (isVisible === (stream.can_see ?? false)) continue;
+    // One change number per row: a person's rows are paged by it, so two may not share one.
+    change += 1;
+    rows.push({
+      user_id: account.userId,
+      stream_id: stream.stream_id,
+      collection: stream.collection,
+      can_see: isVisible,
+      change_no: change,
+    });
+  }
+  const collections = [...new Set(rows.map((r) => collectionOf(r.stream_id)))];
+  const notice: ChangeNotice = { change, collections, userIds: [account.userId], pusherId: '' };
+  await tx.query(
+    `with
+     ac as (${upsertAccess('$1')}),
+     co as (
+       update counters set value = case name when 'change' then $2::bigint else value + 1 end
+       where name in ('change', 'people'))
+     select pg_notify($3, $4) where $5::boolean`,
+    [JSON.stringify(rows), change, CHANGES_CHANNEL, JSON.stringify(notice), rows.length > 0],
+  );
+}
