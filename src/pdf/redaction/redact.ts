@@ -43,7 +43,7 @@ import {
   type RedactResult,
   redactionSchema,
 } from './types';
-import { type PageRegions, pageTextOf, verifyOutput } from './verify';
+import { type PageRegions, searchableText, verifyOutput } from './verify';
 
 const MAX_PAGES = 5000;
 const MAX_RUN_MS = 10 * 60 * 1000;
@@ -413,7 +413,7 @@ async function redactOpened(
   rewriteFontInventories(ctx, runContext);
   const pdf = await writeRebuilt(ctx, rebuilt, MAX_OBJECTS);
   abortIf(signal);
-  const verified = await verifyOutput(pdf, regionsForCheck, removedWords, pageTextOf(originalRuns));
+  const verified = await verifyOutput(pdf, regionsForCheck, removedWords, searchableText(originalRuns));
   if (!verified.ok)
     throw new Refusal(`The redacted file failed its own check (${verified.reason}), so it was not produced.`);
   onProgress?.(total, total);
