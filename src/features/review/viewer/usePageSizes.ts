@@ -1,0 +1,52 @@
+// Every page's size at scale 1, read up front so the viewer can lay out placeholders of the
+// right size for all pages before drawing any. Until all are read, pages are assumed the size
+// of page 1 (most documents are one paper size), so page 1 shows as soon as it can.
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
+import { useEffect, useState } from 'react';
+import type { PageSize } from './types';
+
+const read = new WeakMap<PDFDocumentProxy, Promise<PageSize[]>>();
+
+async function sizeOf(pdf: PDFDocumentProxy, page: number): Promise<PageSize> {
+  const viewport = (await pdf.getPage(page)).getViewport({ scale: 1 });
+  return { page, width: viewport.width, height: viewport.height };
+}
+
+/** All pages' sizes, read once per document. */
+export function readPageSizes(pdf: PDFDocumentProxy): Promise<PageSize[]> {
+  let sizes = read.get(pdf);
+  if (!sizes) {
+    const pages = Array.from({ length: pdf.numPages }, (_, i) => i + 1);
+    sizes = Promise.all(pages.map((page) => sizeOf(pdf, page)));
+    read.set(pdf, sizes);
+  }
+  return sizes;
+}
+
+export function usePageSizes(pdf: PDFDocumentProxy): PageSize[] | null {
+  const [sizes, setSizes] = useState<{ pdf: PDFDocumentProxy; sizes: PageSize[] } | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    sizeOf(pdf, 1)
+      .then((first) => {
+        if (cancelled) return;
+        setSizes((now) =>
+          now?.pdf === pdf
+            ? now
+            : {
+                pdf,
+                sizes: Array.from({ length: pdf.numPages }, (_, i) => ({ ...first, page: i + 1 })),
+              },
+        );
+        return readPageSizes(pdf);
+      })
+      .then((all) => {
+        if (!cancelled && all) setSizes({ pdf, sizes: all });
+      })
+      .catch((error: unknown) => console.error('The page sizes could not be read', error));
+    return () => {
+      cancelled = true;
+    };
+  }, [pdf]);
+  return sizes?.pdf === pdf ? sizes.sizes : null;
+}
