@@ -80,8 +80,14 @@ export async function listSessions(db: Queryable, userId: string): Promise<Devic
   return rows.map(toSession);
 }
 
+/** Where a revocation is announced (at commit, to every server process), so open streams close. */
+export const REVOCATIONS_CHANNEL = 'clearway_revocations';
+
 export async function revokeSession(db: Queryable, deviceId: string): Promise<void> {
-  await db.query('update device_sessions set revoked_at = coalesce(revoked_at, now()) where device_id = $1', [
-    deviceId,
-  ]);
+  await db.query(
+    `with revoked as (
+       update device_sessions set revoked_at = coalesce(revoked_at, now()) where device_id = $1 returning device_id)
+     select pg_notify($2, device_id) from revoked`,
+    [deviceId, REVOCATIONS_CHANNEL],
+  );
 }

@@ -10,6 +10,13 @@ import { sendProblem } from './problems';
 
 export const SESSION_COOKIE = 'clearway_session';
 
+/** What a revoked device is told: the code its data layer wipes on (also ending its event stream). */
+export const DEVICE_REVOKED = {
+  error: 'device_revoked',
+  message:
+    'This device was signed out of Clearway, so the work kept on it has been removed. Sign in again to continue.',
+} as const;
+
 export type Caller = { account: Account; session: DeviceSession };
 
 export function tokenOf(request: FastifyRequest, allowQueryToken = false): string | undefined {
@@ -38,12 +45,7 @@ export async function authenticate(
     return undefined;
   }
   if (session.revokedAt) {
-    sendProblem(
-      reply,
-      401,
-      'device_revoked',
-      'This device was signed out of Clearway, so the work kept on it has been removed. Sign in again to continue.',
-    );
+    sendProblem(reply, 401, DEVICE_REVOKED.error, DEVICE_REVOKED.message);
     return undefined;
   }
   const account = await findAccount(db, session.userId);

@@ -4,10 +4,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { eventEnvelopeSchema } from '../../src/domain/events/envelope';
 import { collectionNameSchema } from '../../src/domain/streamDocument';
+import { findSession } from '../accounts/sessions';
 import { appendEvents } from '../replication/eventStore';
 import { parseEvent } from '../replication/judge';
 import { type Checkpoint, checkpointSchema, MAX_BATCH, pullDocuments, pullOutbox } from '../replication/pull';
-import { authenticate } from './authenticate';
+import { authenticate, DEVICE_REVOKED } from './authenticate';
 import type { ServerContext } from './context';
 import { parseOrReply, sendProblem } from './problems';
 
@@ -126,8 +127,18 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
     const end = () => {
       clearInterval(heartbeat);
       unsubscribe();
+      unwatch();
     };
+    // Revoked (on any process): say why, then close. The device's next call is answered 401
+    // device_revoked, which is what makes it wipe.
+    const revoke = () => {
+      end();
+      res.end(`event: revoked\ndata: ${JSON.stringify(DEVICE_REVOKED)}\n\n`);
+    };
+    const unwatch = feed.watchDevice(caller.session.deviceId, revoke);
     request.raw.on('close', end);
     res.on('error', end);
+    // Revoked between the sign-in check above and the watch: the notice has gone by, so look.
+    if ((await findSession(db, caller.session.deviceId))?.revokedAt) revoke();
   });
 }

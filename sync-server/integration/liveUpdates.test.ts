@@ -64,6 +64,38 @@ describe.each(databasesUnderTest())('live updates in one process on $name', (eng
     }
   });
 
+  it('ends a revoked device’s stream at once, saying why, and leaves the person’s other devices be', async () => {
+    const tablet = await server.signIn('caseworker');
+    const streamUrl = `${server.url}/api/replication/events/stream`;
+    const revokedStream = await openEventStream(`${streamUrl}?token=${tablet.token}`);
+    const otherStream = await openEventStream(`${streamUrl}?token=${caseworker.token}`);
+    try {
+      await revokedStream.next((d) => d === 'RESYNC');
+      await otherStream.next((d) => d === 'RESYNC');
+      const revoking = await server.call(caseworker, `/api/devices/${tablet.deviceId}/revoke`, {
+        method: 'POST',
+      });
+      expect(revoking.status).toBe(204);
+      const carried = await revokedStream.ended;
+      expect(carried.at(-1)).toEqual({
+        error: 'device_revoked',
+        message: expect.stringContaining('signed out'),
+      });
+      // Coming back, it is told in the way that makes it wipe.
+      const again = await fetch(`${streamUrl}?token=${tablet.token}`);
+      expect(again.status).toBe(401);
+      expect(await again.json()).toMatchObject({ error: 'device_revoked' });
+      // The person's other device still hears of changes.
+      await push(server, caseworker, [caseLogged(caseworker)]);
+      expect(
+        await otherStream.next((d) => (d as { collection?: string }).collection === 'cases'),
+      ).toBeTruthy();
+    } finally {
+      revokedStream.close();
+      otherStream.close();
+    }
+  });
+
   it('refuses the stream without a session', async () => {
     const response = await fetch(`${server.url}/api/replication/events/stream`);
     expect(response.status).toBe(401);
@@ -177,6 +209,22 @@ describe.each(postgres)('live updates across two server processes on $name', (en
       });
       const { documents } = await page.json();
       expect(documents.some((d: { id: string }) => d.id === logged.stream)).toBe(true);
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('ends a device’s stream on process B when it is revoked on process A', async () => {
+    const tablet = await signIn(b, 'official');
+    const stream = await openEventStream(`${b}/api/replication/events/stream?token=${tablet.token}`);
+    try {
+      await stream.next((d) => d === 'RESYNC');
+      const revoking = await fetch(`${a}/api/devices/${tablet.deviceId}/revoke`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tablet.token}` },
+      });
+      expect(revoking.status).toBe(204);
+      expect((await stream.ended).at(-1)).toMatchObject({ error: 'device_revoked' });
     } finally {
       stream.close();
     }

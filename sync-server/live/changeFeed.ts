@@ -2,8 +2,10 @@
 // with NOTIFY inside the pushing transaction, so they arrive only after commit, and through
 // PostgreSQL's LISTEN they reach every server process on the same database, not just the one
 // that accepted the push. On PGlite (one process) the same calls work within the process.
+// Revoked device sessions are announced the same way, so a revoked device's open stream ends.
 import { z } from 'zod';
 import { collectionNameSchema } from '../../src/domain/streamDocument';
+import { REVOCATIONS_CHANNEL } from '../accounts/sessions';
 import { CHANGES_CHANNEL, type ChangeNotice } from '../replication/eventStore';
 import type { Database } from '../storage/database';
 
@@ -19,8 +21,21 @@ export type ChangeListener = (notice: ChangeNotice) => void;
 export type ChangeFeed = {
   /** Calls `listener` for every change that concerns `userId`; returns the unsubscribe. */
   subscribe(userId: string, listener: ChangeListener): () => void;
+  /** Calls `onRevoked` when the device session is revoked, by any process; returns the unsubscribe. */
+  watchDevice(deviceId: string, onRevoked: () => void): () => void;
   close(): Promise<void>;
 };
+
+/** Adds `item` to the set under `key`; returns its removal (dropping the set once empty). */
+function addTo<T>(sets: Map<string, Set<T>>, key: string, item: T): () => void {
+  const set = sets.get(key) ?? new Set();
+  set.add(item);
+  sets.set(key, set);
+  return () => {
+    set.delete(item);
+    if (set.size === 0) sets.delete(key);
+  };
+}
 
 export async function openChangeFeed(db: Database): Promise<ChangeFeed> {
   const listeners = new Map<string, Set<ChangeListener>>();
@@ -39,16 +54,16 @@ export async function openChangeFeed(db: Database): Promise<ChangeFeed> {
       for (const listener of listeners.get(userId) ?? []) listener(notice);
     }
   });
+  const devices = new Map<string, Set<() => void>>();
+  const stopRevocations = await db.listen(REVOCATIONS_CHANNEL, (deviceId) => {
+    for (const onRevoked of devices.get(deviceId) ?? []) onRevoked();
+  });
   return {
-    subscribe(userId, listener) {
-      const set = listeners.get(userId) ?? new Set();
-      set.add(listener);
-      listeners.set(userId, set);
-      return () => {
-        set.delete(listener);
-        if (set.size === 0) listeners.delete(userId);
-      };
+    subscribe: (userId, listener) => addTo(listeners, userId, listener),
+    watchDevice: (deviceId, onRevoked) => addTo(devices, deviceId, onRevoked),
+    async close() {
+      await stop();
+      await stopRevocations();
     },
-    close: stop,
   };
 }

@@ -3,6 +3,8 @@ export type EventStreamReader = {
   /** Resolves with the first `data:` message (parsed JSON) that `matches`, seen or yet to come. */
   next(matches: (data: unknown) => boolean): Promise<unknown>;
   comments: string[];
+  /** Resolves when the stream ends (by the server, or by close()), with every message it carried. */
+  ended: Promise<unknown[]>;
   close(): void;
 };
 
@@ -26,7 +28,7 @@ export async function openEventStream(
       }
     }
   };
-  void (async () => {
+  const reading = (async () => {
     const decoder = new TextDecoder();
     let buffer = '';
     try {
@@ -37,7 +39,11 @@ export async function openEventStream(
           const message = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           if (message.startsWith(':')) comments.push(message);
-          else if (message.startsWith('data: ')) deliver(JSON.parse(message.slice('data: '.length)));
+          const data = message
+            .split('\n')
+            .filter((line) => line.startsWith('data: '))
+            .map((line) => line.slice('data: '.length));
+          if (data.length > 0) deliver(JSON.parse(data.join('\n')));
           end = buffer.indexOf('\n\n');
         }
       }
@@ -45,8 +51,10 @@ export async function openEventStream(
       // closed by us
     }
   })();
+  const ended = reading.then(() => [...seen]);
   return {
     comments,
+    ended,
     next(matches) {
       const already = seen.find(matches);
       if (already !== undefined) return Promise.resolve(already);
