@@ -117,7 +117,7 @@ export function highlightSelection(
         kind: 'highlight',
         rects: s.rects.map(rectOf),
         text: clip(s.text),
-        colour: 'yellow',
+        colour: '#ffdd00',
       }),
     );
 }
@@ -158,4 +158,21 @@ export function ink(page: number, stroke: InkPoint[], documentSha: string, id: s
     strokes: [stroke],
     colour,
   });
+}
+
+/** The whole page withheld (also the keyboard's way to redact without drawing). */
+export function redactPage(
+  page: { page: number; width: number; height: number },
+  documentSha: string,
+  details: RedactionDetails,
+  id: string,
+) {
+  return redaction(
+    id,
+    documentSha,
+    page.page,
+    [{ x: 0, y: 0, width: page.width, height: page.height }],
+    'page',
+    details,
+  );
 }

@@ -17,18 +17,24 @@ function inPageOrder(marks: readonly Mark[]): Mark[] {
     .sort((a, b) => a.page - b.page || a.madeAt.localeCompare(b.madeAt));
 }
 
-/** The engine's regions: every rectangle of every agreed redaction, labelled with its exemption. */
-export function engineRedactions(marks: readonly Mark[]): Redaction[] {
+/** Every usable rectangle of every agreed redaction, with the mark it belongs to. */
+function regionsOf(marks: readonly Mark[]): (Redaction & { label: string; mark: Mark })[] {
   return inPageOrder(marks).flatMap((mark) =>
-    usableRects(mark).map((r) => ({
+    usableRects(mark).map(({ x, y, width, height }) => ({
       page: mark.page,
-      x: r.x,
-      y: r.y,
-      width: r.width,
-      height: r.height,
+      x,
+      y,
+      width,
+      height,
       label: mark.exemption ?? '',
+      mark,
     })),
   );
+}
+
+/** The engine's regions: every rectangle of every agreed redaction, labelled with its exemption. */
+export function engineRedactions(marks: readonly Mark[]): Redaction[] {
+  return regionsOf(marks).map(({ mark: _mark, ...region }) => region);
 }
 
 const SOURCE: Record<string, ScheduleSource> = { search: 'search' };
@@ -38,18 +44,12 @@ export function releaseSchedule(
   marks: readonly Mark[],
   input: { document: string; pages: number; nameOf: (userId: string) => string },
 ): Schedule {
-  const entries = inPageOrder(marks).flatMap((mark) => usableRects(mark).map((r) => ({ mark, r })));
   return scheduleSchema.parse({
     document: input.document,
     pages: input.pages,
-    entries: entries.map(({ mark, r }, i) => ({
+    entries: regionsOf(marks).map(({ mark, ...region }, i) => ({
       number: i + 1,
-      page: mark.page,
-      x: r.x,
-      y: r.y,
-      width: r.width,
-      height: r.height,
-      label: mark.exemption ?? '',
+      ...region,
       source: SOURCE[mark.subtype] ?? 'region',
       who: input.nameOf(mark.author),
       when: mark.madeAt,

@@ -1,7 +1,7 @@
 // Suggested redactions for a document: personal data found by the engine's patterns and the
 // names of the case's own people. Suggestions already covered by a redaction on the page are
 // left out, so accepting them twice is not offered.
-import type { CaseState, Mark, Rect } from '../../domain';
+import type { Mark, Rect } from '../../domain';
 import { type Finding, matchPages, PATTERN_NAMES, type SearchablePage, searchPages } from '../../pdf/find';
 
 export type Suggestion = { finding: Finding; reason: string; kind: 'pattern' | 'person' };
@@ -38,8 +38,8 @@ export function suggestRedactions(
 }
 
 /** The case's people whose names a release should not carry: the requester, for now. */
-export function peopleToLookFor(state: CaseState): SuggestionPerson[] {
-  return [{ name: state.requester.name, role: 'requester' }];
+export function peopleToLookFor(requesterName: string): SuggestionPerson[] {
+  return [{ name: requesterName, role: 'requester' }];
 }
 
 const overlaps = (a: Rect, b: Rect) =>
