@@ -5,7 +5,7 @@ import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { createLoginLimiter, type LoginLimiter } from './accounts/loginLimiter';
+import { createLoginLimiter, type LoginLimits } from './accounts/loginLimiter';
 import { folderBlobStore } from './blobs/blobStore';
 import { createTusServer } from './blobs/tusUploads';
 import type { ServerConfig } from './config';
@@ -21,7 +21,12 @@ import { createMailer, type Mailer } from './mail/mailer';
 import { type Database, openDatabase } from './storage/database';
 import { migrate } from './storage/migrate';
 
-export type ServerParts = { db?: Database; limiter?: LoginLimiter; now?: () => Date; mailer?: Mailer };
+export type ServerParts = {
+  db?: Database;
+  loginLimits?: LoginLimits;
+  now?: () => Date;
+  mailer?: Mailer;
+};
 
 export async function openConfiguredDatabase(config: ServerConfig): Promise<Database> {
   const db = await openDatabase(
@@ -41,7 +46,7 @@ export async function buildServer(config: ServerConfig, parts: ServerParts = {})
     config,
     db,
     feed,
-    limiter: parts.limiter ?? createLoginLimiter(),
+    limiter: createLoginLimiter(db, parts.loginLimits),
     now: parts.now ?? (() => new Date()),
   };
   // Hijacked replies (event streams, tus) must not keep `close()` waiting.

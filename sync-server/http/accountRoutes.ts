@@ -27,7 +27,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     const body = parseOrReply(loginSchema, request.body, reply, 'sign-in form');
     if (!body) return reply;
     const address = request.ip;
-    const wait = limiter.retryAfter(body.username, address);
+    const wait = await limiter.retryAfter(body.username, address);
     if (wait > 0) {
       reply.header('retry-after', String(wait));
       return sendProblem(
@@ -48,10 +48,10 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     }
     const isValid = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH);
     if (!account?.passwordHash || !isValid) {
-      limiter.recordFailure(body.username, address);
+      await limiter.recordFailure(body.username, address);
       return sendProblem(reply, 401, 'bad_credentials', 'The username or password is not right.');
     }
-    limiter.recordSuccess(body.username);
+    await limiter.recordSuccess(body.username);
     const deviceName = body.deviceName || describeDevice(request);
     const { token, session } = await startSession(db, account.userId, deviceName);
     reply.setCookie(SESSION_COOKIE, token, {

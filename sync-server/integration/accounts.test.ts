@@ -1,14 +1,15 @@
 // Accounts and devices over HTTP on each database: sign-in, the cookie, rate limiting,
 // device lists, revocation and what a revoked device is told.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLoginLimiter } from '../accounts/loginLimiter';
+import { MAX_FAILURES } from '../accounts/loginLimiter';
 import { databasesUnderTest } from '../testing/databases';
+import { type ServerProcesses, signInAt, startServerProcesses } from '../testing/processes';
 import { startTestServer, type TestServer } from '../testing/server';
 
 describe.each(databasesUnderTest())('accounts on $name', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(engine, { limiter: createLoginLimiter(3, 60_000) });
+    server = await startTestServer(engine, { loginLimits: { maxFailures: 3, windowMs: 60_000 } });
   });
   afterAll(() => server?.close());
 
@@ -160,3 +161,39 @@ describe('production mode', () => {
     }
   });
 });
+
+describe.each(databasesUnderTest().filter((e) => e.name === 'postgres'))(
+  'one sign-in limit across two server processes on $name',
+  (engine) => {
+    let processes: ServerProcesses | undefined;
+    beforeAll(async () => {
+      processes = await startServerProcesses(engine.url ?? '', 2);
+    }, 120_000);
+    afterAll(() => processes?.stop());
+
+    it('refuses an account on both processes once the failures on them together reach the limit', async () => {
+      const [a = '', b = ''] = processes?.urls ?? [];
+      // Split between the processes: neither alone has seen the limit.
+      for (let i = 0; i < MAX_FAILURES; i += 1) {
+        const response = await signInAt(i % 2 === 0 ? a : b, 'clearance', 'wrong', `198.51.100.${i + 1}`);
+        expect(response.status).toBe(401);
+      }
+      for (const url of [a, b]) {
+        const blocked = await signInAt(url, 'clearance', 'demo', '198.51.100.200');
+        expect(blocked.status).toBe(429);
+        expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      }
+    });
+
+    it('refuses an address on both processes once its failures together reach the limit', async () => {
+      const [a = '', b = ''] = processes?.urls ?? [];
+      const address = '203.0.113.9';
+      for (let i = 0; i < MAX_FAILURES; i += 1) {
+        const response = await signInAt(i % 2 === 0 ? a : b, `guess-${i}`, 'wrong', address);
+        expect(response.status).toBe(401);
+      }
+      expect((await signInAt(b, 'manager', 'demo', address)).status).toBe(429);
+      expect((await signInAt(a, 'manager', 'demo', '203.0.113.10')).status).toBe(200);
+    });
+  },
+);

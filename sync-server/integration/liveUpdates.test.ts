@@ -1,12 +1,10 @@
 // Live updates: the event stream says RESYNC on connect and tells a person when something they
 // may see changed — also when the change was pushed to ANOTHER server process on the same
 // PostgreSQL (LISTEN/NOTIFY), tested with two real processes.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databasesUnderTest, freshSchemaName } from '../testing/databases';
+import { databasesUnderTest } from '../testing/databases';
 import { openEventStream } from '../testing/eventStream';
+import { type ServerProcesses, signInAt, startServerProcesses } from '../testing/processes';
 import { caseLogged, push, type SignedIn, startTestServer, type TestServer } from '../testing/server';
 
 describe.each(databasesUnderTest())('live updates in one process on $name', (engine) => {
@@ -102,79 +100,20 @@ describe.each(databasesUnderTest())('live updates in one process on $name', (eng
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-async function startProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    if (child.exitCode !== null) throw new Error(`The server process stopped: ${output}`);
-    const ok = await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return { child, url };
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
-  child.kill();
-  throw new Error(`The server process did not start: ${output}`);
-}
-
 const postgres = databasesUnderTest().filter((e) => e.name === 'postgres');
 
 describe.each(postgres)('live updates across two server processes on $name', (engine) => {
-  const schema = freshSchemaName();
-  const processes: ChildProcess[] = [];
+  let processes: ServerProcesses | undefined;
   let a: string;
   let b: string;
   beforeAll(async () => {
-    const env = {
-      DATABASE_URL: engine.url,
-      DATABASE_SCHEMA: schema,
-      CLEARWAY_MODE: 'demo',
-      CLEARWAY_DATA_DIR: `/tmp/clearway-${schema}`,
-    };
-    const first = await startProcess(env);
-    const second = await startProcess(env);
-    processes.push(first.child, second.child);
-    a = first.url;
-    b = second.url;
+    processes = await startServerProcesses(engine.url ?? '', 2);
+    [a = '', b = ''] = processes.urls;
   }, 120_000);
-  afterAll(async () => {
-    for (const child of processes) child.kill('SIGTERM');
-    const admin = new pg.Client({ connectionString: engine.url });
-    await admin.connect();
-    await admin.query(`drop schema if exists "${schema}" cascade`);
-    await admin.end();
-  });
+  afterAll(() => processes?.stop());
 
   const signIn = async (url: string, username: string): Promise<SignedIn> => {
-    const response = await fetch(`${url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: 'demo' }),
-    });
-    const body = await response.json();
+    const body = await (await signInAt(url, username)).json();
     return { token: body.token, deviceId: body.deviceId, userId: body.user.userId };
   };
 

@@ -1,0 +1,101 @@
+// Several real server processes (node sync-server/main.ts) on one PostgreSQL schema, as they run
+// behind a load balancer: what the tests of cross-process behaviour start.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import pg from 'pg';
+import { freshSchemaName } from './databases';
+
+export type ServerProcesses = {
+  /** Each process's base URL, in the order they were started. */
+  urls: string[];
+  /** The schema they share (to look into it from a test). */
+  schema: string;
+  stop(): Promise<void>;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function startProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`The server process stopped: ${output}`);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return { child, url };
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  child.kill();
+  throw new Error(`The server process did not start: ${output}`);
+}
+
+/** Starts `count` demo-mode processes on a fresh schema of the PostgreSQL at `databaseUrl`. */
+export async function startServerProcesses(databaseUrl: string, count: number): Promise<ServerProcesses> {
+  const schema = freshSchemaName();
+  const dataDir = `/tmp/clearway-${schema}`;
+  const env = {
+    DATABASE_URL: databaseUrl,
+    DATABASE_SCHEMA: schema,
+    CLEARWAY_MODE: 'demo',
+    CLEARWAY_DATA_DIR: dataDir,
+  };
+  const started: { child: ChildProcess; url: string }[] = [];
+  const stop = async () => {
+    await Promise.all(
+      started.map(
+        ({ child }) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`drop schema if exists "${schema}" cascade`);
+    await admin.end();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    // One after another: the first migrates and seeds, the others find it done.
+    for (let i = 0; i < count; i += 1) started.push(await startProcess(env));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { urls: started.map((p) => p.url), schema, stop };
+}
+
+/** Signs a demo person in at one process's URL. */
+export async function signInAt(url: string, username: string, password = 'demo', address?: string) {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(address ? { 'x-forwarded-for': address } : {}) },
+    body: JSON.stringify({ username, password }),
+  });
+  return response;
+}
