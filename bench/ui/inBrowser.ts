@@ -1,23 +1,23 @@
-// The browser half of bench/ui/run.ts, bundled and run in Chromium. Three phases, each in a
-// freshly launched browser on the same profile so the second and third open IndexedDB cold:
-// `seed` stores the cases twice (in the data layer's RxDB database, with a signed-in session,
-// and as plain rows in a Dexie database with the same indexes); `dexie` times My work and the
-// All cases queries straight on Dexie; `dataLayer` times them through the data layer's client.
+// The browser half of bench/ui/run.ts, bundled and run in Chromium. Four phases, each in a
+// freshly launched browser on the same profile so the timed ones open IndexedDB cold:
+// `seedDataLayer` stores the cases in the data layer's RxDB database (documents and their lean
+// summaries, as a pull writes them) with a signed-in session; `seedDexie` stores the same
+// summaries as plain rows in a Dexie database with the same indexes; `dexie` and `dataLayer`
+// time My work and the All cases queries, each side the same questions.
 import Dexie from 'dexie';
 import { firstValueFrom } from 'rxjs';
-import { filter as where } from 'rxjs/operators';
 import {
   type CaseFilter,
   type CaseListItem,
   createClearwayClient,
   type LocalStreamDocument,
 } from '../../src/data';
-import { ENDED_STATUSES, toCaseListItem, toCaseQuery } from '../../src/data/caseQueries';
+import { PAGE_SIZE, toCaseListItem } from '../../src/data/caseQueries';
+import { type CaseSummary, toCaseSummary, writeCaseSummaries } from '../../src/data/caseSummaries';
 import { databaseNameFor, openDatabase } from '../../src/data/database';
 import { openDeviceStore } from '../../src/data/deviceStore';
-import { BENCH_PERSON, buildLocalCases, CASE_TYPES } from './seedCases';
+import { BENCH_PERSON, buildLocalCases, CASE_TYPES, DEEP_PAGE } from './seedCases';
 
-export const PAGE_SIZE = 50;
 const BATCH = 5_000;
 const NOW = '2026-03-02T09:00:00.000Z';
 
@@ -31,44 +31,42 @@ const FILTERS: CaseFilter[] = CASE_TYPES.flatMap((type) =>
 export type Phase = 'seedDexie' | 'seedDataLayer' | 'dexie' | 'dataLayer';
 export type PhaseFigures = {
   stored: number;
-  /** Open the database to My work's list in hand. */
+  /** Open the database to My work's first page and its total in hand. */
   openToMyWorkMs: number;
   /** Of which opening the database (RxDB: the client's start with its stored session). */
   openedMs: number;
-  /** Navigation start (a fresh page load) to My work's list in hand. */
+  /** Navigation start (a fresh page load) to My work's first page in hand. */
   loadToMyWorkMs: number;
+  /** After the first page: every case in My work (the urgent and due-soon tally). */
+  myWorkAllMs: number;
   myWorkCount: number;
-  /** One per filter, first page of PAGE_SIZE. */
+  /** One per filter: All cases, first page of PAGE_SIZE with the list's total. */
   queryMs: number[];
-  /** The same with each one-value list written as an equality (a proposed fix; data layer only). */
-  equalityQueryMs: number[];
-  /** The same through the data layer's live cases$ (all matches, as screens get them). */
-  liveQueryMs: number[];
-  /** How many cases cases$ handed back over all the filters. */
-  liveMatches: number;
+  /** The same, page DEEP_PAGE. */
+  deepQueryMs: number[];
+  /** Every match of each filter (what a search reads). */
+  allMatchesMs: number[];
+  /** How many cases the lists held over all the filters (the totals). */
+  matches: number;
   firstPage: string[];
+  deepPage: string[];
 };
 
-type Row = Omit<LocalStreamDocument, '_deleted' | 'isMine'> & { isMine: 0 | 1 };
+type Row = Omit<CaseSummary, 'isMine'> & { isMine: 0 | 1 };
 
 function openDexie(): Dexie {
   const db = new Dexie('bench-ui-dexie');
-  // IndexedDB cannot index booleans, so isMine is 0 or 1; otherwise the data layer's indexes.
+  // IndexedDB cannot index booleans, so isMine is 0 or 1; otherwise the summaries' indexes.
   db.version(1).stores({
-    cases: 'id, updatedAt, reference, dueDate, [stage+dueDate], [caseType+dueDate], [isMine+dueDate]',
+    summaries:
+      'id, reference, updatedAt, dueOrder, [isMine+dueOrder], [caseType+stage+dueOrder], [stage+dueOrder], [caseType+dueOrder], [primaryOwnerId+dueOrder], [primaryTeamId+dueOrder]',
   });
   return db;
 }
 
-/** What My work does with the documents, so both sides hand the screen the same list. */
-function toMyWork(rows: Omit<LocalStreamDocument, '_deleted'>[]): CaseListItem[] {
-  const items = rows
-    .map((row) => toCaseListItem(row, NOW, false))
-    .filter((item) => !ENDED_STATUSES.includes(item.stage));
-  return [...items.filter((i) => i.dueDate !== ''), ...items.filter((i) => i.dueDate === '')];
-}
-
-const fromRow = (row: Row) => ({ ...row, isMine: row.isMine === 1 });
+const fromRow = (row: Row): CaseSummary => ({ ...row, isMine: row.isMine === 1 });
+const toItems = (rows: Row[]) => rows.map((row) => toCaseListItem(fromRow(row), NOW, false));
+type Page = { items: CaseListItem[]; total: number };
 
 /** The data layer's side: the person's RxDB database and their signed-in session. */
 async function seedDataLayer(cases: LocalStreamDocument[]): Promise<number> {
@@ -80,9 +78,11 @@ async function seedDataLayer(cases: LocalStreamDocument[]): Promise<number> {
     isValidated: false,
   });
   for (let start = 0; start < cases.length; start += BATCH) {
-    await db.cases.bulkInsert(cases.slice(start, start + BATCH).map(({ _deleted, ...doc }) => doc));
+    const batch = cases.slice(start, start + BATCH);
+    await db.cases.bulkInsert(batch.map(({ _deleted, ...doc }) => doc));
+    await writeCaseSummaries(db.caseSummaries, batch);
   }
-  const stored = await db.cases.count().exec();
+  const stored = await db.caseSummaries.count().exec();
   await db.close();
   const store = openDeviceStore();
   await store.session.put({
@@ -99,68 +99,77 @@ async function seedDataLayer(cases: LocalStreamDocument[]): Promise<number> {
 async function seedDexie(cases: LocalStreamDocument[]): Promise<number> {
   const dexie = openDexie();
   for (let start = 0; start < cases.length; start += BATCH) {
-    await dexie
-      .table('cases')
-      .bulkAdd(
-        cases
-          .slice(start, start + BATCH)
-          .map(({ _deleted, ...doc }): Row => ({ ...doc, isMine: doc.isMine ? 1 : 0 })),
-      );
+    const rows = cases.slice(start, start + BATCH).map(({ _deleted, ...doc }): Row => {
+      const summary = toCaseSummary(doc);
+      return { ...summary, isMine: summary.isMine ? 1 : 0 };
+    });
+    await dexie.table('summaries').bulkAdd(rows);
   }
-  const stored = await dexie.table('cases').count();
+  const stored = await dexie.table('summaries').count();
   dexie.close();
   return stored;
 }
 
-/** Runs each filter once, timing each; the pages (or lists) come back for checking. */
-async function timeEach(query: (filter: CaseFilter) => Promise<CaseListItem[]>) {
+/** Runs each filter once, timing each; the lists come back for checking. */
+async function timeEach<T>(query: (filter: CaseFilter) => Promise<T>) {
   const ms: number[] = [];
-  const lists: CaseListItem[][] = [];
+  const results: T[] = [];
   for (const filter of FILTERS) {
     const started = performance.now();
-    lists.push(await query(filter));
+    results.push(await query(filter));
     ms.push(performance.now() - started);
   }
-  return { ms, lists, dueDates: (lists[0] ?? []).map((item) => item.dueDate) };
+  return { ms, results };
 }
 
-const listItem = (doc: { toJSON(): unknown }) =>
-  toCaseListItem(doc.toJSON() as Omit<LocalStreamDocument, '_deleted'>, NOW, false);
+const dueDatesOf = (page: Page | undefined) => (page?.items ?? []).map((item) => item.dueDate);
 
 async function onDexie(): Promise<PhaseFigures> {
   const started = performance.now();
   const db = openDexie();
-  const cases = db.table<Row, string>('cases');
-  const mine = await cases.where('[isMine+dueDate]').between([1, Dexie.minKey], [1, Dexie.maxKey]).toArray();
-  const myWork = toMyWork(mine.map(fromRow));
+  const summaries = db.table<Row, string>('summaries');
+  const mine = summaries.where('[isMine+dueOrder]').between([1, Dexie.minKey], [1, Dexie.maxKey]);
+  const [firstRows, myWorkCount] = await Promise.all([mine.clone().limit(PAGE_SIZE).toArray(), mine.count()]);
+  toItems(firstRows);
   const openToMyWorkMs = performance.now() - started;
   const loadToMyWorkMs = performance.now();
+  const allStarted = performance.now();
+  toItems(await mine.clone().toArray());
+  const myWorkAllMs = performance.now() - allStarted;
   // Dexie opens the database with the first query.
   const openedMs = 0;
-  const paged = await timeEach(async ({ types = [], statuses = [] }) => {
-    // The index RxDB's planner picks for this filter: type and due date, status checked per row.
-    const rows = await cases
-      .where('[caseType+dueDate]')
-      .between([types[0], Dexie.minKey], [types[0], Dexie.maxKey])
-      .filter((row) => row.stage === statuses[0])
-      .limit(PAGE_SIZE)
-      .toArray();
-    return rows.map((row) => toCaseListItem(fromRow(row), NOW, false));
-  });
-  const stored = await cases.count();
+  const range = ({ types = [], statuses = [] }: CaseFilter) =>
+    summaries
+      .where('[caseType+stage+dueOrder]')
+      .between([types[0], statuses[0], Dexie.minKey], [types[0], statuses[0], Dexie.maxKey]);
+  const pageOf = async (filter: CaseFilter, page: number): Promise<Page> => {
+    const [rows, total] = await Promise.all([
+      range(filter)
+        .offset((page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .toArray(),
+      range(filter).count(),
+    ]);
+    return { items: toItems(rows), total };
+  };
+  const paged = await timeEach((filter) => pageOf(filter, 1));
+  const deep = await timeEach((filter) => pageOf(filter, DEEP_PAGE));
+  const all = await timeEach(async (filter) => toItems(await range(filter).toArray()));
+  const stored = await summaries.count();
   db.close();
   return {
     stored,
     openToMyWorkMs,
     openedMs,
     loadToMyWorkMs,
-    myWorkCount: myWork.length,
+    myWorkAllMs,
+    myWorkCount,
     queryMs: paged.ms,
-    // Only the data layer has these.
-    equalityQueryMs: [],
-    liveQueryMs: [],
-    liveMatches: 0,
-    firstPage: paged.dueDates,
+    deepQueryMs: deep.ms,
+    allMatchesMs: all.ms,
+    matches: paged.results.reduce((sum, page) => sum + page.total, 0),
+    firstPage: dueDatesOf(paged.results[0]),
+    deepPage: dueDatesOf(deep.results[0]),
   };
 }
 
@@ -177,36 +186,32 @@ async function throughDataLayer(): Promise<PhaseFigures> {
   });
   await client.start();
   const openedMs = performance.now() - started;
-  const myWork = await firstValueFrom(client.myWork$().pipe(where((items) => items.length > 0)));
+  const myWork = await firstValueFrom(client.myWorkPage$());
   const openToMyWorkMs = performance.now() - started;
   const loadToMyWorkMs = performance.now();
+  const allStarted = performance.now();
+  await firstValueFrom(client.myWork$());
+  const myWorkAllMs = performance.now() - allStarted;
   const db = client.database;
   if (!db) throw new Error('The stored session did not open the database.');
-  // First (so the shipped queries below get the warmer cache): the same filters written as
-  // equalities, which RxDB's planner can sort by index and stop after a page (see the report).
-  const equality = await timeEach(async (filter) => {
-    const { sort } = toCaseQuery(filter, NOW);
-    const selector = { caseType: filter.types?.[0], stage: filter.statuses?.[0] };
-    return (await db.cases.find({ selector, sort, limit: PAGE_SIZE }).exec()).map(listItem);
-  });
-  const paged = await timeEach(async (filter) =>
-    (await db.cases.find({ ...toCaseQuery(filter, NOW), limit: PAGE_SIZE }).exec()).map(listItem),
-  );
-  // Without a limit these are other queries than the paged ones, so RxDB's cache cannot answer.
-  const live = await timeEach((filter) => firstValueFrom(client.cases$(filter)));
-  const stored = await db.cases.count().exec();
+  const paged = await timeEach((filter) => firstValueFrom(client.casePage$(filter, 1)));
+  const deep = await timeEach((filter) => firstValueFrom(client.casePage$(filter, DEEP_PAGE)));
+  const all = await timeEach((filter) => firstValueFrom(client.cases$(filter)));
+  const stored = await db.caseSummaries.count().exec();
   await client.close();
   return {
     stored,
     openToMyWorkMs,
     openedMs,
     loadToMyWorkMs,
-    myWorkCount: myWork.length,
+    myWorkAllMs,
+    myWorkCount: myWork.total,
     queryMs: paged.ms,
-    equalityQueryMs: equality.ms,
-    liveQueryMs: live.ms,
-    liveMatches: live.lists.reduce((sum, list) => sum + list.length, 0),
-    firstPage: paged.dueDates,
+    deepQueryMs: deep.ms,
+    allMatchesMs: all.ms,
+    matches: paged.results.reduce((sum, page) => sum + page.total, 0),
+    firstPage: dueDatesOf(paged.results[0]),
+    deepPage: dueDatesOf(deep.results[0]),
   };
 }
 

@@ -18,6 +18,8 @@ import type { TimelineEntry } from '../../src/domain/streamDocument';
 import { toStreamDocument } from '../../src/domain/streamDocuments';
 
 export const MINE_EVERY = 25;
+/** The deep page bench:ui times beside the first (rows 4,951 to 5,000 of each list). */
+export const DEEP_PAGE = 100;
 export const CASE_TYPES = ['foi', 'eir', 'sar'] as const;
 /** A multiple of 150 (types, allocation and MINE_EVERY repeat within it). */
 const DISTINCT_CASES = 1_500;

@@ -1,6 +1,15 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaseFilter, isOverdue, matchesAfterQuery, toCaseListItem, toCaseQuery } from './caseQueries';
+import {
+  type CaseFilter,
+  isOverdue,
+  matchesAfterQuery,
+  matchesCaseQuery,
+  toCaseListItem,
+  toCaseQuery,
+  toCaseSelector,
+} from './caseQueries';
+import { rebuildCaseSummaries, toCaseSummary, writeCaseSummaries } from './caseSummaries';
 import { type ClearwayDatabase, openDatabase } from './database';
 import { withDerivedFields } from './migrations';
 import { blankStreamRow } from './schemas';
@@ -99,15 +108,23 @@ describe('finding cases in the lists people use', () => {
       isMultiInstance: false,
     });
     await db.cases.bulkInsert(rows);
+    await writeCaseSummaries(db.caseSummaries, rows);
   });
   afterAll(() => db.remove());
 
   async function refs(filter: CaseFilter): Promise<string[]> {
-    const docs = await db.cases.find(toCaseQuery(filter, NOW)).exec();
-    return docs
+    const docs = await db.caseSummaries.find(toCaseQuery(filter, NOW)).exec();
+    const found = docs
       .map((d) => toCaseListItem(d.toMutableJSON(), NOW, false))
       .filter((item) => matchesAfterQuery(item, filter))
       .map((item) => item.reference);
+    // A case logged on this device is matched in memory: the same question must give the same answer.
+    const stored = (await db.caseSummaries.find().exec()).map((d) => d.toMutableJSON());
+    const inMemory = stored
+      .filter((summary) => matchesCaseQuery(summary, filter, NOW))
+      .map((summary) => summary.reference);
+    expect([...inMemory].sort()).toEqual([...found].sort());
+    return found;
   }
 
   it('lists all cases soonest due first by default', async () => {
@@ -159,8 +176,59 @@ describe('finding cases in the lists people use', () => {
     expect(await refs({ reference: 'FOI-2026-00009' })).toEqual([]);
   });
 
-  it('marks the cases that are the signed-in person’s own', async () => {
-    const mine = await db.cases.find({ selector: { isMine: true } }).exec();
-    expect(mine.map((d) => d.reference).sort()).toEqual(['FOI-2026-00001', 'FOI-2026-00002']);
+  it('puts the signed-in person’s open cases in My work, and cases with no deadline last', async () => {
+    expect(await refs({ isMine: true })).toEqual(['FOI-2026-00001']);
+    const undated = { ...rows[0]!, id: 'case:0192f000-0000-7000-8000-000000000099', dueDate: '' };
+    await writeCaseSummaries(db.caseSummaries, [{ ...undated, reference: 'FOI-2026-00099' }]);
+    expect(await refs({ isMine: true })).toEqual(['FOI-2026-00001', 'FOI-2026-00099']);
+    expect((await refs({})).at(-1)).toBe('FOI-2026-00099');
+    // A case the server withdraws from this person leaves the lists.
+    await writeCaseSummaries(db.caseSummaries, [{ ...undated, _deleted: true }]);
+    expect(await refs({ isMine: true })).toEqual(['FOI-2026-00001']);
+  });
+
+  it('never calls a finished case overdue, whatever states are asked for', async () => {
+    expect(await refs({ isOverdue: true, statuses: ['closed', 'in_progress'] })).toEqual([
+      'FOI-2026-00001',
+      'BRE-2026-00001',
+    ]);
+    expect(await refs({ isOverdue: true, statuses: ['closed'] })).toEqual([]);
+  });
+
+  it('takes in a breach report due at an hour of the last day of a due window', async () => {
+    expect(await refs({ dueTo: '2026-03-10' })).toEqual([
+      'FOI-2026-00002',
+      'FOI-2026-00001',
+      'BRE-2026-00001',
+    ]);
+  });
+
+  it('reads a page at a time and counts the whole list', async () => {
+    const query = toCaseQuery({ sort: 'reference' }, NOW);
+    const page2 = await db.caseSummaries.find({ ...query, skip: 2, limit: 2 }).exec();
+    expect(page2.map((d) => d.reference)).toEqual(['FOI-2026-00002', 'FOI-2026-00003']);
+    expect(await db.caseSummaries.count({ selector: toCaseSelector({ types: ['foi'] }, NOW) }).exec()).toBe(
+      3,
+    );
+    // Counts whose filter no index answers alone are allowed too (they walk the summaries).
+    const overdue = toCaseSelector({ isOverdue: true, types: ['foi'] }, NOW);
+    expect(await db.caseSummaries.count({ selector: overdue }).exec()).toBe(1);
+  });
+});
+
+describe('summaries on a device that held cases before they existed', () => {
+  it('are built from the full documents when the database opens, once', async () => {
+    const name = `rebuild-${crypto.randomUUID()}`;
+    const indexedDb = { indexedDB, IDBKeyRange };
+    const first = await openDatabase({ name, userId: 'priya', indexedDb, isMultiInstance: false });
+    await first.cases.bulkInsert(rows);
+    await first.close();
+    const db = await openDatabase({ name, userId: 'priya', indexedDb, isMultiInstance: false });
+    const summaries = await db.caseSummaries.find({ sort: [{ reference: 'asc' }] }).exec();
+    expect(summaries.map((d) => d.toMutableJSON())).toEqual(
+      [...rows].sort((a, b) => a.reference.localeCompare(b.reference)).map(toCaseSummary),
+    );
+    expect(await rebuildCaseSummaries(db.cases, db.caseSummaries)).toBe(false);
+    await db.remove();
   });
 });

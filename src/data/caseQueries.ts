@@ -1,20 +1,15 @@
-// Turns a screen's case filter into an RxDB query that IndexedDB answers from an index (the
-// summary fields of ./schemas.ts), and pulled documents into the list items screens show.
-// Pure, apart from the types of RxDB's query language.
-import type { MangoQuery, MangoQuerySelector } from 'rxdb';
+// Turns a screen's case filter into an RxDB query on the lean case summaries
+// (./caseSummaries.ts) that IndexedDB answers from an index, one page at a time, and summaries
+// into the list items screens show. Pure, apart from the types of RxDB's query language.
+import { getQueryMatcher, type MangoQuery, type MangoQuerySelector } from 'rxdb';
 import { z } from 'zod';
-import type { LocalStreamDocument } from './schemas';
+import { FINISHED_STATUSES } from './caseStatuses';
+import { type CaseSummary, caseSummaryJsonSchema, UNDATED } from './caseSummaries';
 
-/** Workflow statuses after which no deadline is running; such a case is never overdue. */
-export const FINISHED_STATUSES: readonly string[] = [
-  'sent',
-  'reported',
-  'closed',
-  'withdrawn',
-  'transferred',
-];
-/** Workflow statuses after which a case waits for nobody (My work leaves them out). */
-export const ENDED_STATUSES: readonly string[] = ['closed', 'withdrawn', 'transferred'];
+export { ENDED_STATUSES, FINISHED_STATUSES } from './caseStatuses';
+
+/** Rows on one page of a list (GOV.UK pagination). */
+export const PAGE_SIZE = 50;
 
 export const caseFilterSchema = z.object({
   types: z.array(z.string()).optional(),
@@ -30,31 +25,22 @@ export const caseFilterSchema = z.object({
   text: z.string().optional(),
   /** One case by its reference (as typed in an address: any case), through the reference index. */
   reference: z.string().optional(),
+  /** Only the cases in the signed-in person's My work (open, and theirs or waiting on them). */
+  isMine: z.boolean().optional(),
   sort: z.enum(['due', 'reference', 'updated']).optional(),
   direction: z.enum(['asc', 'desc']).optional(),
 });
 export type CaseFilter = z.infer<typeof caseFilterSchema>;
 
-export type CaseListItem = {
-  /** The stream id, `case:<uuid>`. */
-  id: string;
-  reference: string;
-  caseType: string;
-  /** The workflow status, e.g. `in_progress`. */
-  stage: string;
-  /** The same in words for people, e.g. "In progress". */
-  status: string;
-  subject: string;
-  dueDate: string;
-  ownerIds: string[];
-  teamIds: string[];
-  updatedAt: string;
+/** A row of a list: the case's summary, with what depends on now and on this device. */
+export type CaseListItem = Omit<CaseSummary, 'dueOrder' | 'primaryOwnerId' | 'primaryTeamId' | 'isMine'> & {
   isOverdue: boolean;
   /** This device has changes to it that the server has not accepted yet. */
   hasPendingChanges: boolean;
 };
 
-type StreamRow = Omit<LocalStreamDocument, '_deleted'>;
+/** One page of a list, and how many cases the whole list has. */
+export type CasePage = { items: CaseListItem[]; total: number; page: number; pageSize: number };
 
 /** Today's date in Europe/London, `YYYY-MM-DD`: statutory deadlines are UK civil dates. */
 export function londonDate(nowIso: string): string {
@@ -67,16 +53,22 @@ export function isOverdue(dueDate: string, stage: string, nowIso: string): boole
   return dueDate.length > 10 ? dueDate < nowIso : dueDate < londonDate(nowIso);
 }
 
-const SORT_FIELD = { due: 'dueDate', reference: 'reference', updated: 'updatedAt' } as const;
+const SORT_FIELD = { due: 'dueOrder', reference: 'reference', updated: 'updatedAt' } as const;
 
-export function toCaseQuery(filter: CaseFilter, nowIso: string): MangoQuery<StreamRow> {
-  const selector: MangoQuerySelector<StreamRow> = {};
+/** The selector alone (counts take no sort); `nowIso` places "overdue". */
+export function toCaseSelector(filter: CaseFilter, nowIso: string): MangoQuerySelector<CaseSummary> {
+  const selector: MangoQuerySelector<CaseSummary> = {};
+  if (filter.isMine) selector.isMine = true;
   // One value is written as an equality: RxDB's planner can then keep the index's order and stop
   // at the page it needs; with `$in` it reads the whole range and sorts in memory (bench:ui).
   if (filter.types?.length)
     selector.caseType = filter.types.length === 1 ? filter.types[0] : { $in: filter.types };
+  // A finished case is never overdue, whatever states were asked for.
+  const statuses = filter.isOverdue
+    ? filter.statuses?.filter((s) => !FINISHED_STATUSES.includes(s))
+    : filter.statuses;
   if (filter.statuses?.length)
-    selector.stage = filter.statuses.length === 1 ? filter.statuses[0] : { $in: filter.statuses };
+    selector.stage = statuses?.length === 1 ? statuses[0] : { $in: statuses ?? [] };
   else if (filter.isOverdue) selector.stage = { $nin: [...FINISHED_STATUSES] };
   if (filter.reference !== undefined) {
     // Permanent references are upper case; a provisional one carries lower-case hex.
@@ -86,43 +78,56 @@ export function toCaseQuery(filter: CaseFilter, nowIso: string): MangoQuery<Stre
   if (filter.teamId) selector.primaryTeamId = filter.teamId;
   const due: Record<string, string> = {};
   if (filter.dueFrom) due.$gte = filter.dueFrom;
-  if (filter.dueTo) due.$lte = filter.dueTo;
+  // '~' after the date takes in a breach report's instants on that day, and no undated case.
+  if (filter.dueTo) due.$lte = `${filter.dueTo}${UNDATED}`;
   if (filter.isOverdue) {
-    // The index narrows to "due before now"; a date due today is not late yet, which
-    // matchesAfterQuery settles (dates and instants share the field and sort together).
-    due.$gt = '';
-    due.$lt = filter.dueTo && filter.dueTo < nowIso ? filter.dueTo : nowIso;
+    // Dates and instants share the field and sort together: everything before now, except a
+    // date that is today in London (due today is not late yet). Undated cases sort after all.
+    due.$lt = nowIso;
+    due.$ne = londonDate(nowIso);
   }
-  if (Object.keys(due).length > 0) selector.dueDate = due;
+  if (Object.keys(due).length > 0) selector.dueOrder = due;
+  return selector;
+}
+
+export function toCaseQuery(filter: CaseFilter, nowIso: string): MangoQuery<CaseSummary> {
   const field = SORT_FIELD[filter.sort ?? 'due'];
   const direction = filter.direction ?? (filter.sort === 'updated' ? 'desc' : 'asc');
-  return { selector, sort: [{ [field]: direction }, { id: 'asc' }] as MangoQuery<StreamRow>['sort'] };
-}
-
-function subjectOf(state: Record<string, unknown>): string {
-  return typeof state.subject === 'string' ? state.subject : '';
-}
-
-export function toCaseListItem(doc: StreamRow, nowIso: string, hasPendingChanges: boolean): CaseListItem {
   return {
-    id: doc.id,
-    reference: doc.reference,
-    caseType: doc.caseType,
-    stage: doc.stage,
-    status: doc.status,
-    subject: subjectOf(doc.state),
-    dueDate: doc.dueDate,
-    ownerIds: doc.ownerIds,
-    teamIds: doc.teamIds,
-    updatedAt: doc.updatedAt,
-    isOverdue: isOverdue(doc.dueDate, doc.stage, nowIso),
+    selector: toCaseSelector(filter, nowIso),
+    sort: [{ [field]: direction }, { id: 'asc' }] as MangoQuery<CaseSummary>['sort'],
+  };
+}
+
+/** The same question as toCaseQuery asked of one summary (cases logged on this device). */
+export function matchesCaseQuery(summary: CaseSummary, filter: CaseFilter, nowIso: string): boolean {
+  const matcher = getQueryMatcher(caseSummaryJsonSchema, toCaseQuery(filter, nowIso) as never);
+  return matcher(summary as never) && matchesAfterQuery(summary, filter);
+}
+
+export function toCaseListItem(
+  summary: CaseSummary,
+  nowIso: string,
+  hasPendingChanges: boolean,
+): CaseListItem {
+  return {
+    id: summary.id,
+    reference: summary.reference,
+    caseType: summary.caseType,
+    stage: summary.stage,
+    status: summary.status,
+    subject: summary.subject,
+    dueDate: summary.dueDate,
+    ownerIds: summary.ownerIds,
+    teamIds: summary.teamIds,
+    updatedAt: summary.updatedAt,
+    isOverdue: isOverdue(summary.dueDate, summary.stage, nowIso),
     hasPendingChanges,
   };
 }
 
-/** What the index cannot answer exactly (free text, overdue to the day), applied after the query. */
-export function matchesAfterQuery(item: CaseListItem, filter: CaseFilter): boolean {
-  if (filter.isOverdue && !item.isOverdue) return false;
+/** What the index cannot answer (free text in the subject), applied after the query. */
+export function matchesAfterQuery(item: { reference: string; subject: string }, filter: CaseFilter): boolean {
   const needle = filter.text?.trim().toLowerCase();
   if (!needle) return true;
   return item.reference.toLowerCase().includes(needle) || item.subject.toLowerCase().includes(needle);

@@ -14,11 +14,14 @@ import { type BlobCache, createBlobCache, referencedBlobs } from './blobs';
 import {
   type CaseFilter,
   type CaseListItem,
-  ENDED_STATUSES,
+  type CasePage,
   matchesAfterQuery,
+  matchesCaseQuery,
+  PAGE_SIZE,
   toCaseListItem,
   toCaseQuery,
 } from './caseQueries';
+import type { CaseSummary } from './caseSummaries';
 import {
   type ClearwayDatabase,
   databaseNameFor,
@@ -34,6 +37,7 @@ import {
   type StoredSession,
 } from './deviceStore';
 import { checkEvent, domainReducer } from './domainFold';
+import { casesLoggedHere } from './loggedHere';
 import { foldPending, groupByStream, type OverlayReducer, type PendingEvent } from './overlay';
 import { type SyncController, type SyncStatus, startReplication } from './replication';
 import { blankStreamRow, type LocalStreamDocument, type OutboxDocument } from './schemas';
@@ -120,6 +124,8 @@ export function createClearwayClient(options: ClientOptions) {
   /** True while `start` reads the stored session, so screens do not flash the sign-in form. */
   const isRestoring$ = new BehaviorSubject(false);
   const active$ = new BehaviorSubject<Active | null>(null);
+  /** Device id → the name its person gave it, for this person's devices (the timeline shows them). */
+  const deviceNames$ = new BehaviorSubject<Readonly<Record<string, string>>>({});
   const offlineStatus: SyncStatus = {
     state: 'offline',
     pendingCount: 0,
@@ -180,6 +186,7 @@ export function createClearwayClient(options: ClientOptions) {
     sync.status$.subscribe((status) => {
       if (status.state === 'synced') void blobs.uploadQueued().catch(() => undefined);
     });
+    deviceNames$.next(session.deviceNames ?? {});
     active = { session, db, sync, blobs };
     active$.next(active);
     session$.next({ status: 'signed-in', user: session.user, deviceId: session.deviceId, notice: null });
@@ -211,6 +218,7 @@ export function createClearwayClient(options: ClientOptions) {
       store.close();
       await store.delete();
       store = openDeviceStore(options.indexedDb, deviceStoreName);
+      deviceNames$.next({});
       session$.next({ ...SIGNED_OUT, notice });
     } finally {
       isWiping = false;
@@ -220,6 +228,33 @@ export function createClearwayClient(options: ClientOptions) {
   function requireActive(): Active {
     if (!active) throw new ApiError('signed_out', 'You are signed out. Sign in to continue.', 401);
     return active;
+  }
+
+  /**
+   * Which cases have changes this device has not sent, and the cases logged here that the
+   * server has not sent back yet (folded from their events), so lists show them at once.
+   */
+  function localCases$(current: Active, at: string) {
+    const { user } = current.session;
+    return current.db.outbox.find({ selector: { status: 'pending' } }).$.pipe(
+      switchMap((rows) => {
+        const byStream = groupByStream(rows.map((r) => r.toJSON() as OutboxDocument));
+        const pendingStreams = new Set(byStream.keys());
+        const logged = [...byStream.keys()].filter((stream) =>
+          byStream.get(stream)?.some((e) => e.type === 'case.logged'),
+        );
+        if (logged.length === 0) return of({ pendingStreams, loggedHere: [] as CaseSummary[] });
+        return current.db.caseSummaries.findByIds(logged).$.pipe(
+          map((known) => ({
+            pendingStreams,
+            loggedHere: casesLoggedHere(
+              logged.filter((stream) => !known.has(stream)).map((stream) => byStream.get(stream) ?? []),
+              { reduce, at, userId: user.userId, teamIds: user.teamIds },
+            ),
+          })),
+        );
+      }),
+    );
   }
 
   const client = {
@@ -290,6 +325,23 @@ export function createClearwayClient(options: ClientOptions) {
       return envelope.id;
     },
 
+    deviceNames$,
+
+    /**
+     * Asks the server for the names of this person's devices and keeps them with the session,
+     * so the timeline can say "Priya's iPad" offline too. Offline, the kept names stay.
+     */
+    async refreshDeviceNames(): Promise<void> {
+      const { session } = requireActive();
+      const devices = await api.devices().catch(() => null);
+      if (!devices || active?.session !== session) return;
+      const names: Record<string, string> = { ...session.deviceNames };
+      for (const device of devices) if (device.name) names[device.deviceId] = device.name;
+      session.deviceNames = names;
+      await store.session.put(session);
+      deviceNames$.next(names);
+    },
+
     /** The person has read why an event was refused: remove it from this device. */
     async dismissRejected(eventId: string): Promise<void> {
       const { db } = requireActive();
@@ -333,50 +385,74 @@ export function createClearwayClient(options: ClientOptions) {
       );
     },
 
+    /** Every case the filter matches (searches and look-ups; lists page with casePage$). */
     cases$(filter: CaseFilter): Observable<CaseListItem[]> {
       return active$.pipe(
         switchMap((current) => {
           if (!current) return of([]);
           const at = now();
           return combineLatest([
-            current.db.cases.find(toCaseQuery(filter, at)).$,
-            current.db.outbox.find({ selector: { status: 'pending' } }).$,
+            current.db.caseSummaries.find(toCaseQuery(filter, at)).$,
+            localCases$(current, at),
           ]).pipe(
-            map(([docs, pending]) => {
-              const withPending = groupByStream(pending.map((p) => p.toJSON() as OutboxDocument));
-              return docs
-                .map((d) =>
-                  toCaseListItem(
-                    d.toJSON() as Omit<LocalStreamDocument, '_deleted'>,
-                    at,
-                    withPending.has(d.id),
-                  ),
-                )
-                .filter((item) => matchesAfterQuery(item, filter));
+            map(([docs, local]) =>
+              [...local.loggedHere.filter((s) => matchesCaseQuery(s, filter, at)), ...docs.map(summaryOf)]
+                .filter((summary) => matchesAfterQuery(summary, filter))
+                .map((summary) => toCaseListItem(summary, at, local.pendingStreams.has(summary.id))),
+            ),
+          );
+        }),
+      );
+    },
+
+    /**
+     * One page of a list and the number of cases in it. The page is read in index order and
+     * stops at its last row; only a search of the subject's words reads every match. Cases
+     * logged on this device and not yet sent head the first page.
+     */
+    casePage$(filter: CaseFilter, page = 1, pageSize = PAGE_SIZE): Observable<CasePage> {
+      return active$.pipe(
+        switchMap((current) => {
+          if (!current) return of({ items: [], total: 0, page, pageSize });
+          const at = now();
+          const query = toCaseQuery(filter, at);
+          const skip = (page - 1) * pageSize;
+          const summaries = current.db.caseSummaries;
+          const list$: Observable<{ rows: CaseSummary[]; total: number }> = filter.text
+            ? summaries.find(query).$.pipe(
+                map((docs) => {
+                  const all = docs.map(summaryOf).filter((summary) => matchesAfterQuery(summary, filter));
+                  return { rows: all.slice(skip, skip + pageSize), total: all.length };
+                }),
+              )
+            : combineLatest([
+                summaries.find({ ...query, skip, limit: pageSize }).$,
+                summaries.count({ selector: query.selector }).$,
+              ]).pipe(map(([docs, total]) => ({ rows: docs.map(summaryOf), total })));
+          return combineLatest([list$, localCases$(current, at)]).pipe(
+            map(([list, local]) => {
+              const here = local.loggedHere.filter((s) => matchesCaseQuery(s, filter, at));
+              const rows = page === 1 ? [...here, ...list.rows] : list.rows;
+              return {
+                items: rows.map((s) => toCaseListItem(s, at, local.pendingStreams.has(s.id))),
+                total: list.total + here.length,
+                page,
+                pageSize,
+              };
             }),
           );
         }),
       );
     },
 
-    /** Cases waiting for the signed-in person, soonest due first (undated last). */
+    /** Cases waiting for the signed-in person, soonest due first (undated last), a page at a time. */
+    myWorkPage$(page = 1, pageSize = PAGE_SIZE): Observable<CasePage> {
+      return client.casePage$({ isMine: true }, page, pageSize);
+    },
+
+    /** Every case waiting for the signed-in person, in the same order (for tallies). */
     myWork$(): Observable<CaseListItem[]> {
-      return active$.pipe(
-        switchMap((current) => {
-          if (!current) return of([]);
-          const at = now();
-          return current.db.cases
-            .find({ selector: { isMine: true }, sort: [{ dueDate: 'asc' }, { id: 'asc' }] })
-            .$.pipe(
-              map((docs) => {
-                const items = docs
-                  .map((d) => toCaseListItem(d.toJSON() as Omit<LocalStreamDocument, '_deleted'>, at, false))
-                  .filter((item) => !isFinished(item));
-                return [...items.filter((i) => i.dueDate !== ''), ...items.filter((i) => i.dueDate === '')];
-              }),
-            );
-        }),
-      );
+      return client.cases$({ isMine: true });
     },
 
     streamDocuments$(
@@ -417,9 +493,7 @@ export function createClearwayClient(options: ClientOptions) {
   return client;
 }
 
-function isFinished(item: CaseListItem): boolean {
-  return ENDED_STATUSES.includes(item.stage);
-}
+const summaryOf = (doc: { toJSON(): unknown }) => doc.toJSON() as CaseSummary;
 
 /** A case logged on this device that the server has not accepted yet: built from its events. */
 function emptyDocument(id: string, state: Record<string, unknown>): Omit<LocalStreamDocument, '_deleted'> {

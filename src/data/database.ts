@@ -8,12 +8,16 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { CollectionName } from '../domain';
+import { type CaseSummaryCollection, caseSummaryJsonSchema, rebuildCaseSummaries } from './caseSummaries';
 import { streamMigrationStrategies } from './migrations';
 import { type LocalStreamDocument, type OutboxDocument, outboxJsonSchema, streamJsonSchema } from './schemas';
 
 export type OutboxCollection = RxCollection<Omit<OutboxDocument, '_deleted'>>;
 export type StreamCollection = RxCollection<Omit<LocalStreamDocument, '_deleted'>>;
-export type ClearwayCollections = { outbox: OutboxCollection } & Record<CollectionName, StreamCollection>;
+export type ClearwayCollections = {
+  outbox: OutboxCollection;
+  caseSummaries: CaseSummaryCollection;
+} & Record<CollectionName, StreamCollection>;
 export type ClearwayDatabase = RxDatabase<ClearwayCollections>;
 
 export const STREAM_COLLECTIONS: readonly CollectionName[] = ['cases', 'directory', 'templates', 'calendar'];
@@ -60,6 +64,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Clearw
     multiInstance: options.isMultiInstance ?? typeof window !== 'undefined',
     eventReduce: true,
     closeDuplicates: true,
+    // A list's total is a count; one whose filter no index answers alone walks the summaries.
+    allowSlowCount: true,
   });
   const streamCollection = {
     schema: streamJsonSchema,
@@ -71,7 +77,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Clearw
     directory: streamCollection,
     templates: streamCollection,
     calendar: streamCollection,
+    caseSummaries: { schema: caseSummaryJsonSchema },
   });
+  await rebuildCaseSummaries(db.cases, db.caseSummaries);
   return db;
 }
 

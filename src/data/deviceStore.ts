@@ -15,6 +15,8 @@ export const storedSessionSchema = z.object({
   user: sessionUserSchema,
   deviceId: z.string(),
   serverUrl: z.string(),
+  /** The names of this person's devices (device id → name), kept so the timeline shows them offline. */
+  deviceNames: z.record(z.string(), z.string()).optional(),
 });
 export type StoredSession = z.infer<typeof storedSessionSchema>;
 

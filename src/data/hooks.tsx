@@ -7,7 +7,7 @@ import type { Observable } from 'rxjs';
 import type { EventId } from '../domain';
 import type { DirectoryUser } from './api';
 import type { BlobRef } from './blobs';
-import type { CaseFilter, CaseListItem } from './caseQueries';
+import { type CaseFilter, type CaseListItem, type CasePage, PAGE_SIZE } from './caseQueries';
 import {
   type CaseView,
   type ClearwayClient,
@@ -94,10 +94,23 @@ export function useCases(filter: CaseFilter = {}): { cases: CaseListItem[]; isLo
   return { cases: value, isLoading };
 }
 
-export function useMyWork(): { cases: CaseListItem[]; isLoading: boolean } {
+/** One page of a filtered, sorted list and how many cases the whole list has. */
+export function useCasePage(filter: CaseFilter, page: number): CasePage & { isLoading: boolean } {
   const client = useClient();
-  const { value, isLoading } = useObservable(() => client.myWork$(), [] as CaseListItem[], useSessionKey());
-  return { cases: value, isLoading };
+  const key = `${useSessionKey()}:${JSON.stringify(filter)}:${page}`;
+  const empty: CasePage = { items: [], total: 0, page, pageSize: PAGE_SIZE };
+  const { value, isLoading } = useObservable(() => client.casePage$(filter, page), empty, key);
+  return { ...value, isLoading };
+}
+
+/** A page of My work: the cases waiting for the signed-in person, soonest due first. */
+export function useMyWork(page = 1): CasePage & { isLoading: boolean } {
+  return useCasePage({ isMine: true }, page);
+}
+
+/** Every case in My work (read after the first page, for the urgent and due-soon tallies). */
+export function useMyWorkAll(): { cases: CaseListItem[]; isLoading: boolean } {
+  return useCases({ isMine: true });
 }
 
 export function useCase(caseId: string): CaseView & { isLoading: boolean } {
@@ -111,6 +124,21 @@ export function useCase(caseId: string): CaseView & { isLoading: boolean } {
     `${useSessionKey()}:${stream}`,
   );
   return { ...value, isLoading };
+}
+
+/**
+ * The names of the signed-in person's devices (device id → name), read from the server when the
+ * screen opens and kept on the device for offline use; this device's id is `thisDeviceId`.
+ */
+export function useDeviceNames(): { names: Readonly<Record<string, string>>; thisDeviceId: string | null } {
+  const client = useClient();
+  const sessionKey = useSessionKey();
+  const names = useObservable(() => client.deviceNames$, client.deviceNames$.getValue(), sessionKey).value;
+  useEffect(() => {
+    if (sessionKey !== 'signed-out') void client.refreshDeviceNames().catch(() => undefined);
+  }, [client, sessionKey]);
+  const session = useSessionState();
+  return { names, thisDeviceId: session.status === 'signed-in' ? session.deviceId : null };
 }
 
 export function useSendEvent(): (

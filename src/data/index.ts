@@ -2,7 +2,14 @@
 // (the client and its parts). Features import from here, never from RxDB or fetch.
 export { ApiError, type Device, type DirectoryUser, type SessionUser } from './api';
 export type { BlobRef } from './blobs';
-export { type CaseFilter, type CaseListItem, isOverdue, londonDate } from './caseQueries';
+export {
+  type CaseFilter,
+  type CaseListItem,
+  type CasePage,
+  isOverdue,
+  londonDate,
+  PAGE_SIZE,
+} from './caseQueries';
 export {
   type CaseView,
   type ClearwayClient,
@@ -19,10 +26,13 @@ export {
   useBlob,
   useCalendar,
   useCase,
+  useCasePage,
   useCases,
+  useDeviceNames,
   useDirectory,
   useDismissRejected,
   useMyWork,
+  useMyWorkAll,
   usePendingCount,
   useSendEvent,
   useSession,

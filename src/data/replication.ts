@@ -14,6 +14,7 @@ import { BehaviorSubject, Subject, type Subscription } from 'rxjs';
 import { z } from 'zod';
 import { type CollectionName, streamDocumentSchema } from '../domain';
 import { type ApiClient, ApiError } from './api';
+import { writeCaseSummaries } from './caseSummaries';
 import { type ClearwayDatabase, STREAM_COLLECTIONS } from './database';
 import { withDerivedFields } from './migrations';
 import {
@@ -237,6 +238,8 @@ export function startReplication(options: ReplicationOptions): SyncController {
             const documents = body.documents.map((raw) =>
               toLocalStreamDocument(raw, options.userId, options.teamIds),
             );
+            // Lists read the lean summaries: they change with the documents, in the same pull.
+            if (name === 'cases') await writeCaseSummaries(db.caseSummaries, documents);
             pulled$.next({ collection: name, documents });
             return { documents, checkpoint: body.checkpoint };
           }),

@@ -3,7 +3,7 @@
 import '../journey.css';
 import { useEffect, useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useCalendar, useCase, useSession } from '../../data';
+import { useCalendar, useCase, useDeviceNames, useSession } from '../../data';
 import {
   type CalendarState,
   type CaseState,
@@ -64,6 +64,7 @@ export function CasePage() {
   const { stream, isLoading: isFinding } = useCaseStream(reference);
   const view = useCase(stream ?? 'case:00000000-0000-0000-0000-000000000000');
   const calendarDoc = useCalendar();
+  const devices = useDeviceNames();
   const timeline: readonly TimelineEntry[] = view.caseDoc?.timeline ?? [];
   const { nameOf } = usePeople(timeline);
   const state = view.caseDoc && isCaseState(view.caseDoc.state) ? view.caseDoc.state : null;
@@ -157,7 +158,12 @@ export function CasePage() {
         <h2 className="govuk-heading-m" id="timeline-heading">
           Timeline
         </h2>
-        <Timeline entries={timeline} unsent={unsent} />
+        <Timeline
+          entries={timeline}
+          unsent={unsent}
+          deviceNames={devices.names}
+          thisDeviceId={devices.thisDeviceId}
+        />
       </section>
     </CaseProvider>
   );

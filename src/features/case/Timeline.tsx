@@ -2,6 +2,7 @@
 // reached the server, and from which device. This device's unsent steps come first, marked,
 // so nobody mistakes "done here" for "everyone can see it".
 import type { TimelineEntry } from '../../domain';
+import { deviceLabel } from './deviceLabel';
 import { instantText } from './whenText';
 
 export type UnsentStep = {
@@ -17,13 +18,11 @@ type TimelineProps = {
   unsent: readonly UnsentStep[];
   /** Device ids → the names people gave them ("Priya's iPad"), where known. */
   deviceNames?: Readonly<Record<string, string>>;
+  /** The device in hand, named "this device". */
+  thisDeviceId?: string | null;
 };
 
-function deviceLabel(deviceId: string, deviceNames: Readonly<Record<string, string>> | undefined): string {
-  return deviceNames?.[deviceId] ?? `device ${deviceId.slice(0, 8)}`;
-}
-
-export function Timeline({ entries, unsent, deviceNames }: TimelineProps) {
+export function Timeline({ entries, unsent, deviceNames, thisDeviceId = null }: TimelineProps) {
   const newestFirst = [...entries].sort((a, b) => b.seq - a.seq);
   if (newestFirst.length === 0 && unsent.length === 0) {
     return <p className="govuk-body">Nothing has happened on this case yet.</p>;
@@ -60,7 +59,7 @@ export function Timeline({ entries, unsent, deviceNames }: TimelineProps) {
           </div>
           <p className="moj-timeline__date">
             <time dateTime={entry.madeAt}>Done {instantText(entry.madeAt)}</time> on{' '}
-            {deviceLabel(entry.deviceId, deviceNames)}
+            {deviceLabel(entry.deviceId, deviceNames, thisDeviceId)}
           </p>
           <p className="moj-timeline__date">
             <time dateTime={entry.acceptedAt}>Reached the server {instantText(entry.acceptedAt)}</time>

@@ -4,14 +4,15 @@
 import '../journey.css';
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { type CaseFilter, useCases } from '../../data';
+import { type CaseFilter, useCasePage } from '../../data';
 import { caseTypes } from '../../domain';
 import { Checkbox, DateField, SelectField } from '../../ui/fields';
+import { Pagination } from '../../ui/Pagination';
 import { useDirectoryState } from '../allocation/directoryData';
 import { STATUS_OPTIONS, statusFilterValues } from '../case/caseWords';
 import { ukDay } from '../case/whenText';
 import { CaseTable, type SortKey } from './CaseTable';
-import { type ListQuery, pageOf, paramsFromQuery, queryFromParams } from './caseFilterParams';
+import { type ListQuery, pageSpan, paramsFromQuery, queryFromParams } from './caseFilterParams';
 
 const TYPE_OPTIONS = Object.entries(caseTypes).map(([value, info]) => ({ value, label: info.label }));
 
@@ -106,57 +107,17 @@ function FilterPanel({ filter, onApply }: { filter: CaseFilter; onApply: (filter
   );
 }
 
-function Pagination({
-  page,
-  pages,
-  onPage,
-}: {
-  page: number;
-  pages: number;
-  onPage: (page: number) => void;
-}) {
-  if (pages <= 1) return null;
-  return (
-    <nav className="govuk-pagination" aria-label="Pages of cases">
-      {page > 1 ? (
-        <div className="govuk-pagination__prev">
-          <button
-            type="button"
-            className="govuk-link govuk-pagination__link app-link-button"
-            onClick={() => onPage(page - 1)}
-          >
-            <span className="govuk-pagination__link-title">Previous page</span>
-          </button>
-        </div>
-      ) : null}
-      <p className="govuk-body govuk-!-margin-bottom-0">
-        Page {page} of {pages}
-      </p>
-      {page < pages ? (
-        <div className="govuk-pagination__next">
-          <button
-            type="button"
-            className="govuk-link govuk-pagination__link app-link-button"
-            onClick={() => onPage(page + 1)}
-          >
-            <span className="govuk-pagination__link-title">Next page</span>
-          </button>
-        </div>
-      ) : null}
-    </nav>
-  );
-}
-
 export function AllCasesPage() {
   const [params, setParams] = useSearchParams();
   const query = queryFromParams(params);
   const statuses = query.filter.statuses;
-  const { cases, isLoading } = useCases(
+  const list = useCasePage(
     statuses ? { ...query.filter, statuses: statusFilterValues(statuses) } : query.filter,
+    query.page,
   );
   const now = new Date().toISOString();
   const today = ukDay(new Date(now));
-  const shown = pageOf(cases, query.page);
+  const shown = pageSpan(list.total, query.page, list.items.length);
   const go = (next: ListQuery) => setParams(paramsFromQuery(next));
   const sortKey: SortKey = query.filter.sort ?? 'due';
   const direction = query.filter.direction ?? (sortKey === 'updated' ? 'desc' : 'asc');
@@ -189,11 +150,13 @@ export function AllCasesPage() {
         </div>
         <div className="moj-filter-layout__content">
           <p className="govuk-body" data-testid="case-count" aria-live="polite">
-            {isLoading
+            {list.isLoading
               ? 'Finding cases…'
-              : cases.length === 0
+              : list.total === 0
                 ? 'No cases match.'
-                : `Showing ${shown.from} to ${shown.to} of ${cases.length} ${cases.length === 1 ? 'case' : 'cases'}`}
+                : shown.from === 0
+                  ? `There is no page ${query.page}: the list has ${shown.pages}.`
+                  : `Showing ${shown.from} to ${shown.to} of ${list.total.toLocaleString('en-GB')} ${list.total === 1 ? 'case' : 'cases'}`}
             {isFiltered ? (
               <>
                 {' '}
@@ -203,9 +166,9 @@ export function AllCasesPage() {
               </>
             ) : null}
           </p>
-          {shown.rows.length > 0 ? (
+          {list.items.length > 0 ? (
             <CaseTable
-              cases={shown.rows}
+              cases={list.items}
               today={today}
               now={now}
               caption="Cases"
@@ -213,7 +176,12 @@ export function AllCasesPage() {
               onSort={onSort}
             />
           ) : null}
-          <Pagination page={shown.page} pages={shown.pages} onPage={(page) => go({ ...query, page })} />
+          <Pagination
+            page={query.page}
+            pages={shown.pages}
+            label="Pages of cases"
+            hrefFor={(page) => `?${paramsFromQuery({ ...query, page })}`}
+          />
         </div>
       </div>
     </>

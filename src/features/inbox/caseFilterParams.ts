@@ -1,8 +1,6 @@
 // The All cases filter kept in the address (?type=foi&state=in_review&overdue=1&page=2), so a
 // filtered list can be bookmarked or shared, and Back returns to it.
-import type { CaseFilter } from '../../data';
-
-export const PAGE_SIZE = 50;
+import { type CaseFilter, PAGE_SIZE } from '../../data';
 
 export type ListQuery = { filter: CaseFilter; page: number };
 
@@ -49,14 +47,13 @@ export function paramsFromQuery({ filter, page }: ListQuery): URLSearchParams {
   return params;
 }
 
-/** The page's slice and the numbers the pagination shows. */
-export function pageOf<T>(
-  items: readonly T[],
+/** How many pages a list of `total` has, and which rows (counting from 1) this page shows. */
+export function pageSpan(
+  total: number,
   page: number,
-): { rows: T[]; page: number; pages: number; from: number; to: number } {
-  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
-  const current = Math.min(page, pages);
-  const start = (current - 1) * PAGE_SIZE;
-  const rows = items.slice(start, start + PAGE_SIZE);
-  return { rows, page: current, pages, from: rows.length > 0 ? start + 1 : 0, to: start + rows.length };
+  rowsShown: number,
+): { pages: number; from: number; to: number } {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const start = (page - 1) * PAGE_SIZE;
+  return { pages, from: rowsShown > 0 ? start + 1 : 0, to: start + rowsShown };
 }
