@@ -1,7 +1,8 @@
-// Account: who is signed in, the devices signed in as them (revoke a lost tablet: it wipes its
+// Account: who is signed in, their e-mail address (for the weekly chase digest), the devices signed in as them (revoke a lost tablet: it wipes its
 // data at its next contact), and how much this device stores.
 import { useSession, useStorageEstimate } from '../data';
 import { useDevices, useRevokeDevice } from './accountQueries';
+import { EmailAddress } from './EmailAddress';
 
 const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -41,6 +42,8 @@ export function AccountPage() {
           </dd>
         </div>
       </dl>
+
+      <EmailAddress />
 
       <h2 className="govuk-heading-m">Devices signed in as you</h2>
       {devices.isError ? (

@@ -4,6 +4,20 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getBrowserClient } from '../data';
 
 const DEVICES_KEY = ['devices'] as const;
+const ME_KEY = ['me'] as const;
+
+/** Who the server says is signed in, with their e-mail address (needs the network). */
+export function useMe() {
+  return useQuery({ queryKey: ME_KEY, queryFn: () => getBrowserClient().api.me() });
+}
+
+export function useSetEmail() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (email: string | null) => getBrowserClient().api.setEmail(email),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
+  });
+}
 
 export function useDevices() {
   return useQuery({ queryKey: DEVICES_KEY, queryFn: () => getBrowserClient().api.devices() });

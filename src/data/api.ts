@@ -15,7 +15,19 @@ export const loginResponseSchema = z.object({
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
-export const meResponseSchema = z.object({ user: sessionUserSchema, deviceId: z.string() });
+export const meResponseSchema = z.object({
+  user: sessionUserSchema,
+  deviceId: z.string(),
+  /** Where the weekly chase digest goes; null when none is set (absent from older servers). */
+  email: z.string().nullable().optional(),
+});
+
+/** What a person may give as their e-mail address (the same check the server makes). */
+export const emailAddressSchema = z
+  .string()
+  .trim()
+  .max(254, 'Enter an e-mail address of 254 characters or fewer')
+  .pipe(z.email('Enter an e-mail address in the right form, like name@example.gov.uk'));
 
 export const deviceSchema = z.object({
   deviceId: z.string(),
@@ -133,5 +145,11 @@ export function createApiClient(options: ApiClientOptions) {
       await send(`/api/devices/${encodeURIComponent(deviceId)}/revoke`, { method: 'POST' });
     },
     users: () => request(z.array(directoryUserSchema), '/api/users'),
+    /** Sets (or with null removes) the signed-in person's e-mail address. */
+    setEmail: (email: string | null) =>
+      request(z.object({ email: z.string().nullable() }), '/api/me/email', {
+        method: 'PUT',
+        body: JSON.stringify({ email }),
+      }),
   };
 }
