@@ -142,12 +142,23 @@ for (let start = 0; start < CASES; start += INSERT_BATCH) {
     [
       built.map((b) => b.stream),
       built.map(() => 'cases'),
+      // As the server keeps them (migration 005): the timeline in rows of its own, below.
       built.map((b) => {
-        const { _deleted, ...doc } = b.document;
+        const { _deleted, timeline: _timeline, ...doc } = b.document;
         return JSON.stringify(doc);
       }),
       built.map((b) => b.document.lastSeq),
       built.map((b) => b.document.updatedAt),
+    ],
+  );
+  const entries = built.flatMap((b) => b.document.timeline.map((entry) => ({ stream: b.stream, entry })));
+  await db.query(
+    `insert into timeline (stream_id, seq, entry)
+     select * from unnest($1::text[], $2::bigint[], $3::jsonb[])`,
+    [
+      entries.map((e) => e.stream),
+      entries.map((e) => e.entry.seq),
+      entries.map((e) => JSON.stringify(e.entry)),
     ],
   );
   await db.query(
