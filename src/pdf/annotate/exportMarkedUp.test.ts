@@ -1,4 +1,4 @@
-import { PDFDict, PDFDocument, PDFName, PDFStream } from '@cantoo/pdf-lib';
+import { degrees, PDFDict, PDFDocument, PDFName, PDFStream } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { Mark } from '../../domain';
 import { extractTextItems, withPdf } from '../pdfjs';
@@ -58,8 +58,8 @@ type Read = {
 };
 
 /** Every annotation pdf.js reads on a page, with its rectangle converted back to display space. */
-async function annotationsOf(pdf: Uint8Array, pageNumber: number): Promise<Read[]> {
-  return withPdf(pdf, {}, async (doc) => {
+async function annotationsOf(pdf: Uint8Array, pageNumber: number, password?: string): Promise<Read[]> {
+  return withPdf(pdf, { password }, async (doc) => {
     const page = await doc.getPage(pageNumber);
     const viewport = page.getViewport({ scale: 1 });
     const raw = (await page.getAnnotations()) as Record<string, unknown>[];
@@ -285,6 +285,39 @@ describe('the marked-up copy', () => {
     const normal = doc.context.lookup(text.lookup(PDFName.of('AP'), PDFDict).get(PDFName.of('N')));
     expect(normal).toBeInstanceOf(PDFStream);
     expect((normal as PDFStream).dict.lookup(PDFName.of('Matrix'))?.toString()).toBe('[ 0 1 -1 0 0 0 ]');
+    expect((await qpdfCheck(out)).ok).toBe(true);
+  });
+
+  it('places marks through a crop box that does not start at the origin, on a page turned 270°', async () => {
+    const doc = await PDFDocument.create();
+    const page = doc.addPage([612, 792]);
+    page.setCropBox(50, 100, 500, 600);
+    page.setRotation(degrees(270));
+    const original = await doc.save();
+    const box = { x: 40, y: 60, width: 120, height: 30 };
+    const out = await exportMarkedUp(
+      original,
+      [
+        mark({ id: 'r1', kind: 'redaction', subtype: 'area', rects: [box], exemption: 's40(2)' }),
+        mark({ id: 'h1', kind: 'annotation', subtype: 'highlight', rects: [box] }),
+      ],
+      NAMES,
+    );
+    const read = await annotationsOf(out, 1);
+    closeTo(read.find((a) => a.subtype === 'Square')!.box, box, 0.01);
+    closeTo(read.find((a) => a.subtype === 'Highlight')!.box, box, 1.01);
+  });
+
+  it('opens a password-protected original and writes names and notes in any script', async () => {
+    const original = readCorpus('issue6010_1.pdf');
+    const out = await exportMarkedUp(
+      original,
+      [comment('c1', { x: 20, y: 20 }, 'Zoë’s note — “check” ✓', { author: 'u3' })],
+      { u3: 'Siân Llŷr' },
+      { password: 'abc' },
+    );
+    const [note] = (await annotationsOf(out, 1)).filter((a) => a.subtype === 'Text');
+    expect(note).toMatchObject({ title: 'Siân Llŷr', contents: 'Zoë’s note — “check” ✓' });
     expect((await qpdfCheck(out)).ok).toBe(true);
   });
 });

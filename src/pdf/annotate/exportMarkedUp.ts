@@ -33,7 +33,7 @@ import { type PageSpace, pageSpace } from './pageSpace';
 export type ExportOptions = {
   /** Resolved comments too (default true); deleted marks and rejected redactions never. */
   includeResolved?: boolean;
-  /** The original's password, if it has one. */
+  /** The original's password, if it has one. The copy is written without one: it is for sharing. */
   password?: string;
 };
 
