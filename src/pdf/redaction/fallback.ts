@@ -1,13 +1,16 @@
 // The safe fallback for a page the engine cannot edit with confidence: pdf.js renders the
 // original page (annotations off) at 200 dpi, the regions are blacked out in the pixels, the
 // image replaces the page content, and the text that lies outside every region is written back
-// invisibly so the page stays searchable. Whole pdf.js items that touch a region are left out
-// (items carry no per-glyph positions, so splitting them would guess).
+// invisibly so the page stays searchable. An item that touches a region keeps only its words
+// that lie well clear of every region: items carry no per-glyph positions, so each word's place
+// is an estimate (as find's is), and a word is dropped if it comes within a character of one.
 import { type PDFContext, PDFDict, PDFName } from '@cantoo/pdf-lib';
 import { Font } from '@cantoo/pdf-lib/standard-fonts';
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
-import type { PageRuns, TextRun } from '../pdfjs';
+import { charWeight } from '../find/charWidths';
+import { boxOfSpan, type PageRuns, type TextRun } from '../pdfjs';
 import { formatHexString, formatName, formatNumber } from './contentStream';
+import { flateStream } from './deflate';
 import { apply, invert, type Matrix, multiply } from './geometry';
 import { encodeWinAnsi } from './overlay';
 import type { DisplayRect } from './verify';
@@ -72,6 +75,45 @@ function runBox(run: TextRun): DisplayRect {
   return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
 }
 
+type Piece = { str: string; from: number; to: number };
+
+/** The words of a run with their estimated spans along it (characters weighted as find does). */
+function wordsAlong(run: TextRun): Piece[] {
+  const chars = Array.from(run.str);
+  const weights = chars.map((ch) => charWeight(ch.codePointAt(0) ?? 0));
+  const total = weights.reduce((sum, w) => sum + w, 0) || 1;
+  const words: Piece[] = [];
+  let at = 0;
+  let current: Piece | undefined;
+  chars.forEach((ch, i) => {
+    const from = (at / total) * run.length;
+    at += weights[i] ?? 0;
+    const to = (at / total) * run.length;
+    if (/\s/u.test(ch)) current = undefined;
+    else if (current) {
+      current.str += ch;
+      current.to = to;
+    } else {
+      current = { str: ch, from, to };
+      words.push(current);
+    }
+  });
+  return words;
+}
+
+/** What of a run the text layer keeps: all of it, or its words clear of every region. */
+function keptPieces(run: TextRun, regions: DisplayRect[], removed: string[]): Piece[] {
+  const whole = { str: run.str, from: 0, to: run.length };
+  if (!regions.some((r) => overlaps(runBox(run), r, TEXT_MARGIN))) return [whole];
+  const charWidth = run.length / Math.max(1, Array.from(run.str).length);
+  return wordsAlong(run).filter((word) => {
+    const box = boxOfSpan(run, word.from - charWidth, word.to + charWidth);
+    const near = regions.some((r) => overlaps(box, r, TEXT_MARGIN));
+    if (near) removed.push(word.str);
+    return !near;
+  });
+}
+
 export type RasterisedPage = { contents: Uint8Array; resources: PDFDict; removedText: string[] };
 
 /**
@@ -132,7 +174,7 @@ export async function rasterisePage(
       for (let y = y0; y < y1; y++) rgb.fill(0, (y * width + x0) * 3, (y * width + x1) * 3);
     }
     const image = ctx.register(
-      ctx.flateStream(rgb, {
+      flateStream(ctx, rgb, {
         Type: 'XObject',
         Subtype: 'Image',
         Width: width,
@@ -149,22 +191,25 @@ export async function rasterisePage(
     let hasText = false;
     for (const run of runs?.runs ?? []) {
       if (!run.str.trim()) continue;
-      if (regions.some((r) => overlaps(runBox(run), r, TEXT_MARGIN))) {
-        removedText.push(run.str);
-        continue;
-      }
-      const { bytes, width: em } = encodeWinAnsi(run.str);
       const size = run.ascent + run.descent;
-      if (size <= 0 || em <= 0) continue;
-      const o = apply(fromDisplay, run.origin.x, run.origin.y);
-      const adv = apply(fromDisplay, run.origin.x + run.advance.x, run.origin.y + run.advance.y);
-      const up = apply(fromDisplay, run.origin.x + run.up.x, run.origin.y + run.up.y);
-      const tm = [adv.x - o.x, adv.y - o.y, up.x - o.x, up.y - o.y, o.x, o.y].map(formatNumber).join(' ');
-      const hScale = (run.length / (em * size)) * 100;
-      parts.push(
-        `BT 3 Tr ${formatName(TEXT_FONT_NAME)} ${formatNumber(size)} Tf ${formatNumber(hScale)} Tz ${tm} Tm ${formatHexString(bytes)} Tj ET\n`,
-      );
-      hasText = true;
+      for (const piece of keptPieces(run, regions, removedText)) {
+        const { bytes, width: em } = encodeWinAnsi(piece.str);
+        const length = piece.to - piece.from;
+        if (size <= 0 || em <= 0 || length <= 0) continue;
+        const start = {
+          x: run.origin.x + run.advance.x * piece.from,
+          y: run.origin.y + run.advance.y * piece.from,
+        };
+        const o = apply(fromDisplay, start.x, start.y);
+        const adv = apply(fromDisplay, start.x + run.advance.x, start.y + run.advance.y);
+        const up = apply(fromDisplay, start.x + run.up.x, start.y + run.up.y);
+        const tm = [adv.x - o.x, adv.y - o.y, up.x - o.x, up.y - o.y, o.x, o.y].map(formatNumber).join(' ');
+        const hScale = (length / (em * size)) * 100;
+        parts.push(
+          `BT 3 Tr ${formatName(TEXT_FONT_NAME)} ${formatNumber(size)} Tf ${formatNumber(hScale)} Tz ${tm} Tm ${formatHexString(bytes)} Tj ET\n`,
+        );
+        hasText = true;
+      }
     }
     const resources = PDFDict.withContext(ctx);
     resources.set(PDFName.of('XObject'), ctx.obj({ CwPage: image }));

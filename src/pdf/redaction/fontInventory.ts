@@ -12,6 +12,7 @@ import {
   PDFStream,
 } from '@cantoo/pdf-lib';
 import { parseCMap } from './cmap';
+import { flateStream } from './deflate';
 import type { RunContext } from './pageContent';
 import { resolve, streamBytes } from './pdfObjects';
 import { ENCODINGS } from './standardEncodings';
@@ -122,6 +123,6 @@ function rewriteToUnicode(ctx: PDFContext, run: RunContext): void {
       ...chunks,
       'endcmap CMapName currentdict /CMap defineresource pop end end',
     ].join('\n');
-    font.set(key, ctx.register(ctx.flateStream(cmap)));
+    font.set(key, ctx.register(flateStream(ctx, new TextEncoder().encode(cmap))));
   }
 }

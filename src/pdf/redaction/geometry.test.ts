@@ -34,6 +34,37 @@ describe('regionsHit', () => {
     );
   });
 
+  it('answers as trying every region when a page has many (banded search)', () => {
+    const small = fc.integer({ min: -400, max: 400 }).map((n) => n / 2);
+    const box = fc
+      .tuple(small, small, fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 30 }))
+      .map(([x, y, w, h]) => ({ x0: x, y0: y, x1: x + w, y1: y + h }));
+    const m = fc.tuple(coordinate, coordinate, coordinate, coordinate, small, small);
+    fc.assert(
+      fc.property(m, fc.array(fc.oneof(box, rect), { minLength: 4, maxLength: 60 }), (matrix, regions) => {
+        const q = quadOf(
+          [matrix[0] / 50, matrix[1] / 50, matrix[2] / 50, matrix[3] / 50, matrix[4], matrix[5]],
+          0,
+          -0.2,
+          0.6,
+          0.8,
+        );
+        expect(regionsHit(regions)(q)).toBe(each(q, regions));
+      }),
+      { numRuns: 5_000 },
+    );
+    fc.assert(
+      fc.property(
+        fc.tuple(point, point, point, point),
+        fc.array(box, { minLength: 4, maxLength: 60 }),
+        (q, regions) => {
+          expect(regionsHit(regions)(q)).toBe(each(q, regions));
+        },
+      ),
+      { numRuns: 5_000 },
+    );
+  });
+
   it('finds a glyph under one region among many and misses one between them', () => {
     const regions: Rect[] = [
       { x0: 0, y0: 0, x1: 10, y1: 10 },

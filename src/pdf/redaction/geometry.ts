@@ -139,10 +139,19 @@ export function quadIntersectsRect(q: readonly Point[], r: Rect): boolean {
   return true;
 }
 
+// Regions are filed in horizontal bands this many times their average height (at least a
+// point) so a glyph is tried only against the regions of the bands it spans; pages with
+// hundreds of regions (every occurrence of a common word) would otherwise try every one.
+const BAND_SHARE_OF_HEIGHT = 2;
+const MAX_BANDS = 4096;
+const MIN_REGIONS_FOR_BANDS = 4;
+
 /**
  * Whether a quad meets any of `regions`: the same answer as trying each in turn, but a quad
- * clear of the box round all of them (most glyphs on a page) is ruled out with one test. That
- * box holds every region, so it overlaps a quad at least as much as any one of them does.
+ * clear of the box round all of them (most glyphs on a page) is ruled out with one test, and
+ * one that is not is tried only against the regions whose band of heights it crosses. That box
+ * holds every region, so it overlaps a quad at least as much as any one of them does; a region
+ * outside the quad's bands is apart from it along the y axis, which separates them.
  */
 export function regionsHit(regions: readonly Rect[]): (q: readonly Point[]) => boolean {
   const each = (q: readonly Point[]) => regions.some((r) => quadIntersectsRect(q, r));
@@ -152,18 +161,52 @@ export function regionsHit(regions: readonly Rect[]): (q: readonly Point[]) => b
   let y0 = Number.POSITIVE_INFINITY;
   let x1 = Number.NEGATIVE_INFINITY;
   let y1 = Number.NEGATIVE_INFINITY;
+  let heights = 0;
   for (const r of regions) {
     // Either corner may be the lower one.
     x0 = Math.min(x0, r.x0, r.x1);
     y0 = Math.min(y0, r.y0, r.y1);
     x1 = Math.max(x1, r.x0, r.x1);
     y1 = Math.max(y1, r.y0, r.y1);
+    heights += Math.abs(r.y1 - r.y0);
   }
   const all: Rect = { x0, y0, x1, y1 };
+  const banded = regions.length >= MIN_REGIONS_FOR_BANDS ? bandsOf(regions, y0, y1, heights) : undefined;
   return (q) => {
     if (overlapAlong(q, all, 1, 0) <= TOUCH_TOLERANCE) return false;
     if (overlapAlong(q, all, 0, 1) <= TOUCH_TOLERANCE) return false;
-    return each(q);
+    return banded ? (banded(q) ?? each(q)) : each(q);
+  };
+}
+
+/** The banded search, or undefined when the quad is not finite (then every region is tried). */
+function bandsOf(
+  regions: readonly Rect[],
+  y0: number,
+  y1: number,
+  heights: number,
+): (q: readonly Point[]) => boolean | undefined {
+  const height = Math.max(1, (BAND_SHARE_OF_HEIGHT * heights) / regions.length, (y1 - y0) / MAX_BANDS);
+  const bandOf = (y: number) => Math.floor((y - y0) / height);
+  const bands: Rect[][] = Array.from({ length: bandOf(y1) + 1 }, () => []);
+  for (const r of regions) {
+    const last = bandOf(Math.max(r.y0, r.y1));
+    for (let b = bandOf(Math.min(r.y0, r.y1)); b <= last; b++) bands[b]?.push(r);
+  }
+  return (q) => {
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    for (const p of q) {
+      if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) return undefined;
+      lo = Math.min(lo, p.y);
+      hi = Math.max(hi, p.y);
+    }
+    const last = Math.min(bandOf(hi), bands.length - 1);
+    for (let b = Math.max(bandOf(lo), 0); b <= last; b++) {
+      const band = bands[b] as Rect[];
+      for (let i = 0; i < band.length; i++) if (quadIntersectsRect(q, band[i] as Rect)) return true;
+    }
+    return false;
   };
 }
 

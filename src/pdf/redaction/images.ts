@@ -17,6 +17,7 @@ import {
 } from '@cantoo/pdf-lib';
 import type { JpegImage } from 'pdfjs-dist/legacy/image_decoders/pdf.image_decoders.mjs';
 import { withBuiltinsKept } from '../pdfjs';
+import { flateStream } from './deflate';
 import { apply, boundsOf, invert, type Matrix, type Rect, rectsIntersect } from './geometry';
 import { getName, getNumber, resolve } from './pdfObjects';
 
@@ -215,7 +216,7 @@ export function blankImage(
   // pdf.js returns a Uint8ClampedArray for JPEGs; pdf-lib takes only a Uint8Array.
   const data = new Uint8Array(decoded.subarray(0, size));
   clearSamples(data, w, nc, bpc, pixelBoxes(ctm, regions, w, h));
-  const copy = ctx.flateStream(data, { Type: 'XObject', Subtype: 'Image', Width: w, Height: h });
+  const copy = flateStream(ctx, data, { Type: 'XObject', Subtype: 'Image', Width: w, Height: h });
   for (const k of COPIED_KEYS) {
     const v = dict.get(PDFName.of(k));
     if (v !== undefined) copy.dict.set(PDFName.of(k), v);

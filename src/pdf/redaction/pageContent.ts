@@ -14,6 +14,7 @@ import {
   type Operation,
   parseContent,
 } from './contentStream';
+import { flateStream } from './deflate';
 import { type Code, type FontModel, fontModel, NotConfident } from './fonts';
 import {
   apply,
@@ -424,7 +425,7 @@ export function rewriteContent(
         formCtm,
         [...formStack, key],
       );
-      const copy = ctx.flateStream(inner.bytes, {});
+      const copy = flateStream(ctx, inner.bytes, {});
       for (const k of ['Type', 'Subtype', 'FormType', 'BBox', 'Matrix', 'Group']) {
         const v = dict.get(PDFName.of(k));
         if (v !== undefined) copy.dict.set(PDFName.of(k), v);

@@ -16,6 +16,7 @@ import {
   PDFString,
   PDFWriter,
 } from '@cantoo/pdf-lib';
+import { flateStream } from './deflate';
 
 export type RebuiltPage = {
   mediaBox: PDFObject;
@@ -114,7 +115,7 @@ export async function writeRebuilt(
     if (p.userUnit && p.userUnit !== 1) dict.set(PDFName.of('UserUnit'), PDFNumber.of(p.userUnit));
     if (p.group) dict.set(PDFName.of('Group'), p.group);
     dict.set(PDFName.of('Resources'), p.resources);
-    dict.set(PDFName.of('Contents'), ctx.register(ctx.flateStream(p.contents, {})));
+    dict.set(PDFName.of('Contents'), ctx.register(flateStream(ctx, p.contents, {})));
     kids.push(ctx.register(dict));
   }
   ctx.assign(pagesRef, ctx.obj({ Type: 'Pages', Kids: kids, Count: kids.length }));

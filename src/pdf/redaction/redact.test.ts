@@ -8,6 +8,7 @@ import {
   PDFString,
 } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { findText } from '../find';
 import { extractTextItems, type PageText } from '../pdfjs';
 import { CORPUS_DIR } from '../testing/corpusCases';
 import { redact } from './index';
@@ -307,27 +308,45 @@ describe('regions on rotated pages', () => {
   });
 });
 
+/** A page drawn in /F9, a font with no widths the engine can measure (so the page falls back). */
+const unmeasuredPage = (content: string) =>
+  buildPdf([
+    {
+      content,
+      resources: (doc) => ({
+        Font: {
+          F9: doc.context.register(
+            doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'MysteryFont' }),
+          ),
+        },
+      }),
+    },
+  ]);
+
 describe('fallback', () => {
   it('rasterises a page whose font cannot be measured, keeping the text outside the region searchable', async () => {
-    const pdf = await buildPdf([
-      {
-        content:
-          'BT /F9 12 Tf 50 200 Td (Unmeasured Secret) Tj ET BT /F9 12 Tf 50 100 Td (Searchable line) Tj ET',
-        resources: (doc) => ({
-          Font: {
-            F9: doc.context.register(
-              doc.context.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'MysteryFont' }),
-            ),
-          },
-        }),
-      },
-    ]);
+    const pdf = await unmeasuredPage(
+      'BT /F9 12 Tf 50 200 Td (Unmeasured Secret) Tj ET BT /F9 12 Tf 50 100 Td (Searchable line) Tj ET',
+    );
     const { pdf: out, report } = await mustRedact(pdf, [{ page: 1, x: 40, y: 85, width: 200, height: 20 }]);
     expect(report.pages[0]?.fallback).toMatch(/width/);
     const text = textOf(await extractTextItems(out));
     expect(text).not.toMatch(/Unmeasured|Secret/);
     expect(text).toContain('Searchable line');
     expect(await everything(out)).not.toMatch(/unmeasured|secret/);
+  });
+
+  it('keeps the words of a line that lie clear of the region in the text of a page that falls back', async () => {
+    const pdf = await unmeasuredPage('BT /F9 12 Tf 50 200 Td (Keep these words Secret and these too) Tj ET');
+    const found = await findText(pdf, 'Secret');
+    expect(found).toHaveLength(1);
+    const { pdf: out, report } = await mustRedact(pdf, found);
+    expect(report.pages[0]?.fallback).toMatch(/width/);
+    const text = textOf(await extractTextItems(out));
+    expect(text).not.toMatch(/Secret/);
+    // Words within a character of the region go too: their places are estimates.
+    expect(text).toMatch(/Keep these/);
+    expect(text).toMatch(/these too/);
   });
 });
 
