@@ -2,10 +2,9 @@
 // drag a box to redact, tap to pin a comment, draw ink with a pen or mouse. While drawing, a
 // finger scrolls the viewer instead (the overlay takes `touch-action: none` so the browser
 // leaves every pointer to us, and we scroll for touch ourselves).
-import { createContext, type PointerEvent, useContext, useRef, useState } from 'react';
+import { createContext, type PointerEvent, useContext, useEffect, useRef, useState } from 'react';
 import type { InkPoint, Mark, Rect } from '../../domain';
 import {
-  type Box,
   isBoxBigEnough,
   pressureOf,
   rectBetween,
@@ -37,7 +36,8 @@ const PIN_PX = 44;
 type Gesture =
   | { kind: 'box'; from: InkPoint; to: InkPoint }
   | { kind: 'ink'; points: InkPoint[] }
-  | { kind: 'scroll'; x: number; y: number; scroller: Element | null };
+  | { kind: 'scroll'; x: number; y: number; scroller: Element | null }
+  | { kind: 'tap' };
 
 function scrollerOf(element: Element): Element | null {
   for (let at = element.parentElement; at; at = at.parentElement) {
@@ -61,67 +61,91 @@ export function MarkOverlay({
   const actions = useContext(OverlayContext);
   const [gesture, setGesture] = useState<Gesture | null>(null);
   const svg = useRef<SVGSVGElement>(null);
+  // The listeners below live as long as the page is drawn; they read the latest tool and
+  // actions from here rather than being added again on every render.
+  const latest = useRef({ actions, width, height, page, gesture });
+  latest.current = { actions, width, height, page, gesture };
+
+  // Listening on the viewer's overlay layer (this SVG's parent) catches pointer events aimed at
+  // the layer itself as well as at the drawing.
+  useEffect(() => {
+    const host = svg.current?.parentElement;
+    if (!host) return;
+    const pointAt = (event: globalThis.PointerEvent): InkPoint => {
+      const { width: w, height: h } = latest.current;
+      return toPagePoint(
+        event.clientX,
+        event.clientY,
+        host.getBoundingClientRect(),
+        { width: w, height: h },
+        pressureOf(event.pointerType, event.pressure),
+      );
+    };
+    const update = (next: Gesture | null) => {
+      latest.current.gesture = next;
+      setGesture(next);
+    };
+    const down = (event: globalThis.PointerEvent) => {
+      const tool = latest.current.actions?.tool ?? 'select';
+      if (!isDrawingTool(tool) || event.button > 0) return;
+      event.preventDefault();
+      try {
+        host.setPointerCapture(event.pointerId);
+      } catch {
+        // A pointer the browser does not know as active (a synthetic event) cannot be captured;
+        // the gesture still works while it stays over the page.
+      }
+      if (tool === 'draw' && event.pointerType === 'touch')
+        update({ kind: 'scroll', x: event.clientX, y: event.clientY, scroller: scrollerOf(host) });
+      else if (tool === 'draw') update({ kind: 'ink', points: [pointAt(event)] });
+      else if (tool === 'area') update({ kind: 'box', from: pointAt(event), to: pointAt(event) });
+      else update({ kind: 'tap' });
+    };
+    const move = (event: globalThis.PointerEvent) => {
+      const current = latest.current.gesture;
+      if (!current) return;
+      if (current.kind === 'scroll') {
+        current.scroller?.scrollBy(current.x - event.clientX, current.y - event.clientY);
+        update({ ...current, x: event.clientX, y: event.clientY });
+      } else if (current.kind === 'box') update({ ...current, to: pointAt(event) });
+      else if (current.kind === 'ink') {
+        // A pen reports more often than frames are drawn: take every coalesced sample.
+        const samples = event.getCoalescedEvents?.() ?? [];
+        const points = (samples.length > 0 ? samples : [event]).map(pointAt);
+        update({ kind: 'ink', points: [...current.points, ...points] });
+      }
+    };
+    const up = (event: globalThis.PointerEvent) => {
+      const current = latest.current.gesture;
+      const { actions: act, page: at } = latest.current;
+      update(null);
+      if (!current || !act) return;
+      if (current.kind === 'tap') act.placeComment(at, pointAt(event));
+      else if (current.kind === 'box') {
+        const rect = rectBetween(current.from, pointAt(event));
+        if (isBoxBigEnough(rect)) act.finishBox(at, rect);
+      } else if (current.kind === 'ink') {
+        const stroke = thinStroke([...current.points, pointAt(event)]);
+        if (stroke.length > 0) act.finishStroke(at, stroke);
+      }
+    };
+    const cancel = () => update(null);
+    host.addEventListener('pointerdown', down);
+    host.addEventListener('pointermove', move);
+    host.addEventListener('pointerup', up);
+    host.addEventListener('pointercancel', cancel);
+    return () => {
+      host.removeEventListener('pointerdown', down);
+      host.removeEventListener('pointermove', move);
+      host.removeEventListener('pointerup', up);
+      host.removeEventListener('pointercancel', cancel);
+    };
+  }, []);
+
   if (!actions) return null;
   const { tool } = actions;
   const marks = actions.marksByPage.get(page) ?? [];
   const isDrawing = isDrawingTool(tool);
-  const size = { width, height };
-
-  const pointAt = (event: PointerEvent | globalThis.PointerEvent): InkPoint => {
-    const box: Box = svg.current?.getBoundingClientRect() ?? { left: 0, top: 0, width, height };
-    return toPagePoint(
-      event.clientX,
-      event.clientY,
-      box,
-      size,
-      pressureOf(event.pointerType, event.pressure),
-    );
-  };
-
-  const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
-    if (!isDrawing || event.button > 0) return;
-    event.preventDefault();
-    event.currentTarget.setPointerCapture(event.pointerId);
-    if (tool === 'draw' && event.pointerType === 'touch') {
-      setGesture({
-        kind: 'scroll',
-        x: event.clientX,
-        y: event.clientY,
-        scroller: scrollerOf(event.currentTarget),
-      });
-    } else if (tool === 'draw') setGesture({ kind: 'ink', points: [pointAt(event)] });
-    else if (tool === 'area') setGesture({ kind: 'box', from: pointAt(event), to: pointAt(event) });
-  };
-
-  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
-    if (!gesture) return;
-    if (gesture.kind === 'scroll') {
-      gesture.scroller?.scrollBy(gesture.x - event.clientX, gesture.y - event.clientY);
-      setGesture({ ...gesture, x: event.clientX, y: event.clientY });
-    } else if (gesture.kind === 'box') setGesture({ ...gesture, to: pointAt(event) });
-    else {
-      // A pen reports more often than frames are drawn: take every coalesced sample.
-      const samples = event.nativeEvent.getCoalescedEvents?.() ?? [];
-      const points = (samples.length > 0 ? samples : [event.nativeEvent]).map(pointAt);
-      setGesture({ kind: 'ink', points: [...gesture.points, ...points] });
-    }
-  };
-
-  const onPointerUp = (event: PointerEvent<SVGSVGElement>) => {
-    if (tool === 'comment' && isDrawing && event.button <= 0) {
-      actions.placeComment(page, pointAt(event));
-      return;
-    }
-    if (!gesture) return;
-    setGesture(null);
-    if (gesture.kind === 'box') {
-      const rect = rectBetween(gesture.from, pointAt(event));
-      if (isBoxBigEnough(rect)) actions.finishBox(page, rect);
-    } else if (gesture.kind === 'ink') {
-      const stroke = thinStroke([...gesture.points, pointAt(event)]);
-      if (stroke.length > 0) actions.finishStroke(page, stroke);
-    }
-  };
 
   const pin = PIN_PX / scale;
   return (
@@ -130,10 +154,6 @@ export function MarkOverlay({
       className={`review-overlay${isDrawing ? ' review-overlay--drawing' : ''}`}
       viewBox={`0 0 ${width} ${height}`}
       preserveAspectRatio="none"
-      onPointerDown={onPointerDown}
-      onPointerMove={onPointerMove}
-      onPointerUp={onPointerUp}
-      onPointerCancel={() => setGesture(null)}
       aria-hidden="true"
       focusable="false"
     >
@@ -173,6 +193,12 @@ export function MarkOverlay({
   );
 }
 
+/** The exemption label's size (points): fits the box's height and, roughly, its width. */
+function labelSize(r: Rect, label: string): number {
+  // Helvetica-like capitals and digits average about 0.6 em wide.
+  return Math.max(3, Math.min(r.height * 0.7, 10, r.width / (label.length * 0.6)));
+}
+
 function MarkShape(props: {
   mark: Mark;
   page: number;
@@ -205,7 +231,7 @@ function MarkShape(props: {
               fill={status === 'proposed' ? `url(#hatch-${props.page})` : undefined}
             />
             {status === 'agreed' && mark.exemption && r.height >= 6 ? (
-              <text x={r.x + r.width / 2} y={r.y + r.height / 2} fontSize={Math.min(r.height * 0.7, 10)}>
+              <text x={r.x + r.width / 2} y={r.y + r.height / 2} fontSize={labelSize(r, mark.exemption)}>
                 {mark.exemption}
               </text>
             ) : null}
@@ -232,7 +258,7 @@ function MarkShape(props: {
             // biome-ignore lint/suspicious/noArrayIndexKey: a mark's strokes never reorder.
             key={i}
             d={strokePath(stroke)}
-            stroke={mark.colour ?? '#1d70b8'}
+            style={{ stroke: mark.colour ?? '#1d70b8' }}
             strokeWidth={strokeWidth(stroke)}
           />
         ))}
