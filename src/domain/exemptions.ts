@@ -68,6 +68,11 @@ export function exemptionTitle(code: string): string {
   return byCode.get(code)?.title ?? code;
 }
 
+/** The name of the law a code comes from, for letters; FOIA for codes not in the catalogue. */
+export function lawOf(code: string): string {
+  return REGIME_NAMES[byCode.get(code)?.regime ?? 'foia'];
+}
+
 export function isKnownExemption(code: string): boolean {
   return byCode.has(code);
 }

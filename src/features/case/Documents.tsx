@@ -4,6 +4,7 @@
 import { type ChangeEvent, useState } from 'react';
 import { Link } from 'react-router';
 import { useBlob, useUploadBlob } from '../../data';
+import { describeReviewProgress, exemptionTitle, reviewProgress } from '../../domain';
 import type { CaseDocument } from '../../domain/caseState';
 import { useCaseContext } from './caseContext';
 import { useStep } from './useStep';
@@ -20,8 +21,32 @@ function sizeText(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** For a release copy: what it was made from and the exemptions its redactions rely on. */
+function ReleaseCopyDetails({ doc }: { doc: CaseDocument }) {
+  const { state } = useCaseContext();
+  if (doc.redactedFrom === null) return null;
+  const original = state.documents.find((d) => d.sha256 === doc.redactedFrom);
+  return (
+    <>
+      <br />
+      <strong className="govuk-tag govuk-tag--grey">Redacted copy</strong>{' '}
+      <span className="govuk-body-s">
+        of {original ? original.name : 'a document no longer on this case'}
+      </span>
+      {doc.exemptions.length > 0 ? (
+        <>
+          <br />
+          <span className="govuk-body-s">
+            Exemptions: {doc.exemptions.map((code) => `${code} (${exemptionTitle(code)})`).join(', ')}
+          </span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 function DocumentRow({ doc, reference }: { doc: CaseDocument; reference: string }) {
-  const { nameOf } = useCaseContext();
+  const { nameOf, state } = useCaseContext();
   const { url, status } = useBlob(doc.sha256);
   const isPdf = doc.mime === 'application/pdf';
   return (
@@ -42,6 +67,7 @@ function DocumentRow({ doc, reference }: { doc: CaseDocument; reference: string 
           {sizeText(doc.size)}, {doc.kind.replace(/_/g, ' ')}, added by {nameOf(doc.addedBy)}{' '}
           {instantText(doc.addedAt)}
         </span>
+        <ReleaseCopyDetails doc={doc} />
       </td>
       <td className="govuk-table__cell">
         {isPdf ? (
@@ -52,6 +78,11 @@ function DocumentRow({ doc, reference }: { doc: CaseDocument; reference: string 
           >
             Review document<span className="govuk-visually-hidden"> {doc.name}</span>
           </Link>
+        ) : null}
+        {isPdf && state.marks.some((m) => m.documentSha === doc.sha256) ? (
+          <p className="govuk-body-s govuk-!-margin-top-1 govuk-!-margin-bottom-0">
+            {describeReviewProgress(reviewProgress(state, doc.sha256))}
+          </p>
         ) : null}
       </td>
     </tr>

@@ -1,6 +1,7 @@
 // Closing: the outcome, the exemptions used and whether it goes in the disclosure log; and
 // reopening with a reason when the requester comes back (no new case to link by hand).
 import { useState } from 'react';
+import { exemptionsFromReleaseCopies, exemptionTitle } from '../../domain';
 import type { Outcome } from '../../domain/events/casePayloads';
 import { Checkbox, Radios, TextArea } from '../../ui/fields';
 import { useCaseContext } from '../case/caseContext';
@@ -8,7 +9,6 @@ import { ExemptionPicker } from '../case/ExemptionPicker';
 import { StepForm } from '../case/StepForm';
 import { useStep } from '../case/useStep';
 import { instantText } from '../case/whenText';
-import { exemptionTitle } from './exemptions';
 
 export const OUTCOME_LABELS = {
   granted_in_full: 'Granted in full',
@@ -22,7 +22,9 @@ function Close() {
   const { stream, state } = useCaseContext();
   const { run, problem, isSending } = useStep(stream);
   const [outcome, setOutcome] = useState<Outcome>('granted_in_full');
-  const [exemptions, setExemptions] = useState<string[]>(state.response?.exemptions ?? []);
+  const [exemptions, setExemptions] = useState<string[]>(
+    () => state.response?.exemptions ?? exemptionsFromReleaseCopies(state),
+  );
   const [isPublished, setIsPublished] = useState(false);
   const [note, setNote] = useState('');
   return (
@@ -48,7 +50,12 @@ function Close() {
         onChange={(v) => setOutcome(v as Outcome)}
         options={Object.entries(OUTCOME_LABELS).map(([value, label]) => ({ value, label }))}
       />
-      <ExemptionPicker name="close-exemption" chosen={exemptions} onChange={setExemptions} />
+      <ExemptionPicker
+        name="close-exemption"
+        caseType={state.caseType}
+        chosen={exemptions}
+        onChange={setExemptions}
+      />
       <Checkbox
         label="Publish in the disclosure log"
         name="close-disclosure-log"

@@ -4,6 +4,7 @@
 // uploaded when the connection returns.
 import { useState } from 'react';
 import { useUploadBlob } from '../../data';
+import { exemptionsFromReleaseCopies, exemptionTitle, lawOf } from '../../domain';
 import type { CaseState } from '../../domain/caseState';
 import { buildResponseLetter, type LetterOutcome } from '../../pdf/letter/responseLetter';
 import { DateField, Radios } from '../../ui/fields';
@@ -11,7 +12,6 @@ import { useCaseContext } from '../case/caseContext';
 import { ExemptionPicker } from '../case/ExemptionPicker';
 import { StepForm } from '../case/StepForm';
 import { useStep } from '../case/useStep';
-import { exemptionTitle } from '../closing/exemptions';
 import { ORGANISATION } from './organisation';
 
 const METHODS = [
@@ -52,7 +52,11 @@ function letterFor(
     requestText: state.requestText,
     outcome,
     answer: draft?.parts.map((p) => p.text).join('\n\n') || 'See the information attached.',
-    exemptions: exemptions.map((section) => ({ section, title: exemptionTitle(section) })),
+    exemptions: exemptions.map((section) => ({
+      section,
+      title: exemptionTitle(section),
+      law: lawOf(section),
+    })),
     signOff: { name: signer, role: 'Information Rights' },
   });
 }
@@ -64,7 +68,7 @@ export function SendingSteps() {
   const [method, setMethod] = useState<Method>(state.requester.email ? 'email' : 'post');
   const [sentOn, setSentOn] = useState(today);
   const [outcome, setOutcome] = useState<LetterOutcome>('granted_in_full');
-  const [exemptions, setExemptions] = useState<string[]>([]);
+  const [exemptions, setExemptions] = useState<string[]>(() => exemptionsFromReleaseCopies(state));
   const [letterProblem, setLetterProblem] = useState<string | null>(null);
   const [previewUrl, setPreviewUrl] = useState<string | null>(null);
   if (!allowed.has('response.sent')) return null;
@@ -111,7 +115,12 @@ export function SendingSteps() {
           onChange={(v) => setOutcome(v as LetterOutcome)}
           options={OUTCOMES}
         />
-        <ExemptionPicker name="send-exemption" chosen={exemptions} onChange={setExemptions} />
+        <ExemptionPicker
+          name="send-exemption"
+          caseType={state.caseType}
+          chosen={exemptions}
+          onChange={setExemptions}
+        />
         <Radios
           legend="How it is sent"
           name="send-method"

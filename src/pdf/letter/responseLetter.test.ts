@@ -46,6 +46,28 @@ describe('the response letter', () => {
     expect(text).toContain('Section 40(2): Personal information');
   });
 
+  it('names FOIA sections and EIR regulations under the law each comes from', async () => {
+    const text = textOf(
+      await buildResponseLetter({
+        ...LETTER,
+        exemptions: [
+          { section: 's43', title: 'Commercial interests' },
+          {
+            section: 'reg 12(5)(e)',
+            title: 'Confidentiality of commercial or industrial information',
+            law: 'Environmental Information Regulations 2004',
+          },
+        ],
+      }),
+    ).replace(/\s+/g, ' ');
+    expect(text).toContain(
+      'exemptions in the Freedom of Information Act 2000: - Section 43: Commercial interests',
+    );
+    expect(text).toContain(
+      'exemptions in the Environmental Information Regulations 2004: - Regulation 12(5)(e): Confidentiality',
+    );
+  });
+
   it('tells the requester of the internal review and then the Information Commissioner', async () => {
     const text = textOf(await buildResponseLetter(LETTER)).replace(/\s+/g, ' ');
     expect(text).toContain('ask us for an internal review');

@@ -29,12 +29,28 @@ export const responseLetterSchema = z.object({
   outcome: letterOutcomeSchema,
   /** The answer itself: paragraphs separated by blank lines. */
   answer: z.string().min(1),
-  exemptions: z.array(z.object({ section: z.string().min(1), title: z.string().min(1) })),
+  /** Each with the law that gives it, so FOIA sections and EIR regulations are named rightly. */
+  exemptions: z.array(
+    z.object({
+      section: z.string().min(1),
+      title: z.string().min(1),
+      law: z.string().min(1).default('Freedom of Information Act 2000'),
+    }),
+  ),
   signOff: z.object({ name: z.string().min(1), role: z.string() }),
   /** Working days after the letter within which an internal review may be asked for. */
   reviewWindowWorkingDays: z.number().int().positive().default(40),
 });
 export type ResponseLetter = z.input<typeof responseLetterSchema>;
+
+/** "s40(2)" → "Section 40(2)", "reg 12(4)(a)" → "Regulation 12(4)(a)"; anything else as recorded. */
+function provisionName(code: string): string {
+  const section = /^s(?:ection)?\s*(\d.*)$/i.exec(code);
+  if (section) return `Section ${section[1]}`;
+  const regulation = /^reg(?:ulation)?\s*(\d.*)$/i.exec(code);
+  if (regulation) return `Regulation ${regulation[1]}`;
+  return code;
+}
 
 const OUTCOME_SENTENCES = {
   granted_in_full: 'We hold the information you asked for and it is set out below.',
@@ -168,11 +184,12 @@ export async function buildResponseLetter(input: ResponseLetter): Promise<Uint8A
 
   if (letter.exemptions.length > 0) {
     write(pen, 'Information we are withholding', { size: SIZE.heading, isBold: true });
-    write(pen, 'We are relying on these exemptions in the Freedom of Information Act 2000:', { gapAfter: 2 });
-    for (const exemption of letter.exemptions) {
-      write(pen, `- Section ${exemption.section.replace(/^s(ection)?\s*/i, '')}: ${exemption.title}`, {
-        gapAfter: 2,
-      });
+    const laws = [...new Set(letter.exemptions.map((e) => e.law))];
+    for (const law of laws) {
+      write(pen, `We are relying on these exemptions in the ${law}:`, { gapAfter: 2 });
+      for (const exemption of letter.exemptions.filter((e) => e.law === law)) {
+        write(pen, `- ${provisionName(exemption.section)}: ${exemption.title}`, { gapAfter: 2 });
+      }
     }
     pen.y -= 8;
   }
