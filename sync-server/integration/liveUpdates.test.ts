@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databasesUnderTest } from '../testing/databases';
 import { openEventStream } from '../testing/eventStream';
 import { type ServerProcesses, signInAt, startServerProcesses } from '../testing/processes';
-import { caseLogged, push, type SignedIn, startTestServer, type TestServer } from '../testing/server';
+import {
+  callerAt,
+  caseLogged,
+  push,
+  type SignedIn,
+  startTestServer,
+  type TestServer,
+} from '../testing/server';
 
 describe.each(databasesUnderTest())('live updates in one process on $name', (engine) => {
   let server: TestServer;
@@ -112,33 +119,14 @@ describe.each(postgres)('live updates across two server processes on $name', (en
   }, 120_000);
   afterAll(() => processes?.stop());
 
-  const signIn = async (url: string, username: string): Promise<SignedIn> => {
-    const body = await (await signInAt(url, username)).json();
-    return { token: body.token, deviceId: body.deviceId, userId: body.user.userId };
-  };
-
   it('tells a client connected to process B about an event pushed to process A', async () => {
-    const manager = await signIn(b, 'manager');
+    const manager = await signInAt(b, 'manager');
     const stream = await openEventStream(`${b}/api/replication/events/stream?token=${manager.token}`);
     try {
       await stream.next((d) => d === 'RESYNC');
-      const caseworker = await signIn(a, 'caseworker');
+      const caseworker = await signInAt(a, 'caseworker');
       const logged = caseLogged(caseworker);
-      const pushed = await push(
-        {
-          call: (who, path, init = {}) => {
-            const { json, ...rest } = init;
-            return fetch(a + path, {
-              ...rest,
-              method: 'POST',
-              headers: { authorization: `Bearer ${who!.token}`, 'content-type': 'application/json' },
-              body: JSON.stringify(json),
-            });
-          },
-        } as TestServer,
-        caseworker,
-        [logged],
-      );
+      const pushed = await push(callerAt(a), caseworker, [logged]);
       expect(pushed.status).toBe(200);
       const heard = await stream.next((d) => (d as { collection?: string }).collection === 'cases');
       expect(heard).toMatchObject({ collection: 'cases' });
@@ -154,7 +142,7 @@ describe.each(postgres)('live updates across two server processes on $name', (en
   });
 
   it('ends a device’s stream on process B when it is revoked on process A', async () => {
-    const tablet = await signIn(b, 'official');
+    const tablet = await signInAt(b, 'official');
     const stream = await openEventStream(`${b}/api/replication/events/stream?token=${tablet.token}`);
     try {
       await stream.next((d) => d === 'RESYNC');

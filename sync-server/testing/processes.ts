@@ -5,6 +5,7 @@ import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import pg from 'pg';
 import { freshSchemaName } from './databases';
+import type { SignedIn } from './server';
 
 export type ServerProcesses = {
   /** Each process's base URL, in the order they were started. */
@@ -90,12 +91,19 @@ export async function startServerProcesses(databaseUrl: string, count: number): 
   return { urls: started.map((p) => p.url), schema, stop };
 }
 
-/** Signs a demo person in at one process's URL. */
-export async function signInAt(url: string, username: string, password = 'demo', address?: string) {
-  const response = await fetch(`${url}/api/auth/login`, {
+/** One sign-in attempt at `url`, from `address` (as a load balancer would pass it on). */
+export async function attemptSignIn(url: string, username: string, password: string, address?: string) {
+  return fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(address ? { 'x-forwarded-for': address } : {}) },
     body: JSON.stringify({ username, password }),
   });
-  return response;
+}
+
+/** Signs a demo person in at `url`. */
+export async function signInAt(url: string, username: string): Promise<SignedIn> {
+  const response = await attemptSignIn(url, username, 'demo');
+  if (response.status !== 200) throw new Error(`${username} could not sign in: ${response.status}`);
+  const body = (await response.json()) as { token: string; deviceId: string; user: { userId: string } };
+  return { token: body.token, deviceId: body.deviceId, userId: body.user.userId };
 }

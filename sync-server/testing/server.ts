@@ -40,17 +40,7 @@ export async function startTestServer(
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const call: TestServer['call'] = (who, pathname, init = {}) => {
-    const { json, ...rest } = init;
-    const headers = new Headers(rest.headers);
-    if (who) headers.set('authorization', `Bearer ${who.token}`);
-    if (json !== undefined) headers.set('content-type', 'application/json');
-    return fetch(url + pathname, {
-      ...rest,
-      headers,
-      ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
-    });
-  };
+  const { call } = callerAt(url);
   return {
     app,
     db,
@@ -68,6 +58,23 @@ export async function startTestServer(
       await app.close();
       if (!parts.db) await db.close();
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls the API at `url` (a test server's, or another process's) as someone. */
+export function callerAt(url: string): Caller {
+  return {
+    call(who, pathname, init = {}) {
+      const { json, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (who) headers.set('authorization', `Bearer ${who.token}`);
+      if (json !== undefined) headers.set('content-type', 'application/json');
+      return fetch(url + pathname, {
+        ...rest,
+        headers,
+        ...(json !== undefined ? { body: JSON.stringify(json) } : {}),
+      });
     },
   };
 }
@@ -124,8 +131,11 @@ export function eventOn(who: SignedIn, stream: string, type: string, payload: Re
   };
 }
 
+/** Anything that calls the API as someone: a test server, or a process started by processes.ts. */
+export type Caller = Pick<TestServer, 'call'>;
+
 export async function push(
-  server: TestServer,
+  server: Caller,
   who: SignedIn,
   events: Record<string, unknown>[],
 ): Promise<Response> {
@@ -135,7 +145,7 @@ export async function push(
 export type Page = { documents: Record<string, unknown>[]; checkpoint: { id: string; seq: number } | null };
 
 export async function pull(
-  server: TestServer,
+  server: Caller,
   who: SignedIn,
   collection: string,
   checkpoint: Page['checkpoint'] = null,
@@ -153,7 +163,7 @@ export async function pull(
 
 /** Pulls until the collection has nothing newer; returns every document seen and the last checkpoint. */
 export async function pullAll(
-  server: TestServer,
+  server: Caller,
   who: SignedIn,
   collection: string,
   from: Page['checkpoint'] = null,
