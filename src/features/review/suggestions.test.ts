@@ -1,10 +1,10 @@
-// Suggestions from a real PDF: e-mail addresses and phone numbers by pattern, the requester by
-// name; anything a redaction already covers is not suggested again.
+// Suggestions on a real PDF for the review tool: the requester by name and personal data by
+// pattern (src/pdf/suggest); anything a redaction already covers is not suggested again.
 import { describe, expect, it } from 'vitest';
 import { readSearchablePages } from '../../pdf/find';
 import { buildPdf } from '../../pdf/redaction/testDocuments';
 import { marksOf, propose, reviewed } from './reviewFixture';
-import { suggestRedactions, withoutCovered } from './suggestions';
+import { peopleToLookFor, suggestRedactions, withoutCovered } from './suggestions';
 
 const letter = () =>
   buildPdf([
@@ -15,11 +15,11 @@ const letter = () =>
 describe('suggested redactions', () => {
   it('finds personal data by pattern and the requester by name, in page order', async () => {
     const pages = await readSearchablePages(await letter());
-    const found = suggestRedactions(pages, [{ name: 'Amira Khan', role: 'requester' }]);
-    expect(found.map((s) => [s.finding.page, s.kind, s.reason, s.finding.text])).toEqual([
-      [1, 'person', 'Name of the requester', 'Amira Khan'],
-      [2, 'pattern', 'E-mail address', 'amira.khan@example.org'],
-      [2, 'pattern', 'Phone number', '020 7946 0958'],
+    const found = suggestRedactions(pages, peopleToLookFor('Amira Khan'));
+    expect(found.map((s) => [s.finding.page, s.kind, s.finding.text])).toEqual([
+      [1, 'person', 'Amira Khan'],
+      [2, 'pattern', 'amira.khan@example.org'],
+      [2, 'pattern', '020 7946 0958'],
     ]);
   });
 
