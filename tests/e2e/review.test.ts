@@ -138,6 +138,16 @@ async function fingerDrag(cdp: CDPSession, from: { x: number; y: number }, to: {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
+/** Presses Tab from the top of the page until `target` has focus; false if it never does. */
+async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<boolean> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let i = 0; i < maxPresses; i++) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) return true;
+  }
+  return false;
+}
+
 /** What the buttons in the "Marks" list say ("Comment by Helen Price …", "Agree …"). */
 async function markButtons(page: Page): Promise<string[]> {
   const texts = await page.getByRole('region', { name: 'Marks' }).getByRole('button').allInnerTexts();
@@ -198,13 +208,25 @@ describe('the clearance review tool', () => {
     await official.page.getByRole('button', { name: 'Start with a blank part' }).click();
     await official.page.getByLabel('Part 1, written by Priya Shah').fill('See the attached draft response.');
     await official.page.getByRole('button', { name: 'Save draft' }).click();
+    await shows(official.page.getByText('Version 1, saved by Priya Shah'), 'the saved draft');
+    await expect
+      .poll(() => official.page.locator('[data-status="unsent"]').count(), { timeout: SYNC_TIMEOUT_MS })
+      .toBe(0);
     const sendForClearance = official.page.getByTestId('step-send-clearance');
     await shows(sendForClearance, 'the send for clearance step');
     await sendForClearance.getByRole('combobox').selectOption({ label: 'Helen Price' });
     await sendForClearance.getByRole('button', { name: 'Send for clearance' }).click();
     await expect
       .poll(() => official.page.getByTestId('case-status').textContent(), { timeout: SYNC_TIMEOUT_MS })
-      .toBe('In clearance');
+      .toBe('In clearance')
+      .catch(async (error) => {
+        throw new Error(
+          `Not in clearance: ${(await official.page.locator('main').textContent())?.slice(0, 3000)}`,
+          {
+            cause: error,
+          },
+        );
+      });
     await expect
       .poll(() => official.page.locator('[data-status="unsent"]').count(), { timeout: SYNC_TIMEOUT_MS })
       .toBe(0);
@@ -228,11 +250,19 @@ describe('the clearance review tool', () => {
     await worker.page.goto(`${base}${new URL(officer.page.url()).pathname}`);
     await shows(worker.page.getByRole('region', { name: 'Page 1 of 2' }), "the case worker's page 1");
 
-    // Touch: with the Draw tool a finger scrolls the document, a pen draws.
+    // Every tool is reached with Tab and switched on with the keyboard.
     const o = officer.page;
+    const tools = o.getByRole('toolbar', { name: 'Mark-up tools' });
+    for (const name of ['Select text', 'Comment', 'Highlight', 'Draw', 'Redact area']) {
+      const button = tools.getByRole('button', { name, exact: true });
+      expect(await tabTo(o, button), `Tab reaches ${name}`).toBe(true);
+      await o.keyboard.press('Enter');
+      expect(await button.getAttribute('aria-pressed')).toBe('true');
+    }
+
+    // Touch: with the Draw tool a finger scrolls the document, a pen draws.
     const cdp = await officer.context.newCDPSession(o);
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
-    const tools = o.getByRole('toolbar', { name: 'Mark-up tools' });
     await tools.getByRole('button', { name: 'Draw' }).click();
     expect(await tools.getByRole('button', { name: 'Draw' }).getAttribute('aria-pressed')).toBe('true');
     const scrollTop = () => o.locator('.review-viewer').evaluate((el) => el.scrollTop + window.scrollY);
