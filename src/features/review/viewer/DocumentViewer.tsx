@@ -25,8 +25,10 @@ import {
   PAGE_GAP,
   type RenderPlan,
   renderPlan,
+  visiblePages,
 } from './layout';
 import { type PageHit, PageView } from './PageView';
+import { createRenderQueue, pagePriority } from './renderQueue';
 import type { DocumentViewerProps, Rect, ViewerHandle } from './types';
 import { usePageSizes } from './usePageSizes';
 import { usePinchZoom } from './usePinchZoom';
@@ -76,6 +78,10 @@ export const DocumentViewer = forwardRef<ViewerHandle, DocumentViewerProps>(func
   const visible = useRef(0);
   const anchor = useRef<Anchor | null>(null);
   const pendingAnchor = useRef<Anchor | null>(null);
+  const onScreen = useRef({ first: 1, last: 1 });
+  const [queue] = useState(() =>
+    createRenderQueue((page, kind) => pagePriority(onScreen.current, page, kind)),
+  );
   const current = useRef({ layout, scale, onScaleChange, onVisiblePageChange });
   current.current = { layout, scale, onScaleChange, onVisiblePageChange };
 
@@ -92,6 +98,7 @@ export const DocumentViewer = forwardRef<ViewerHandle, DocumentViewerProps>(func
     if (now.tops.length === 0) return;
     const top = el.scrollTop;
     const height = el.clientHeight || 1;
+    onScreen.current = visiblePages(now, top, height);
     const next = renderPlan(now, top, height);
     setPlan((old) => (samePlan(old, next) ? old : next));
     anchor.current = {
@@ -277,6 +284,7 @@ export const DocumentViewer = forwardRef<ViewerHandle, DocumentViewerProps>(func
               hits={byPage.get(size.page) ?? NO_HITS}
               currentHit={byPage.has(size.page) ? currentHit : undefined}
               register={register}
+              queue={queue}
             />
           ))}
         </div>

@@ -4,11 +4,12 @@
 // away have their render cancelled and, further away, their canvas and text given back.
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist/types/src/display/api';
 import type { TextLayer } from 'pdfjs-dist/types/src/display/text_layer';
-import { type CSSProperties, memo, type ReactNode, useEffect, useRef } from 'react';
+import { type CSSProperties, memo, type PointerEvent, type ReactNode, useEffect, useRef } from 'react';
 import type { Finding } from '../../../pdf/find';
 import { loadPdfjs } from '../../../pdf/pdfjs';
 import { drawPage, releaseCanvas } from './canvasSize';
 import type { PageMode } from './layout';
+import type { RenderQueue } from './renderQueue';
 import type { PageSize } from './types';
 
 export type PageHit = { hit: Finding; index: number };
@@ -27,14 +28,29 @@ export type PageViewProps = {
   hits: readonly PageHit[];
   currentHit: number | undefined;
   register(page: number, elements: { pageBox: HTMLElement; textLayer: HTMLElement } | null): void;
+  /** Draws one page at a time, the most wanted first. */
+  queue: RenderQueue;
 };
+
+/** While a selection is being dragged, the text layer says so (see .endOfContent above). */
+function markSelecting(event: PointerEvent<HTMLDivElement>): void {
+  const layer = event.currentTarget;
+  layer.classList.add('selecting');
+  layer.ownerDocument.addEventListener('pointerup', () => layer.classList.remove('selecting'), {
+    once: true,
+  });
+}
+
+const afterPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 const isCancelled = (error: unknown): boolean =>
   (error as { name?: string } | null)?.name === 'RenderingCancelledException' ||
   (error as { name?: string } | null)?.name === 'AbortException';
 
 function PageViewInner(props: PageViewProps) {
-  const { pdf, size, pageCount, scale, renderScale, mode, isDrawing, hits, currentHit, register } = props;
+  const { pdf, size, pageCount, scale, renderScale, mode, isDrawing, hits, currentHit, register, queue } =
+    props;
   const page = size.page;
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasHost = useRef<HTMLDivElement>(null);
@@ -49,7 +65,8 @@ function PageViewInner(props: PageViewProps) {
     return () => register(page, null);
   }, [page, register]);
 
-  // The canvas: drawn when the page is in the render window at a zoom it is not drawn at yet.
+  // The canvas: drawn (through the queue, one page at a time) when the page is in the render
+  // window at a zoom it is not drawn at yet; the drawing is cancelled if the page leaves.
   useEffect(() => {
     const host = canvasHost.current;
     if (!host) return;
@@ -61,30 +78,36 @@ function PageViewInner(props: PageViewProps) {
     if (mode === 'keep' || drawnScale.current === renderScale) return;
     let cancelled = false;
     let task: RenderTask | null = null;
-    (async () => {
-      const proxy = await pdf.getPage(page);
-      if (cancelled) return;
-      const drawing = drawPage(proxy, renderScale);
-      task = drawing.task;
-      try {
-        await task.promise;
-      } catch (error) {
-        releaseCanvas(drawing.canvas);
-        throw error;
-      }
-      if (cancelled) return releaseCanvas(drawing.canvas);
-      // Swap only when the new drawing is complete, so a zoom never flashes a blank page.
-      for (const old of host.querySelectorAll('canvas')) releaseCanvas(old);
-      host.append(drawing.canvas);
-      drawnScale.current = renderScale;
-    })().catch((error: unknown) => {
-      if (!isCancelled(error)) console.error(`Page ${page} could not be drawn`, error);
+    const dequeue = queue.request({
+      page,
+      kind: 'canvas',
+      run: async () => {
+        const proxy = await pdf.getPage(page);
+        if (cancelled) return;
+        const drawing = drawPage(proxy, renderScale);
+        task = drawing.task;
+        try {
+          await task.promise;
+        } catch (error) {
+          releaseCanvas(drawing.canvas);
+          if (!isCancelled(error)) console.error(`Page ${page} could not be drawn`, error);
+          return;
+        }
+        if (cancelled) return releaseCanvas(drawing.canvas);
+        // Swap only when the new drawing is complete, so a zoom never flashes a blank page.
+        for (const old of host.querySelectorAll('canvas')) releaseCanvas(old);
+        host.append(drawing.canvas);
+        drawnScale.current = renderScale;
+        // Let the page be painted before the next job (often this page's text) takes the thread.
+        await afterPaint();
+      },
     });
     return () => {
       cancelled = true;
+      dequeue();
       task?.cancel();
     };
-  }, [pdf, page, mode, renderScale]);
+  }, [pdf, page, mode, renderScale, queue]);
 
   // The text layer: laid out once at scale 1; CSS (--total-scale-factor) sizes it for the zoom.
   useEffect(() => {
@@ -98,23 +121,44 @@ function PageViewInner(props: PageViewProps) {
     }
     if (mode === 'keep' || textLayer.current) return;
     let cancelled = false;
-    (async () => {
-      const [{ lib }, proxy] = await Promise.all([loadPdfjs(), pdf.getPage(page)]);
-      if (cancelled) return;
-      const layer = new lib.TextLayer({
-        textContentSource: proxy.streamTextContent({ includeMarkedContent: true }),
-        container: host,
-        viewport: proxy.getViewport({ scale: 1 }),
-      });
-      textLayer.current = layer;
-      await layer.render();
-    })().catch((error: unknown) => {
-      if (!isCancelled(error)) console.error(`The text of page ${page} could not be laid out`, error);
+    let layer: TextLayer | null = null;
+    let finished = false;
+    const dequeue = queue.request({
+      page,
+      kind: 'text',
+      run: async () => {
+        const [{ lib }, proxy] = await Promise.all([loadPdfjs(), pdf.getPage(page)]);
+        if (cancelled) return;
+        layer = new lib.TextLayer({
+          textContentSource: proxy.streamTextContent({ includeMarkedContent: true }),
+          container: host,
+          viewport: proxy.getViewport({ scale: 1 }),
+        });
+        textLayer.current = layer;
+        try {
+          await layer.render();
+          finished = true;
+          // As pdf.js's own viewer does: a block after the text that, while selecting, covers
+          // the page, so dragging past the last line does not select the whole page.
+          const end = document.createElement('div');
+          end.className = 'endOfContent';
+          host.append(end);
+        } catch (error) {
+          if (!isCancelled(error)) console.error(`The text of page ${page} could not be laid out`, error);
+        }
+      },
     });
     return () => {
       cancelled = true;
+      dequeue();
+      // A layer cut off half way is thrown away, so it is laid out afresh next time.
+      if (layer && textLayer.current === layer && !finished) {
+        layer.cancel();
+        textLayer.current = null;
+        host.replaceChildren();
+      }
     };
-  }, [pdf, page, mode]);
+  }, [pdf, page, mode, queue]);
 
   const live = mode !== 'release';
   const style = {
@@ -136,6 +180,7 @@ function PageViewInner(props: PageViewProps) {
       <div
         ref={textHost}
         className={`textLayer review-page__text${isDrawing ? ' review-page__text--drawing' : ''}`}
+        onPointerDown={markSelecting}
       />
       <div
         className={`review-page__overlay${isDrawing ? ' review-page__overlay--drawing' : ''}`}

@@ -1,0 +1,188 @@
+// The viewer for real in Debian's Chromium on tracemonkey.pdf: pages named for screen readers,
+// only pages near the view drawn and far ones given back, a text selection turned into rects
+// where pdf.js itself places that text, search hits drawn and scrolled to, zoom keeping the page.
+import { readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../../tests/chromium';
+import type { Finding } from '../../../pdf/find';
+import { CORPUS_DIR } from '../../../pdf/testing/corpusCases';
+
+const REPO = join(import.meta.dirname, '../../../..');
+const OUT = join(tmpdir(), `clearway-viewer-browser-${process.pid}`);
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+};
+
+let server: Server;
+let browser: Browser;
+let origin: string;
+
+beforeAll(async () => {
+  await build({
+    root: join(import.meta.dirname, 'testing'),
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [react()],
+    resolve: { alias: { '/node_modules': join(REPO, 'node_modules') } },
+    build: { outDir: OUT, emptyOutDir: true, target: 'es2022' },
+  });
+  server = createServer(async (req, res) => {
+    const asked = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
+    const path = asked === '/' ? '/index.html' : asked;
+    try {
+      const body = await readFile(
+        path === '/tracemonkey.pdf' ? join(CORPUS_DIR, 'tracemonkey.pdf') : join(OUT, path),
+      );
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  }).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  await rm(OUT, { recursive: true, force: true });
+});
+
+type Harness = {
+  mount(url: string): Promise<number>;
+  handle(): import('./types').ViewerHandle;
+  setScale(scale: number): void;
+  setHits(hits: Finding[], current?: number): void;
+  search(query: string): Promise<Finding[]>;
+  runs(page: number): Promise<{ runs: { str: string; origin: { x: number; y: number } }[] }>;
+  visiblePages: number[];
+};
+declare const viewerHarness: Harness;
+
+async function openViewer(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+  page.on('pageerror', (error) => console.error('In the page:', error.message));
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => (window as unknown as { harnessReady?: boolean }).harnessReady);
+  expect(await page.evaluate(() => viewerHarness.mount('/tracemonkey.pdf'))).toBe(14);
+  await page.waitForSelector('section[data-page="1"] canvas');
+  return page;
+}
+
+const canvasPages = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('section[data-page]')]
+      .filter((s) => s.querySelector('canvas'))
+      .map((s) => Number((s as HTMLElement).dataset.page)),
+  );
+
+describe('the document viewer in Chromium', () => {
+  it('names every page, draws only pages near the view, and gives far canvases back', async () => {
+    const page = await openViewer();
+    try {
+      await expect.poll(() => page.getByRole('region', { name: /^Page \d+ of 14$/ }).count()).toBe(14);
+      expect(await page.locator('[data-page-overlay="1"]').textContent()).toBe('overlay 1');
+      const atTop = await canvasPages(page);
+      expect(atTop).toContain(1);
+      expect(Math.max(...atTop)).toBeLessThanOrEqual(4);
+      expect(await page.locator('[data-page-overlay="14"]').textContent()).toBe('');
+
+      await page.evaluate(() => viewerHarness.handle().scrollToPage(12));
+      await page.waitForSelector('section[data-page="12"] canvas');
+      await expect.poll(() => canvasPages(page)).not.toContain(1);
+      expect(Math.min(...(await canvasPages(page)))).toBeGreaterThanOrEqual(6);
+      expect(await page.locator('[data-page-overlay="12"]').textContent()).toBe('overlay 12');
+      await expect.poll(() => page.evaluate(() => viewerHarness.visiblePages.at(-1))).toBe(12);
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+
+  it('turns a selected text run into a rect in points where pdf.js places that text, at 200 %', async () => {
+    const page = await openViewer();
+    try {
+      await page.evaluate(() => viewerHarness.setScale(2));
+      await page.waitForSelector('section[data-page="1"] .textLayer .endOfContent', { state: 'attached' });
+      const found = await page.evaluate(async () => {
+        const spans = [...document.querySelectorAll('section[data-page="1"] .textLayer span')];
+        const span = spans.find((s) => (s.textContent ?? '').trim().length >= 12 && s.children.length === 0);
+        if (!span?.firstChild) throw new Error('No text span on page 1');
+        const range = document.createRange();
+        range.selectNodeContents(span);
+        const selection = document.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+        const selected = viewerHarness.handle().selection();
+        const runs = (await viewerHarness.runs(1)).runs;
+        const run = runs.find((r) => r.str === span.textContent);
+        viewerHarness.handle().clearSelection();
+        return { selected, run, text: span.textContent, after: document.getSelection()?.isCollapsed };
+      });
+      expect(found.selected).toHaveLength(1);
+      const [only] = found.selected ?? [];
+      expect(only?.page).toBe(1);
+      expect(only?.text).toBe(found.text?.replace(/\s+/g, ' ').trim());
+      expect(only?.rects).toHaveLength(1);
+      const rect = only!.rects[0]!;
+      // The run's baseline origin (points, top-left): the selection box starts there and
+      // reaches above and below the baseline.
+      expect(found.run).toBeDefined();
+      expect(Math.abs(rect.x - found.run!.origin.x)).toBeLessThan(1.5);
+      expect(rect.y).toBeLessThan(found.run!.origin.y);
+      expect(rect.y + rect.height).toBeGreaterThan(found.run!.origin.y - 1);
+      expect(rect.height).toBeLessThan(40);
+      expect(found.after).toBe(true);
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+
+  it('draws search hits and scrolls to the current one', async () => {
+    const page = await openViewer();
+    try {
+      const hits = await page.evaluate(() => viewerHarness.search('trace'));
+      expect(hits.length).toBeGreaterThan(10);
+      const current = hits.findLastIndex((h) => h.page >= 8);
+      const target = hits[current]!;
+      await page.evaluate(([all, index]) => viewerHarness.setHits(all, index), [hits, current] as const);
+      await page.waitForSelector(`section[data-page="${target.page}"] .review-hit--current`);
+      expect(await page.locator(`section[data-page="${target.page}"] .review-hit`).count()).toBe(
+        hits.filter((h) => h.page === target.page).length,
+      );
+      await expect.poll(() => page.evaluate(() => viewerHarness.visiblePages.at(-1))).toBe(target.page);
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+
+  it('keeps the reader on the same page through a zoom', async () => {
+    const page = await openViewer();
+    try {
+      await page.evaluate(() => viewerHarness.handle().scrollToPage(5));
+      await expect.poll(() => page.evaluate(() => viewerHarness.visiblePages.at(-1))).toBe(5);
+      await page.evaluate(() => viewerHarness.setScale(2.5));
+      await page.waitForSelector('section[data-page="5"] canvas');
+      const box = await page.locator('section[data-page="5"]').boundingBox();
+      expect(box?.width).toBeCloseTo(612 * 2.5, 0);
+      await expect.poll(() => page.evaluate(() => viewerHarness.visiblePages.at(-1))).toBe(5);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('PageDown');
+      await expect.poll(() => page.evaluate(() => viewerHarness.visiblePages.at(-1))).toBe(6);
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+});
