@@ -2,7 +2,7 @@
 // measures in the same run. Run them one at a time: they share two cores.
 import { spawnSync } from 'node:child_process';
 
-const BENCHES = ['bench:redaction', 'bench:sync', 'bench:device', 'bench:ui'] as const;
+const BENCHES = ['bench:redaction', 'bench:sync', 'bench:device', 'bench:ui', 'bench:review'] as const;
 
 let failed = 0;
 for (const name of BENCHES) {
