@@ -55,11 +55,33 @@ describe('images under a region', () => {
     }
   });
 
-  it('removes an inline image under a region', async () => {
+  it('blanks the pixels of an inline image under the region, and keeps the rest', async () => {
+    // The same red square as above, inline, its samples written in hex (/F /AHx).
+    const hex = 'ff0000'.repeat(SIZE * SIZE);
     const pdf = await buildPdf([
-      { content: 'q 100 0 0 100 100 100 cm BI /W 2 /H 1 /BPC 8 /CS /G ID \u0001\u0002 EI Q' },
+      {
+        content: `q 100 0 0 100 100 100 cm BI /W ${SIZE} /H ${SIZE} /BPC 8 /CS /RGB /F /AHx ID ${hex}> EI Q`,
+      },
+    ]);
+    const result = await redact(pdf, [{ page: 1, x: 90, y: 90, width: 35, height: 120 }]);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.report.pages[0]?.imagesBlanked).toBe(1);
+    expect(result.report.pages[0]?.inlineImagesRemoved).toBe(0);
+    const [pixels] = await imagesOf(result.pdf);
+    for (let y = 0; y < SIZE; y++) {
+      for (let x = 0; x < SIZE; x++) {
+        expect(pixels?.[(y * SIZE + x) * 3]).toBe(x < 3 ? 0 : 255);
+        expect(pixels?.[(y * SIZE + x) * 3 + 1]).toBe(0);
+      }
+    }
+  });
+
+  it('removes an inline image under a region whole when its encoding cannot be decoded here', async () => {
+    const pdf = await buildPdf([
+      { content: 'q 100 0 0 100 100 100 cm BI /W 2 /H 1 /BPC 1 /CS /G /F /CCF ID \u0001\u0002 EI Q' },
     ]);
     const result = await redact(pdf, [{ page: 1, x: 90, y: 90, width: 35, height: 120 }]);
     expect(result.ok && result.report.pages[0]?.inlineImagesRemoved).toBe(1);
+    expect(result.ok && (await imagesOf(result.pdf)).length).toBe(0);
   });
 });

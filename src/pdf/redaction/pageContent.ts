@@ -1,7 +1,8 @@
 // Interprets one content stream (a page's, or a Form XObject's per use) and rewrites it:
 // glyphs whose boxes overlap a region are cut out of their strings with kerning so every other
-// glyph stays where it was; images and inline images under a region and paths inside one are
-// removed; marked-content properties (/ActualText, /Alt, /E, MCIDs) are dropped and content of
+// glyph stays where it was; images and inline images under a region have the pixels under it
+// blanked (an inline image becomes an image XObject), or go whole if they cannot be decoded;
+// paths inside a region are removed; marked-content properties (/ActualText, /Alt, /E, MCIDs) are dropped and content of
 // hidden optional-content groups is removed. Untouched bytes are copied as they were.
 // Form XObjects are rewritten per use into new streams, never edited in place.
 import { type PDFContext, PDFDict, PDFName, type PDFObject, PDFRef, PDFStream } from '@cantoo/pdf-lib';
@@ -30,6 +31,7 @@ import {
   regionsHit,
 } from './geometry';
 import { blankImage, type JpegDecoder } from './images';
+import { inlineImageStream } from './inlineImages';
 import { asDict, getArray, getDict, getName, getNumber, numbersOf, resolve, streamBytes } from './pdfObjects';
 
 export type Limits = {
@@ -359,6 +361,26 @@ export function rewriteContent(
     tm = tlm;
   };
 
+  /** Draws a blanked copy of an image under a region in place of `op`, or removes it whole. */
+  const drawBlanked = (
+    op: Operation,
+    image: PDFStream | undefined,
+    removedCounter: 'imagesRemoved' | 'inlineImagesRemoved',
+  ) => {
+    removedSomething = true;
+    const blanked = image && blankImage(ctx, image, gs.ctm, page.regions, run.jpeg);
+    if (blanked) {
+      const newName = `CwI${++run.names}`;
+      used.XObject.set(newName, blanked);
+      edits.push({ start: op.start, end: op.end, text: `${formatName(newName)} Do` });
+      page.counters.imagesBlanked++;
+    } else {
+      // A format we cannot edit: the whole image goes, so nothing of it can be recovered.
+      edits.push({ start: op.start, end: op.end, text: '' });
+      page.counters[removedCounter]++;
+    }
+  };
+
   const doXObject = (op: Operation, name: string) => {
     const raw = lookupResource('XObject', name);
     const xobj = resolve(ctx, raw);
@@ -375,18 +397,7 @@ export function rewriteContent(
     if (subtype === 'Image') {
       const quad = quadOf(gs.ctm, 0, 0, 1, 1);
       if (hasRegions && userQuadHits(quad)) {
-        removedSomething = true;
-        const blanked = blankImage(ctx, xobj, gs.ctm, page.regions, run.jpeg);
-        if (blanked) {
-          const newName = `CwI${++run.names}`;
-          used.XObject.set(newName, blanked);
-          edits.push({ start: op.start, end: op.end, text: `${formatName(newName)} Do` });
-          page.counters.imagesBlanked++;
-        } else {
-          // A format we cannot edit: the whole image goes, so nothing of it can be recovered.
-          edits.push({ start: op.start, end: op.end, text: '' });
-          page.counters.imagesRemoved++;
-        }
+        drawBlanked(op, xobj, 'imagesRemoved');
         return;
       }
       used.XObject.set(name, raw ?? xobj);
@@ -604,10 +615,12 @@ export function rewriteContent(
         const inline = op.inline;
         const cs = inline?.dict.get('CS') ?? inline?.dict.get('ColorSpace');
         if (cs?.kind === 'name' && !DEVICE_SPACES.has(cs.value)) keepResource('ColorSpace', cs.value);
-        if (hasRegions && userQuadHits(quadOf(gs.ctm, 0, 0, 1, 1))) {
-          edits.push({ start: op.start, end: op.end, text: '' });
-          page.counters.inlineImagesRemoved++;
-          removedSomething = true;
+        if (inline && hasRegions && userQuadHits(quadOf(gs.ctm, 0, 0, 1, 1))) {
+          // Blanked like an image XObject, and drawn as one.
+          const stream = inlineImageStream(ctx, inline, bytes, (name) =>
+            resolve(ctx, lookupResource('ColorSpace', name)),
+          );
+          drawBlanked(op, stream, 'inlineImagesRemoved');
         }
         break;
       }
