@@ -449,6 +449,13 @@ describe('the clearance review tool', () => {
     ])
       expect(text.text).toContain(kept);
 
+    // The redaction schedule is appended: who proposed each one, under which exemption.
+    expect(text.text).toContain('Helen Price');
+    expect(text.text).toContain('s43');
+    // The original stays on the server as it was added.
+    const original = await officer.context.request.get(`${base}/api/blobs/${sha}`);
+    expect(Buffer.compare(await original.body(), Buffer.from(draft.bytes))).toBe(0);
+
     // The case page lists the release copy as a redacted copy of the original, with the exemptions.
     await o.goto(`${base}/cases/${reference}`);
     const documents = o.getByRole('region', { name: 'Documents' });
@@ -459,7 +466,6 @@ describe('the clearance review tool', () => {
     const section = (await documents.textContent()) ?? '';
     expect(section).toContain('s40(2)');
     expect(section).toContain('s43');
-    // The original stays, untouched.
     expect(await documents.getByRole('link', { name: `Review document ${DOCUMENT_NAME}` }).count()).toBe(1);
   });
 });
