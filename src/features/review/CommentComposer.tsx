@@ -1,5 +1,6 @@
 // Writing a new comment, pinned to a point on a page or to the text selected.
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { TextArea } from '../../ui/fields';
 import type { CommentAnchor } from './newMarks';
 
 export function CommentComposer(props: {
@@ -9,8 +10,8 @@ export function CommentComposer(props: {
 }) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const field = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => field.current?.focus(), []);
+  // The field takes focus so the person can type at once after tapping the page.
+  useEffect(() => document.getElementById('field-review-comment')?.focus(), []);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (text.trim() === '') {
@@ -25,25 +26,14 @@ export function CommentComposer(props: {
       {props.anchor.quote ? (
         <blockquote className="govuk-inset-text review-tool__quote">{props.anchor.quote}</blockquote>
       ) : null}
-      <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-        <label className="govuk-label" htmlFor="review-comment">
-          Comment
-        </label>
-        {error ? (
-          <p className="govuk-error-message" id="review-comment-error">
-            <span className="govuk-visually-hidden">Error:</span> {error}
-          </p>
-        ) : null}
-        <textarea
-          ref={field}
-          className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
-          id="review-comment"
-          rows={3}
-          value={text}
-          aria-describedby={error ? 'review-comment-error' : undefined}
-          onChange={(event) => setText(event.target.value)}
-        />
-      </div>
+      <TextArea
+        label="Comment"
+        name="review-comment"
+        rows={3}
+        value={text}
+        error={error ?? undefined}
+        onChange={setText}
+      />
       <div className="govuk-button-group">
         <button type="submit" className="govuk-button">
           Save comment

@@ -3,6 +3,7 @@
 // "Agree all on page N" for the people who decide (the server checks the same rule).
 import { type FormEvent, useState } from 'react';
 import type { Mark } from '../../domain';
+import { TextArea } from '../../ui/fields';
 import { instantText } from '../case/whenText';
 import { groupMarks, openRedactionsOn } from './markGroups';
 import { historyLines, markKindWords, markStatusWords } from './markWords';
@@ -160,24 +161,14 @@ function MarkItem(props: {
       ) : null}
       {isRejecting ? (
         <form onSubmit={reject}>
-          <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-            <label className="govuk-label" htmlFor={`reject-${mark.id}`}>
-              Why are you rejecting this redaction?
-            </label>
-            {error ? (
-              <p className="govuk-error-message" id={`reject-${mark.id}-error`}>
-                <span className="govuk-visually-hidden">Error:</span> {error}
-              </p>
-            ) : null}
-            <textarea
-              className={`govuk-textarea${error ? ' govuk-textarea--error' : ''}`}
-              id={`reject-${mark.id}`}
-              rows={2}
-              value={reason}
-              aria-describedby={error ? `reject-${mark.id}-error` : undefined}
-              onChange={(event) => setReason(event.target.value)}
-            />
-          </div>
+          <TextArea
+            label="Why are you rejecting this redaction?"
+            name={`reject-${mark.id}`}
+            rows={2}
+            value={reason}
+            error={error ?? undefined}
+            onChange={setReason}
+          />
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button govuk-button--warning">
               Reject redaction

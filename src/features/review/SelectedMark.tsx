@@ -3,6 +3,7 @@
 // (each change is an event with their name on it).
 import { type FormEvent, useState } from 'react';
 import type { Mark } from '../../domain';
+import { TextArea } from '../../ui/fields';
 import { instantText } from '../case/whenText';
 import { repliesTo } from './markGroups';
 import { historyLines, markKindWords, markStatusWords } from './markWords';
@@ -63,18 +64,7 @@ export function SelectedMark(props: {
       ) : null}
       {isChanging ? (
         <form onSubmit={saveText}>
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="review-change-comment">
-              Comment
-            </label>
-            <textarea
-              className="govuk-textarea"
-              id="review-change-comment"
-              rows={3}
-              value={text}
-              onChange={(event) => setText(event.target.value)}
-            />
-          </div>
+          <TextArea label="Comment" name="review-change-comment" rows={3} value={text} onChange={setText} />
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button">
               Save comment
@@ -103,18 +93,13 @@ export function SelectedMark(props: {
       ) : null}
       {isComment && mark.status === 'open' ? (
         <form onSubmit={sendReply}>
-          <div className="govuk-form-group">
-            <label className="govuk-label" htmlFor="review-reply">
-              Your reply
-            </label>
-            <textarea
-              className="govuk-textarea"
-              id="review-reply"
-              rows={2}
-              value={replyText}
-              onChange={(event) => setReplyText(event.target.value)}
-            />
-          </div>
+          <TextArea
+            label="Your reply"
+            name="review-reply"
+            rows={2}
+            value={replyText}
+            onChange={setReplyText}
+          />
           <div className="govuk-button-group">
             <button type="submit" className="govuk-button">
               Reply
