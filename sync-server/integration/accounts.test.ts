@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FAILURES } from '../accounts/loginLimiter';
 import { databasesUnderTest } from '../testing/databases';
-import { attemptSignIn, type ServerProcesses, startServerProcesses } from '../testing/processes';
+import { attemptSignIn, sharedDatabasesUnderTest, useServerProcesses } from '../testing/processes';
 import { startTestServer, type TestServer } from '../testing/server';
 
 describe.each(databasesUnderTest())('accounts on $name', (engine) => {
@@ -162,17 +162,13 @@ describe('production mode', () => {
   });
 });
 
-describe.each(databasesUnderTest().filter((e) => e.name === 'postgres'))(
+describe.each(sharedDatabasesUnderTest())(
   'one sign-in limit across two server processes on $name',
   (engine) => {
-    let processes: ServerProcesses | undefined;
-    beforeAll(async () => {
-      processes = await startServerProcesses(engine.url ?? '', 2);
-    }, 120_000);
-    afterAll(() => processes?.stop());
+    const urls = useServerProcesses(engine);
 
     it('refuses an account on both processes once the failures on them together reach the limit', async () => {
-      const [a = '', b = ''] = processes?.urls ?? [];
+      const [a = '', b = ''] = urls();
       // Split between the processes: neither alone has seen the limit.
       for (let i = 0; i < MAX_FAILURES; i += 1) {
         const response = await attemptSignIn(
@@ -191,7 +187,7 @@ describe.each(databasesUnderTest().filter((e) => e.name === 'postgres'))(
     });
 
     it('refuses an address on both processes once its failures together reach the limit', async () => {
-      const [a = '', b = ''] = processes?.urls ?? [];
+      const [a = '', b = ''] = urls();
       const address = '203.0.113.9';
       for (let i = 0; i < MAX_FAILURES; i += 1) {
         const response = await attemptSignIn(i % 2 === 0 ? a : b, `guess-${i}`, 'wrong', address);

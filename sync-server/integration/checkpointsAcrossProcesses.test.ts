@@ -3,25 +3,20 @@
 // in small pages, the whole time. Every case pushed must reach the reader, each page must go
 // forward, and the outbox of each pushing device must come back whole too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databasesUnderTest } from '../testing/databases';
-import { type ServerProcesses, signInAt, startServerProcesses } from '../testing/processes';
+import { sharedDatabasesUnderTest, signInAt, useServerProcesses } from '../testing/processes';
 import { callerAt, caseLogged, type Page, pull, pullAll, push, type SignedIn } from '../testing/server';
 
 const WRITERS_PER_PROCESS = 4;
 const PUSHES_PER_WRITER = 8;
 const CASES_PER_PUSH = 3;
 
-describe.each(databasesUnderTest().filter((e) => e.name === 'postgres'))(
+describe.each(sharedDatabasesUnderTest())(
   'checkpoints with two server processes pushing on $name',
   (engine) => {
-    let processes: ServerProcesses | undefined;
-    beforeAll(async () => {
-      processes = await startServerProcesses(engine.url ?? '', 2);
-    }, 120_000);
-    afterAll(() => processes?.stop());
+    const processUrls = useServerProcesses(engine);
 
     it('never lets a reader page past a case that another process commits later', async () => {
-      const urls = processes?.urls ?? [];
+      const urls = processUrls();
       const reader = await signInAt(urls[0] ?? '', 'manager');
       const writers: { url: string; who: SignedIn }[] = [];
       for (const url of urls) {

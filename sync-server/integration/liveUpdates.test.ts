@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databasesUnderTest } from '../testing/databases';
 import { openEventStream } from '../testing/eventStream';
-import { type ServerProcesses, signInAt, startServerProcesses } from '../testing/processes';
+import { sharedDatabasesUnderTest, signInAt, useServerProcesses } from '../testing/processes';
 import {
   callerAt,
   caseLogged,
@@ -107,19 +107,11 @@ describe.each(databasesUnderTest())('live updates in one process on $name', (eng
   });
 });
 
-const postgres = databasesUnderTest().filter((e) => e.name === 'postgres');
-
-describe.each(postgres)('live updates across two server processes on $name', (engine) => {
-  let processes: ServerProcesses | undefined;
-  let a: string;
-  let b: string;
-  beforeAll(async () => {
-    processes = await startServerProcesses(engine.url ?? '', 2);
-    [a = '', b = ''] = processes.urls;
-  }, 120_000);
-  afterAll(() => processes?.stop());
+describe.each(sharedDatabasesUnderTest())('live updates across two server processes on $name', (engine) => {
+  const urls = useServerProcesses(engine);
 
   it('tells a client connected to process B about an event pushed to process A', async () => {
+    const [a = '', b = ''] = urls();
     const manager = await signInAt(b, 'manager');
     const stream = await openEventStream(`${b}/api/replication/events/stream?token=${manager.token}`);
     try {
@@ -142,6 +134,7 @@ describe.each(postgres)('live updates across two server processes on $name', (en
   });
 
   it('ends a device’s stream on process B when it is revoked on process A', async () => {
+    const [a = '', b = ''] = urls();
     const tablet = await signInAt(b, 'official');
     const stream = await openEventStream(`${b}/api/replication/events/stream?token=${tablet.token}`);
     try {

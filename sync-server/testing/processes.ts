@@ -4,7 +4,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import pg from 'pg';
-import { freshSchemaName } from './databases';
+import { afterAll, beforeAll } from 'vitest';
+import { type DatabaseUnderTest, databasesUnderTest, freshSchemaName } from './databases';
 import type { SignedIn } from './server';
 
 export type ServerProcesses = {
@@ -106,4 +107,17 @@ export async function signInAt(url: string, username: string): Promise<SignedIn>
   if (response.status !== 200) throw new Error(`${username} could not sign in: ${response.status}`);
   const body = (await response.json()) as { token: string; deviceId: string; user: { userId: string } };
   return { token: body.token, deviceId: body.deviceId, userId: body.user.userId };
+}
+
+/** The engines several processes can share: PostgreSQL, when the suite has one. */
+export const sharedDatabasesUnderTest = () => databasesUnderTest().filter((e) => e.name === 'postgres');
+
+/** In a describe: `count` processes on `engine`, started before its tests, stopped after; their URLs. */
+export function useServerProcesses(engine: DatabaseUnderTest, count = 2): () => string[] {
+  let processes: ServerProcesses | undefined;
+  beforeAll(async () => {
+    processes = await startServerProcesses(engine.url ?? '', count);
+  }, 120_000);
+  afterAll(() => processes?.stop());
+  return () => processes?.urls ?? [];
 }
