@@ -4,13 +4,22 @@
 // away have their render cancelled and, further away, their canvas and text given back.
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist/types/src/display/api';
 import type { TextLayer } from 'pdfjs-dist/types/src/display/text_layer';
-import { type CSSProperties, memo, type PointerEvent, type ReactNode, useEffect, useRef } from 'react';
+import {
+  type CSSProperties,
+  memo,
+  type PointerEvent,
+  type ReactNode,
+  useDeferredValue,
+  useEffect,
+  useRef,
+} from 'react';
 import type { Finding } from '../../../pdf/find';
 import { loadPdfjs } from '../../../pdf/pdfjs';
 import { drawPage, releaseCanvas } from './canvasSize';
 import type { PageMode } from './layout';
 import type { RenderQueue } from './renderQueue';
 import type { PageSize } from './types';
+import { pageShown } from './usePageSizes';
 
 export type PageHit = { hit: Finding; index: number };
 
@@ -98,6 +107,7 @@ function PageViewInner(props: PageViewProps) {
         for (const old of host.querySelectorAll('canvas')) releaseCanvas(old);
         host.append(drawing.canvas);
         drawnScale.current = renderScale;
+        pageShown(pdf);
         // Let the page be painted before the next job (often this page's text) takes the thread.
         await afterPaint();
       },
@@ -161,6 +171,9 @@ function PageViewInner(props: PageViewProps) {
   }, [pdf, page, mode, queue]);
 
   const live = mode !== 'release';
+  // The marks come in a render of their own just after the page, so a page with many marks
+  // starts drawing without waiting for them.
+  const marksLive = useDeferredValue(live, false);
   const style = {
     width: `${size.width * scale}px`,
     height: `${size.height * scale}px`,
@@ -186,7 +199,7 @@ function PageViewInner(props: PageViewProps) {
         className={`review-page__overlay${isDrawing ? ' review-page__overlay--drawing' : ''}`}
         data-page-overlay={page}
       >
-        {live && props.renderOverlay ? props.renderOverlay(size, scale) : null}
+        {marksLive && props.renderOverlay ? props.renderOverlay(size, scale) : null}
       </div>
     </section>
   );

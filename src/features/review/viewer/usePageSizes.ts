@@ -6,18 +6,46 @@ import { useEffect, useState } from 'react';
 import type { PageSize } from './types';
 
 const read = new WeakMap<PDFDocumentProxy, Promise<PageSize[]>>();
+const firstShown = new WeakMap<PDFDocumentProxy, { shown: Promise<void>; show(): void }>();
+// Without a viewer to say page 1 is up (thumbnails alone), read the sizes after this long.
+const READ_ANYWAY_AFTER_MS = 1_000;
+
+function firstShownOf(pdf: PDFDocumentProxy) {
+  let gate = firstShown.get(pdf);
+  if (!gate) {
+    let show = () => {};
+    const shown = new Promise<void>((resolve) => {
+      show = resolve;
+    });
+    gate = { shown, show };
+    firstShown.set(pdf, gate);
+  }
+  return gate;
+}
+
+/**
+ * The viewer calls this once a page is on screen. Reading every page's size asks pdf.js's
+ * worker for every page, which in a 300-page bundle would hold up drawing page 1; as pdf.js's
+ * own viewer does, the other pages are read only after the first is shown.
+ */
+export function pageShown(pdf: PDFDocumentProxy): void {
+  firstShownOf(pdf).show();
+}
 
 async function sizeOf(pdf: PDFDocumentProxy, page: number): Promise<PageSize> {
   const viewport = (await pdf.getPage(page)).getViewport({ scale: 1 });
   return { page, width: viewport.width, height: viewport.height };
 }
 
-/** All pages' sizes, read once per document. */
+/** All pages' sizes, read once per document, after the first page is shown. */
 export function readPageSizes(pdf: PDFDocumentProxy): Promise<PageSize[]> {
   let sizes = read.get(pdf);
   if (!sizes) {
     const pages = Array.from({ length: pdf.numPages }, (_, i) => i + 1);
-    sizes = Promise.all(pages.map((page) => sizeOf(pdf, page)));
+    const wait = new Promise<void>((resolve) => setTimeout(resolve, READ_ANYWAY_AFTER_MS));
+    sizes = Promise.race([firstShownOf(pdf).shown, wait]).then(() =>
+      Promise.all(pages.map((page) => sizeOf(pdf, page))),
+    );
     read.set(pdf, sizes);
   }
   return sizes;
