@@ -174,14 +174,20 @@ export async function rasterisePage(
       for (let y = y0; y < y1; y++) rgb.fill(0, (y * width + x0) * 3, (y * width + x1) * 3);
     }
     const image = ctx.register(
-      flateStream(ctx, rgb, {
-        Type: 'XObject',
-        Subtype: 'Image',
-        Width: width,
-        Height: height,
-        ColorSpace: 'DeviceRGB',
-        BitsPerComponent: 8,
-      }),
+      // Millions of samples: compressed for speed rather than the last byte of size.
+      flateStream(
+        ctx,
+        rgb,
+        {
+          Type: 'XObject',
+          Subtype: 'Image',
+          Width: width,
+          Height: height,
+          ColorSpace: 'DeviceRGB',
+          BitsPerComponent: 8,
+        },
+        true,
+      ),
     );
     const fromDisplay = invert(toDisplay);
     if (!fromDisplay) throw new CannotRasterise('the page has no usable size');

@@ -54,6 +54,25 @@ const NOT_ASCII = /[^\x00-\x7f]/;
 export const normaliseText = (s: string) =>
   (NOT_ASCII.test(s) ? s.normalize('NFKC') : s).toLowerCase().replace(/\s+/g, '');
 
+/** How often the ASCII `needle` occurs in `bytes` (as a whole name: not followed by a letter or digit). */
+function occurrences(bytes: Uint8Array, needle: string, wholeName = false): number {
+  const first = needle.charCodeAt(0);
+  let n = 0;
+  for (
+    let i = bytes.indexOf(first);
+    i >= 0 && i + needle.length <= bytes.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
+    let j = 1;
+    while (j < needle.length && bytes[i + j] === needle.charCodeAt(j)) j++;
+    if (j < needle.length) continue;
+    const next = bytes[i + needle.length];
+    if (wholeName && next !== undefined && /[A-Za-z0-9_]/.test(String.fromCharCode(next))) continue;
+    n++;
+  }
+  return n;
+}
+
 function countOf(haystack: string, needle: string): number {
   let n = 0;
   for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) n++;
@@ -194,10 +213,10 @@ export async function verifyOutput(
   removedWords: Set<string>,
   originalText: string,
 ): Promise<Verified> {
-  const raw = latin1(output);
-  if (countOf(raw, 'startxref') !== 1)
+  // Searched as bytes: the file can be megabytes of image data, too big to copy into a string.
+  if (occurrences(output, 'startxref') !== 1)
     return { ok: false, reason: 'the output would carry more than one revision' };
-  if (/\/Prev\b|\/Encrypt\b/.test(raw))
+  if (occurrences(output, '/Prev', true) > 0 || occurrences(output, '/Encrypt', true) > 0)
     return { ok: false, reason: 'the output would keep history or encryption' };
 
   const doc = await PDFDocument.load(output, { updateMetadata: false });
