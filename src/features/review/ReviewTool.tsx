@@ -175,6 +175,19 @@ export function ReviewTool(props: ReviewToolProps) {
     setComposer({ page: first.page, rects: first.rects, quote: selection.map((s) => s.text).join(' ') });
   };
 
+  // Escape closes the new comment, or lets go of the selected mark.
+  const isComposing = useRef(false);
+  isComposing.current = composer !== null;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      if (isComposing.current) setComposer(null);
+      else setSelectedId(null);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   // With the Highlight tool on, letting go of a text selection highlights it.
   useEffect(() => {
     if (tool !== 'highlight') return;
