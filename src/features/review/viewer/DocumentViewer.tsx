@@ -52,6 +52,18 @@ const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
+// Another document in the same viewer starts with fresh pages (nothing drawn, no text laid out).
+const keys = new WeakMap<object, number>();
+let lastKey = 0;
+function documentKey(pdf: object): number {
+  let key = keys.get(pdf);
+  if (key === undefined) {
+    key = ++lastKey;
+    keys.set(pdf, key);
+  }
+  return key;
+}
+
 function hitsByPage(hits: readonly Finding[] | undefined): Map<number, PageHit[]> {
   const byPage = new Map<number, PageHit[]>();
   hits?.forEach((hit, index) => {
@@ -269,7 +281,11 @@ export const DocumentViewer = forwardRef<ViewerHandle, DocumentViewerProps>(func
       onKeyDown={onKeyDown}
     >
       {sizes ? (
-        <div className="review-viewer__pages" style={{ minWidth: `${layout.widest + 2 * PAGE_GAP}px` }}>
+        <div
+          key={documentKey(pdf)}
+          className="review-viewer__pages"
+          style={{ minWidth: `${layout.widest + 2 * PAGE_GAP}px` }}
+        >
           {sizes.map((size) => (
             <PageView
               key={size.page}

@@ -12,6 +12,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../../tests/chromium';
 import type { Finding } from '../../../pdf/find';
+import { boxOfSpan, type PageRuns } from '../../../pdf/pdfjs';
 import { CORPUS_DIR } from '../../../pdf/testing/corpusCases';
 
 const REPO = join(import.meta.dirname, '../../../..');
@@ -42,7 +43,7 @@ beforeAll(async () => {
     const path = asked === '/' ? '/index.html' : asked;
     try {
       const body = await readFile(
-        path === '/tracemonkey.pdf' ? join(CORPUS_DIR, 'tracemonkey.pdf') : join(OUT, path),
+        path.endsWith('.pdf') ? join(CORPUS_DIR, path.slice(1).replaceAll('/', '')) : join(OUT, path),
       );
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
       res.end(body);
@@ -67,17 +68,17 @@ type Harness = {
   setScale(scale: number): void;
   setHits(hits: Finding[], current?: number): void;
   search(query: string): Promise<Finding[]>;
-  runs(page: number): Promise<{ runs: { str: string; origin: { x: number; y: number } }[] }>;
+  runs(page: number): Promise<PageRuns>;
   visiblePages: number[];
 };
 declare const viewerHarness: Harness;
 
-async function openViewer(): Promise<Page> {
+async function openViewer(file = 'tracemonkey.pdf', pages = 14): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
   page.on('pageerror', (error) => console.error('In the page:', error.message));
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => (window as unknown as { harnessReady?: boolean }).harnessReady);
-  expect(await page.evaluate(() => viewerHarness.mount('/tracemonkey.pdf'))).toBe(14);
+  expect(await page.evaluate((url) => viewerHarness.mount(url), `/${file}`)).toBe(pages);
   await page.waitForSelector('section[data-page="1"] canvas');
   return page;
 }
@@ -163,6 +164,42 @@ describe('the document viewer in Chromium', () => {
         hits.filter((h) => h.page === target.page).length,
       );
       await expect.poll(() => page.evaluate(() => viewerHarness.visiblePages.at(-1))).toBe(target.page);
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+
+  it('gives a selection on a page turned 90° in the page as displayed', async () => {
+    const page = await openViewer('hello_world_rotated.pdf', 5);
+    try {
+      await page.waitForSelector('section[data-page="1"] .textLayer .endOfContent', { state: 'attached' });
+      const found = await page.evaluate(async () => {
+        const span = [...document.querySelectorAll('section[data-page="1"] .textLayer span')].find(
+          (s) => s.textContent === 'Hello world',
+        );
+        if (!span) throw new Error('No "Hello world" on page 1');
+        const range = document.createRange();
+        range.selectNodeContents(span);
+        document.getSelection()?.removeAllRanges();
+        document.getSelection()?.addRange(range);
+        return { selected: viewerHarness.handle().selection(), page: await viewerHarness.runs(1) };
+      });
+      expect(found.page.rotation).toBe(90);
+      const run = found.page.runs.find((r) => r.str === 'Hello world')!;
+      const box = boxOfSpan(run);
+      const rect = found.selected?.[0]?.rects[0];
+      expect(found.selected?.[0]?.text).toBe('Hello world');
+      // Turned text runs down the page: the box is tall and narrow, and the selection matches it.
+      expect(box.height).toBeGreaterThan(box.width);
+      expect(rect).toBeDefined();
+      const centre = (r: { x: number; y: number; width: number; height: number }) => ({
+        x: r.x + r.width / 2,
+        y: r.y + r.height / 2,
+      });
+      expect(Math.abs(centre(rect!).x - centre(box).x)).toBeLessThan(box.width / 2);
+      expect(Math.abs(centre(rect!).y - centre(box).y)).toBeLessThan(box.height * 0.1);
+      expect(rect!.height / box.height).toBeGreaterThan(0.8);
+      expect(rect!.height / box.height).toBeLessThan(1.25);
     } finally {
       await page.close();
     }
