@@ -38,7 +38,7 @@ import {
 } from './deviceStore';
 import { checkEvent, domainReducer } from './domainFold';
 import { casesLoggedHere } from './loggedHere';
-import { foldPending, groupByStream, type OverlayReducer, type PendingEvent } from './overlay';
+import { foldPending, groupByStream, type OverlayReducer, type PendingEvent, stillInFlight } from './overlay';
 import { type SyncController, type SyncStatus, startReplication } from './replication';
 import { blankStreamRow, type LocalStreamDocument, type OutboxDocument } from './schemas';
 import { requestPersistentStorage } from './storage';
@@ -355,6 +355,8 @@ export function createClearwayClient(options: ClientOptions) {
         switchMap((current) => {
           if (!current || !stream.success)
             return of({ caseDoc: null, pending: [], rejected: [] } satisfies CaseView);
+          // This subscription's last pending events, to carry those accepted before their document.
+          let lastSeen: OutboxDocument[] = [];
           return combineLatest([
             current.db.cases.findOne(streamId).$,
             current.db.outbox.find({ selector: { stream: stream.data } }).$,
@@ -365,15 +367,17 @@ export function createClearwayClient(options: ClientOptions) {
                 ...(e.toMutableJSON() as Omit<OutboxDocument, '_deleted'>),
                 _deleted: false,
               }));
-              const view = foldPending(
-                {
-                  serverState: server?.state ?? null,
-                  acceptedIds: new Set(server?.timeline.map((t) => t.eventId) ?? []),
-                  outbox,
-                },
+              const acceptedIds = new Set(server?.timeline.map((t) => t.eventId) ?? []);
+              const inFlight = stillInFlight(lastSeen, outbox, acceptedIds);
+              const folded = foldPending(
+                { serverState: server?.state ?? null, acceptedIds, outbox: [...inFlight, ...outbox] },
                 reduce,
                 now(),
               );
+              lastSeen = [...inFlight, ...outbox];
+              // Sent and accepted: shown in the state, no longer as waiting to be sent.
+              const sent = new Set(inFlight.map((e) => e.id));
+              const view = { ...folded, pending: folded.pending.filter((e) => !sent.has(e.id)) };
               const hasPendingChanges = view.pending.length > 0;
               const caseDoc = view.state
                 ? { ...(server ?? emptyDocument(streamId, view.state)), state: view.state, hasPendingChanges }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldPending, type OverlayReducer } from './overlay';
+import { foldPending, type OverlayReducer, stillInFlight } from './overlay';
 import { type OutboxDocument, outboxDocumentSchema } from './schemas';
 
 // A small reducer for a note-taking stream: the overlay is generic over the domain reducer,
@@ -107,5 +107,18 @@ describe('what a person sees of a case while their changes wait to sync', () => 
     );
     expect(view.rejected).toEqual([]);
     expect(view.state).toEqual({ notes: [] });
+  });
+
+  it('keeps showing a change the server accepted until the document that includes it arrives', () => {
+    const sent = event('sent and accepted');
+    const waiting = event('still waiting');
+    const refused = event('refused', { status: 'rejected', reason: 'No.' });
+    const lastSeen = [sent, waiting, refused];
+    // The accepted event has left the outbox; the server's document is still the older one.
+    expect(stillInFlight(lastSeen, [waiting, refused], new Set()).map((e) => e.id)).toEqual([sent.id]);
+    // Once the document includes it, it is the document's to show.
+    expect(stillInFlight(lastSeen, [waiting, refused], new Set([sent.id]))).toEqual([]);
+    // A refused change that the person dismisses is not carried on.
+    expect(stillInFlight(lastSeen, [waiting], new Set())).toEqual([sent]);
   });
 });

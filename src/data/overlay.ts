@@ -7,6 +7,9 @@
 //   applied twice, even while its outbox copy waits for the pull that removes it.
 // - A rejected event is never folded; it is listed with the server's reason until dismissed.
 // - Pending events apply in the order they were made on this device (UUIDv7 ids sort by time).
+// - An event the server accepted leaves the outbox, and may do so before the document that
+//   includes it arrives: until then it is still folded (stillInFlight), so the screen never
+//   steps back to the older state for a moment (which would also clear a half-filled form).
 import type { OutboxDocument } from './schemas';
 
 export type StreamState = Record<string, unknown>;
@@ -70,4 +73,17 @@ export function groupByStream(outbox: readonly OutboxDocument[]): Map<string, Ou
     else byStream.set(event.stream, [event]);
   }
   return byStream;
+}
+
+/**
+ * Events that were pending when last seen and have left the outbox (accepted: refused ones
+ * stay, marked) while the server's document does not include them yet.
+ */
+export function stillInFlight(
+  lastSeen: readonly OutboxDocument[],
+  outbox: readonly OutboxDocument[],
+  acceptedIds: ReadonlySet<string>,
+): OutboxDocument[] {
+  const present = new Set(outbox.map((e) => e.id));
+  return lastSeen.filter((e) => e.status === 'pending' && !present.has(e.id) && !acceptedIds.has(e.id));
 }

@@ -240,8 +240,7 @@ describe('the rest of the FOI journey', () => {
       .getByTestId('step-accept')
       .getByRole('button', { name: 'Accept' })
       .click({ timeout: SYNC_TIMEOUT_MS });
-    // Until the server's copy of the case arrives the step may briefly give way to the older
-    // state (the outbox row goes first), which would clear a half-filled form.
+    // The accept settles (sent, and the server's copy back) before the next form is filled.
     await allSent(official.page);
     await waitForStatus(official.page, 'In progress');
     const ask = official.page.getByTestId('step-request-contribution');
