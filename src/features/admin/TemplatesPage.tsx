@@ -1,5 +1,6 @@
 // The library of pre-approved letters (instead of Word files on a shared drive): each template
-// says which kinds of case it is for and uses placeholders the draft editor fills in.
+// says which kinds of case it is for and uses placeholders the draft editor fills in. An
+// administrator also sets the letterhead printed on response letters here.
 import '../journey.css';
 import { useState } from 'react';
 import { v7 as uuidv7 } from 'uuid';
@@ -10,6 +11,7 @@ import { StepForm } from '../case/StepForm';
 import { useStep } from '../case/useStep';
 import { useTemplateList } from '../drafting/templateData';
 import { PLACEHOLDERS, placeholdersIn } from '../drafting/templateFill';
+import { LetterheadForm } from './LetterheadForm';
 
 const TEMPLATES_STREAM = 'org:templates' as StreamId;
 const EDITOR_ROLES = ['administrator', 'manager', 'case_worker'];
@@ -77,6 +79,7 @@ export function TemplatesPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const retire = useStep(TEMPLATES_STREAM);
   const canEdit = session.status === 'signed-in' && session.user.roles.some((r) => EDITOR_ROLES.includes(r));
+  const isAdministrator = session.status === 'signed-in' && session.user.roles.includes('administrator');
   const live = templates.filter((t) => !t.isRetired);
   return (
     <>
@@ -94,6 +97,13 @@ export function TemplatesPage() {
           </div>
         ))}
       </dl>
+      {isAdministrator ? (
+        <LetterheadForm
+          onSaved={() =>
+            setNotice('Letterhead saved on this device. Letters use it once it reaches the server.')
+          }
+        />
+      ) : null}
       {canEdit && editing === null ? (
         <button type="button" className="govuk-button" onClick={() => setEditing('new')}>
           Add a template

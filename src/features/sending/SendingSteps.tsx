@@ -12,7 +12,8 @@ import { useCaseContext } from '../case/caseContext';
 import { ExemptionPicker } from '../case/ExemptionPicker';
 import { StepForm } from '../case/StepForm';
 import { useStep } from '../case/useStep';
-import { ORGANISATION } from './organisation';
+import { useTemplateEntries } from '../drafting/templateData';
+import { DEMO_LETTERHEAD, type Letterhead, letterheadFrom } from './letterhead';
 
 const METHODS = [
   { value: 'email', label: 'Email' },
@@ -31,6 +32,7 @@ const OUTCOMES = [
 ] as const satisfies readonly { value: LetterOutcome; label: string }[];
 
 function letterFor(
+  letterhead: Letterhead,
   state: CaseState,
   signer: string,
   outcome: LetterOutcome,
@@ -39,11 +41,7 @@ function letterFor(
 ) {
   const draft = state.drafts.at(-1);
   return buildResponseLetter({
-    organisation: {
-      name: ORGANISATION.name,
-      addressLines: [...ORGANISATION.addressLines],
-      reviewContact: ORGANISATION.reviewContact,
-    },
+    organisation: letterhead,
     reference: state.reference,
     requesterName: state.requester.name,
     requesterContact: [state.requester.email ?? state.requester.address ?? ''].filter(Boolean),
@@ -63,6 +61,7 @@ function letterFor(
 
 export function SendingSteps() {
   const { state, stream, me, today, allowed } = useCaseContext();
+  const letterhead = letterheadFrom(useTemplateEntries().templates) ?? DEMO_LETTERHEAD;
   const upload = useUploadBlob();
   const { run, problem, isSending } = useStep(stream);
   const [method, setMethod] = useState<Method>(state.requester.email ? 'email' : 'post');
@@ -75,7 +74,7 @@ export function SendingSteps() {
 
   const makeLetter = async (): Promise<Blob | null> => {
     try {
-      const bytes = await letterFor(state, me.displayName, outcome, exemptions, sentOn);
+      const bytes = await letterFor(letterhead, state, me.displayName, outcome, exemptions, sentOn);
       return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
     } catch (error) {
       setLetterProblem(
