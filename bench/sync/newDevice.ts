@@ -14,6 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { v7 as uuidv7 } from 'uuid';
+import { PULL_BATCH_SIZE } from '../../src/data/replication';
 import type { StreamState } from '../../src/domain/caseState';
 import { describeEvent } from '../../src/domain/describeEvent';
 import { parseEvent } from '../../src/domain/events/parseEvent';
@@ -174,6 +175,25 @@ console.log(`Seeded the server in ${seconds(performance.now() - seedStarted)} (n
 const server = await startTestServer({ name: 'postgres', url, open: async () => db }, { db });
 const browser = await launchChromium();
 try {
+  // The server's share alone: every page of the new device's first cases pull, fetched (and
+  // read as text, not parsed) from Node, as the device asks for them.
+  const reader = await server.signIn('caseworker');
+  const serverStarted = performance.now();
+  let serverPages = 0;
+  let serverBytes = 0;
+  for (let checkpoint: unknown = null; ; serverPages += 1) {
+    const query = new URLSearchParams({
+      checkpoint: checkpoint ? JSON.stringify(checkpoint) : '',
+      batchSize: String(PULL_BATCH_SIZE),
+    });
+    const text = await (await server.call(reader, `/api/replication/cases/pull?${query}`)).text();
+    serverBytes += text.length;
+    const page = JSON.parse(text) as { documents: unknown[]; checkpoint: unknown };
+    if (page.documents.length === 0) break;
+    checkpoint = page.checkpoint;
+  }
+  const serverMs = performance.now() - serverStarted;
+
   const bundle = await build({
     entryPoints: [fileURLToPath(new URL('./newDeviceInBrowser.ts', import.meta.url))],
     bundle: true,
@@ -210,6 +230,9 @@ try {
   console.log('Chromium (Debian), IndexedDB:');
   console.log(
     `New device, sign-in to My work shown: ${seconds(deviceMs)} (${stored.toLocaleString('en-GB')} cases stored, ${myWork} in My work; signed in after ${seconds(signedInMs)}, cases pulled after ${seconds(pulledMs)})`,
+  );
+  console.log(
+    `Of which the server: ${serverPages} pages of ${PULL_BATCH_SIZE} cases (${(serverBytes / 1e6).toFixed(0)} MB) served to Node in ${seconds(serverMs)}`,
   );
   console.log(
     `Baseline, ${rawCount.toLocaleString('en-GB')} event rows written with Dexie: ${seconds(rawMs)}`,

@@ -7,7 +7,13 @@ import { collectionNameSchema } from '../../src/domain/streamDocument';
 import { findSession } from '../accounts/sessions';
 import { appendEvents } from '../replication/eventStore';
 import { parseEvent } from '../replication/judge';
-import { type Checkpoint, checkpointSchema, MAX_BATCH, pullDocuments, pullOutbox } from '../replication/pull';
+import {
+  type Checkpoint,
+  checkpointSchema,
+  MAX_BATCH,
+  pullDocumentsJson,
+  pullOutbox,
+} from '../replication/pull';
 import { authenticate, DEVICE_REVOKED } from './authenticate';
 import type { ServerContext } from './context';
 import { parseOrReply, sendProblem } from './problems';
@@ -95,13 +101,14 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
     if (!caller) return reply;
     const query = parseOrReply(pullQuerySchema, request.query, reply, 'pull request');
     if (!query) return reply;
-    return pullDocuments(
+    const page = await pullDocumentsJson(
       db,
       caller.account.userId,
       params.data.collection,
       query.checkpoint,
       query.batchSize,
     );
+    return reply.type('application/json; charset=utf-8').send(page);
   });
 
   app.get('/api/replication/events/stream', async (request, reply) => {

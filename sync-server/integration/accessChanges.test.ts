@@ -4,6 +4,7 @@
 // they were before such a change is judged again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INFORMATION_RIGHTS_TEAM } from '../../src/domain/principal';
+import { streamDocumentSchema } from '../../src/domain/streamDocument';
 import { lockLog } from '../replication/eventStore';
 import { databasesUnderTest } from '../testing/databases';
 import { openEventStream } from '../testing/eventStream';
@@ -62,6 +63,9 @@ describe.each(databasesUnderTest())('access after a change of teams on $name', (
     const withdrawn = await pullAll(server, official, 'cases', granted.checkpoint);
     const gone = withdrawn.documents.find((d) => d.id === logged.stream);
     expect(gone).toMatchObject({ _deleted: true, timeline: [], state: {} });
+    // Both as the device's schema has them.
+    expect(streamDocumentSchema.safeParse(arrived).error).toBeUndefined();
+    expect(streamDocumentSchema.safeParse(gone).error).toBeUndefined();
   });
 
   it('changes nothing for the person when their access is the same', async () => {

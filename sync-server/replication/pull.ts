@@ -1,10 +1,9 @@
 // "Documents down" and the outbox's way back: RxDB pull handlers paged by a checkpoint
 // `{ id, seq }`, where `seq` is the change number (see eventStore.ts for why it never skips).
 import { z } from 'zod';
-import type { CollectionName, StreamDocument } from '../../src/domain/streamDocument';
+import type { CollectionName } from '../../src/domain/streamDocument';
 import type { Queryable } from '../storage/database';
 import type { EventRow } from './eventRow';
-import type { StoredDocument } from './judge';
 
 export const checkpointSchema = z.object({ id: z.string(), seq: z.number().int().nonnegative() });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
@@ -62,49 +61,43 @@ export async function pullOutbox(
   };
 }
 
-type AccessRow = { stream_id: string; can_see: boolean; change_no: number; document: StoredDocument };
-
-/** Stream documents of one collection this person may see (or has just stopped seeing: deleted). */
-export async function pullDocuments(
+/**
+ * Stream documents of one collection this person may see (or has just stopped seeing: deleted),
+ * as the JSON text of the whole page `{documents, checkpoint}`. PostgreSQL writes that text
+ * itself, document and timeline rows joined as they are stored: the server neither parses the
+ * JSONB into objects nor serialises them again (a new device's first pull is 50,000 cases).
+ */
+export async function pullDocumentsJson(
   db: Queryable,
   userId: string,
   collection: CollectionName,
   since: Checkpoint | null,
   batchSize: number,
-): Promise<PullPage<StreamDocument>> {
-  const rows = await db.query<AccessRow>(
-    // The timeline is kept in rows of its own (migration 005); it goes down inside the document.
-    `select a.stream_id, a.can_see, a.change_no,
-            s.document || jsonb_build_object('timeline', case when a.can_see then coalesce(
-              (select jsonb_agg(t.entry order by t.seq) from timeline t where t.stream_id = s.stream_id), '[]')
-              else '[]' end) as document
-     from access a join streams s on s.stream_id = a.stream_id
-     where a.user_id = $1 and a.collection = $2 and a.change_no > $3
-     order by a.change_no limit $4`,
+): Promise<string> {
+  const [row] = await db.query<{ documents: string; checkpoint: string | null }>(
+    `with page as (
+       select stream_id, can_see, change_no from access
+       where user_id = $1 and collection = $2 and change_no > $3
+       order by change_no limit $4)
+     select '[' || coalesce(string_agg(
+              case when p.can_see then
+                -- The document without its closing brace, then its timeline rows (migration 005).
+                left((s.document - 'timeline')::text, -1) || ', "timeline": ['
+                || coalesce((select string_agg(t.entry::text, ',' order by t.seq) from timeline t
+                             where t.stream_id = s.stream_id), '')
+                || '], "_deleted": false}'
+              else ${TOMBSTONE_SQL}::text end,
+              ',' order by p.change_no), '') || ']' as documents,
+            (select json_build_object('id', stream_id, 'seq', change_no) from page
+             order by change_no desc limit 1)::text as checkpoint
+     from page p join streams s on s.stream_id = p.stream_id`,
     [userId, collection, since?.seq ?? 0, batchSize],
   );
-  const last = rows.at(-1);
-  return {
-    documents: rows.map((r) => (r.can_see ? { ...r.document, _deleted: false } : tombstone(r.document))),
-    checkpoint: last ? { id: last.stream_id, seq: last.change_no } : since,
-  };
+  return `{"documents":${row?.documents ?? '[]'},"checkpoint":${row?.checkpoint ?? JSON.stringify(since)}}`;
 }
 
-/** What a person who lost access receives: the id and nothing of the content. */
-function tombstone(document: StoredDocument): StreamDocument {
-  return {
-    id: document.id,
-    collection: document.collection,
-    lastSeq: document.lastSeq,
-    updatedAt: document.updatedAt,
-    state: {},
-    timeline: [],
-    reference: '',
-    caseType: '',
-    status: '',
-    dueDate: '',
-    ownerIds: [],
-    teamIds: [],
-    _deleted: true,
-  };
-}
+/** What a person who lost access receives: the id and nothing of the content (as StreamDocument). */
+const TOMBSTONE_SQL = `jsonb_build_object('id', s.document->'id', 'collection', s.document->'collection',
+  'lastSeq', s.document->'lastSeq', 'updatedAt', s.document->'updatedAt', 'state', '{}'::jsonb,
+  'timeline', '[]'::jsonb, 'reference', '', 'caseType', '', 'status', '', 'dueDate', '',
+  'ownerIds', '[]'::jsonb, 'teamIds', '[]'::jsonb, '_deleted', true)`;
