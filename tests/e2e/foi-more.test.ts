@@ -189,6 +189,32 @@ describe('the rest of the FOI journey', () => {
     expect(reference).toMatch(/^FOI-/);
   });
 
+  it('lets an administrator set the letterhead, and a person add their e-mail address', async () => {
+    const admin = await signedIn('admin');
+    await admin.page.goto(`${base}/admin/templates`);
+    const form = admin.page.getByTestId('letterhead-form');
+    await form.waitFor({ timeout: SYNC_TIMEOUT_MS });
+    expect(await admin.page.getByTestId('letterhead').textContent()).toContain('Not set yet');
+    await form.getByLabel('Organisation’s name').fill('Gedling Borough Council');
+    await form.getByLabel('Address').fill('Civic Centre, Arnot Hill Park\nArnold, Nottingham NG5 6LU');
+    await form.getByRole('button', { name: 'Save letterhead' }).click();
+    await expect
+      .poll(() => admin.page.getByTestId('letterhead').textContent(), { timeout: SYNC_TIMEOUT_MS })
+      .toContain('Every response letter carries these details.');
+    await checkAxe(admin.page, 'templates (letterhead)');
+    // It is not offered as a letter to draft from.
+    expect(await admin.page.getByTestId('template').count()).toBe(0);
+
+    const official = await signedIn('official');
+    await official.page.goto(`${base}/account`);
+    const email = official.page.getByTestId('email-address');
+    await email.getByRole('button', { name: /Add|Change/ }).click({ timeout: SYNC_TIMEOUT_MS });
+    await email.getByLabel('E-mail address').fill('not an address');
+    await email.getByRole('button', { name: 'Save e-mail address' }).click();
+    await expect.poll(() => email.textContent()).toContain('in the right form');
+    await checkAxe(official.page, 'account (e-mail address)');
+  });
+
   it('keeps the reason when an allocation is rejected or re-allocated, and each contribution’s author', async () => {
     const worker = await signedIn('caseworker');
     const reference = await logRequest(worker.page, 'Environment', daysAgo(1));
