@@ -27,8 +27,7 @@ export function RedactionDetails(props: {
     : [{ code: exemption, title: exemption, regime: 'foia' as const }, ...props.exemptions];
 
   const saveNote = () => {
-    if (!selected) props.onDefaultsChange({ exemption, note });
-    else if (note.trim() !== (selected.note ?? '')) props.onEdit({ note: note.trim() });
+    if (selected && note.trim() !== (selected.note ?? '')) props.onEdit({ note: note.trim() });
   };
 
   return (
@@ -71,7 +70,12 @@ export function RedactionDetails(props: {
           rows={2}
           value={note}
           maxLength={2000}
-          onChange={(event) => setNote(event.target.value)}
+          onChange={(event) => {
+            setNote(event.target.value);
+            // The defaults follow every keystroke (nothing is sent for them), so a box drawn
+            // straight after typing, with no blur in between, still gets the note.
+            if (!selected) props.onDefaultsChange({ exemption, note: event.target.value });
+          }}
           onBlur={saveNote}
         />
       </div>

@@ -128,6 +128,9 @@ export function ReviewTool(props: ReviewToolProps) {
       if (isSent && made.length === 1 && first?.type === 'redaction.proposed')
         setSelectedId(first.payload.redactionId);
       if (isSent && made.length > 1) setNotice(`${made.length} marks added.`);
+      // A note belongs to the redactions it was written for, not to every one after them.
+      if (isSent && made.some((m) => m.type === 'redaction.proposed'))
+        setDefaults((current) => (current.note === '' ? current : { ...current, note: '' }));
       return isSent;
     },
     [send],
@@ -208,6 +211,10 @@ export function ReviewTool(props: ReviewToolProps) {
       select: (id) => {
         setComposer(null);
         setSelectedId(id);
+        // Bring its details into view in the side panel (they sit at its top).
+        requestAnimationFrame(() =>
+          document.getElementById('selected-mark-heading')?.scrollIntoView({ block: 'nearest' }),
+        );
       },
       finishBox: (page: number, rect: Rect) =>
         void create([redactArea(page, rect, documentSha, defaults, newMarkId())]),

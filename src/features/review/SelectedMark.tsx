@@ -145,7 +145,10 @@ export function SelectedMark(props: {
           className="govuk-button govuk-button--warning"
           onClick={() => void actions.remove(mark)}
         >
-          Delete<span className="govuk-visually-hidden"> this {markKindWords(mark).toLowerCase()}</span>
+          Delete
+          <span className="govuk-visually-hidden">
+            : {markKindWords(mark)} on page {mark.page}
+          </span>
         </button>
         <button type="button" className="govuk-button govuk-button--secondary" onClick={actions.close}>
           Close
