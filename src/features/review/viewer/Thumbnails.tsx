@@ -10,8 +10,10 @@ import { usePageSizes } from './usePageSizes';
 import './review.css';
 
 export const THUMB_WIDTH = 112;
-// Room under each picture for its "Page N" label.
-const THUMB_GAP = 36;
+// From one picture's foot to the next one's head: the label (20 px), the button's padding and
+// border (2 × 6 px) and the gap between buttons (8 px), as in review.css, so the layout maths
+// finds the pictures where the browser puts them.
+const THUMB_GAP = 40;
 const DRAW_AFTER_MS = 200;
 
 export type ThumbnailsProps = { pdf: PDFDocumentProxy; currentPage: number; onSelect(page: number): void };
