@@ -9,6 +9,8 @@ import { reviewDocumentPath } from '../case';
 import { applyProgressText, isApplying } from './applyProgress';
 import type { useReleaseCopy } from './useReleaseCopy';
 
+const PRINT_URL_LIFETIME_MS = 60_000;
+
 function saveFile(bytes: Uint8Array, name: string): void {
   const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
   const link = document.createElement('a');
@@ -65,6 +67,8 @@ export function ShareAndApply(props: {
     );
     const opened = window.open(url, '_blank');
     if (!opened) window.print();
+    // The new tab has read the copy long before this; the URL would otherwise live as long as the page.
+    setTimeout(() => URL.revokeObjectURL(url), PRINT_URL_LIFETIME_MS);
   };
 
   return (
