@@ -46,8 +46,7 @@ type BenchProps = {
 function Bench({ pdf, scale, marks, viewer, exposeSetMarks }: BenchProps) {
   const [count, setCount] = useState(marks);
   exposeSetMarks(setCount);
-  const overlay = (page: PageSize) =>
-    page.page === 1 && count > 0 ? <MarkBoxes page={page} count={count} /> : null;
+  const overlay = (page: PageSize) => (page.page === 1 ? <MarkBoxes page={page} count={count} /> : null);
   return (
     <DocumentViewer ref={viewer} pdf={pdf} scale={scale} onScaleChange={() => {}} renderOverlay={overlay} />
   );
