@@ -195,7 +195,7 @@ describe('the rest of the FOI journey', () => {
     const form = admin.page.getByTestId('letterhead-form');
     await form.waitFor({ timeout: SYNC_TIMEOUT_MS });
     expect(await admin.page.getByTestId('letterhead').textContent()).toContain('Not set yet');
-    await form.getByLabel('Organisation’s name').fill('Gedling Borough Council');
+    await form.getByLabel('Organisation', { exact: true }).fill('Gedling Borough Council');
     await form.getByLabel('Address').fill('Civic Centre, Arnot Hill Park\nArnold, Nottingham NG5 6LU');
     await form.getByRole('button', { name: 'Save letterhead' }).click();
     await expect

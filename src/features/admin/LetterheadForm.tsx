@@ -48,7 +48,13 @@ export function LetterheadForm({ onSaved }: { onSaved: () => void }) {
           if (await run('template.saved', letterheadPayload(letterhead.data))) onSaved();
         }}
       >
-        <TextField label="Organisation’s name" name="letterhead-name" value={name} onChange={setName} />
+        <TextField
+          label="Organisation"
+          hint="Its full name, as letters should show it."
+          name="letterhead-name"
+          value={name}
+          onChange={setName}
+        />
         <TextArea
           label="Address"
           hint="One line at a time, with the e-mail address requests come to."
