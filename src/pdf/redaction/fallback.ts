@@ -13,12 +13,14 @@ import { formatHexString, formatName, formatNumber } from './contentStream';
 import { flateStream } from './deflate';
 import { apply, invert, type Matrix, multiply } from './geometry';
 import { encodeWinAnsi } from './overlay';
+import { UnicodeTextFont, winAnsiHolds } from './unicodeTextFont';
 import type { DisplayRect } from './verify';
 
 const TARGET_DPI = 200;
 // pdf.js's own default ceiling for one canvas; tablets refuse larger ones.
 const MAX_CANVAS_PIXELS = 32 * 1024 * 1024;
 const TEXT_FONT_NAME = 'CwText';
+const UNICODE_FONT_NAME = 'CwUniText';
 // Items closer than this (points) to a region are dropped from the text layer too.
 const TEXT_MARGIN = 1;
 const _helvetica = Font.load('Helvetica');
@@ -195,11 +197,17 @@ export async function rasterisePage(
     const parts = [`q ${imageToUser.map(formatNumber).join(' ')} cm /CwPage Do Q\n`];
     const removedText: string[] = [];
     let hasText = false;
+    // Text WinAnsi cannot hold goes in a font of its own, so that it stays searchable too.
+    const unicode = new UnicodeTextFont();
     for (const run of runs?.runs ?? []) {
       if (!run.str.trim()) continue;
       const size = run.ascent + run.descent;
       for (const piece of keptPieces(run, regions, removedText)) {
-        const { bytes, width: em } = encodeWinAnsi(piece.str);
+        const latin = winAnsiHolds(piece.str);
+        const encoded = latin ? encodeWinAnsi(piece.str) : unicode.encode(piece.str);
+        if (!encoded) continue;
+        const { bytes, width: em } = encoded;
+        const font = latin ? TEXT_FONT_NAME : UNICODE_FONT_NAME;
         const length = piece.to - piece.from;
         if (size <= 0 || em <= 0 || length <= 0) continue;
         const start = {
@@ -212,26 +220,22 @@ export async function rasterisePage(
         const tm = [adv.x - o.x, adv.y - o.y, up.x - o.x, up.y - o.y, o.x, o.y].map(formatNumber).join(' ');
         const hScale = (length / (em * size)) * 100;
         parts.push(
-          `BT 3 Tr ${formatName(TEXT_FONT_NAME)} ${formatNumber(size)} Tf ${formatNumber(hScale)} Tz ${tm} Tm ${formatHexString(bytes)} Tj ET\n`,
+          `BT 3 Tr ${formatName(font)} ${formatNumber(size)} Tf ${formatNumber(hScale)} Tz ${tm} Tm ${formatHexString(bytes)} Tj ET\n`,
         );
-        hasText = true;
+        if (latin) hasText = true;
       }
     }
     const resources = PDFDict.withContext(ctx);
     resources.set(PDFName.of('XObject'), ctx.obj({ CwPage: image }));
+    const fonts = PDFDict.withContext(ctx);
     if (hasText) {
-      resources.set(
-        PDFName.of('Font'),
-        ctx.obj({
-          [TEXT_FONT_NAME]: ctx.obj({
-            Type: 'Font',
-            Subtype: 'Type1',
-            BaseFont: 'Helvetica',
-            Encoding: 'WinAnsiEncoding',
-          }),
-        }),
+      fonts.set(
+        PDFName.of(TEXT_FONT_NAME),
+        ctx.obj({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' }),
       );
     }
+    if (unicode.used) fonts.set(PDFName.of(UNICODE_FONT_NAME), unicode.fontDict(ctx));
+    if (fonts.keys().length > 0) resources.set(PDFName.of('Font'), fonts);
     return { contents: new TextEncoder().encode(parts.join('')), resources, removedText };
   } finally {
     page.cleanup();

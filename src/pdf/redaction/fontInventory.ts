@@ -109,20 +109,26 @@ function rewriteToUnicode(ctx: PDFContext, run: RunContext): void {
       (r) =>
         `<${Array.from(r.lo, (b) => hex(b, 1)).join('')}> <${Array.from(r.hi, (b) => hex(b, 1)).join('')}>`,
     );
-    const chunks: string[] = [];
-    // bfchar sections hold at most 100 entries each (PDF 32000 9.10.3).
-    for (let i = 0; i < lines.length; i += 100) {
-      const part = lines.slice(i, i + 100);
-      chunks.push(`${part.length} beginbfchar\n${part.join('\n')}\nendbfchar`);
-    }
-    const cmap = [
+    font.set(key, ctx.register(flateStream(ctx, toUnicodeCMap(codespace, lines))));
+  }
+}
+
+/** A ToUnicode CMap program: codespace ranges and `<code> <UTF-16BE>` lines, hex. */
+export function toUnicodeCMap(codespace: string[], lines: string[]): Uint8Array {
+  const chunks: string[] = [];
+  // bfchar sections hold at most 100 entries each (PDF 32000 9.10.3).
+  for (let i = 0; i < lines.length; i += 100) {
+    const part = lines.slice(i, i + 100);
+    chunks.push(`${part.length} beginbfchar\n${part.join('\n')}\nendbfchar`);
+  }
+  return new TextEncoder().encode(
+    [
       '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
       '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
       '/CMapName /Adobe-Identity-UCS def /CMapType 2 def',
       `${codespace.length} begincodespacerange\n${codespace.join('\n')}\nendcodespacerange`,
       ...chunks,
       'endcmap CMapName currentdict /CMap defineresource pop end end',
-    ].join('\n');
-    font.set(key, ctx.register(flateStream(ctx, new TextEncoder().encode(cmap))));
-  }
+    ].join('\n'),
+  );
 }
