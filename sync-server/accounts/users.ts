@@ -106,4 +106,16 @@ export async function updateAccount(
   return row && toAccount(row);
 }
 
+/** Where a person's own mail (the weekly chase digest) goes; null when they have not said. */
+export async function findEmail(db: Queryable, userId: string): Promise<string | null> {
+  const [row] = await db.query<{ email: string | null }>('select email from users where user_id = $1', [
+    userId,
+  ]);
+  return row?.email ?? null;
+}
+
+export async function setEmail(db: Queryable, userId: string, email: string | null): Promise<void> {
+  await db.query('update users set email = $2 where user_id = $1', [userId, email]);
+}
+
 export const isAdministrator = (principal: Principal) => principal.roles.includes('administrator');

@@ -3,7 +3,14 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DUMMY_HASH, verifyPassword } from '../accounts/passwords';
 import { findSession, listSessions, revokeSession, startSession } from '../accounts/sessions';
-import { findAccountByUsername, isAdministrator, listAccounts, toPrincipal } from '../accounts/users';
+import {
+  findAccountByUsername,
+  findEmail,
+  isAdministrator,
+  listAccounts,
+  setEmail,
+  toPrincipal,
+} from '../accounts/users';
 import { authenticate, type Caller, SESSION_COOKIE } from './authenticate';
 import type { ServerContext } from './context';
 import { parseOrReply, sendProblem } from './problems';
@@ -12,6 +19,15 @@ const loginSchema = z.object({
   username: z.string().trim().min(1, 'enter your username').max(80),
   password: z.string().min(1, 'enter your password').max(1000),
   deviceName: z.string().trim().max(120).optional(),
+});
+
+const emailSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .max(254, 'an e-mail address is at most 254 characters')
+    .pipe(z.email('enter an e-mail address in the right format, like name@example.gov.uk'))
+    .nullable(),
 });
 
 const deviceQuerySchema = z.object({ userId: z.string().min(1).max(80).optional() });
@@ -79,7 +95,21 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
   app.get('/api/me', async (request, reply) => {
     const caller = await signedIn(request, reply);
     if (!caller) return reply;
-    return { user: toPrincipal(caller.account), deviceId: caller.session.deviceId };
+    return {
+      user: toPrincipal(caller.account),
+      deviceId: caller.session.deviceId,
+      email: await findEmail(db, caller.account.userId),
+    };
+  });
+
+  app.put('/api/me/email', async (request, reply) => {
+    const caller = await signedIn(request, reply);
+    if (!caller) return reply;
+    const body = parseOrReply(emailSchema, request.body, reply, 'e-mail address');
+    if (!body) return reply;
+    const email = body.email === '' ? null : body.email;
+    await setEmail(db, caller.account.userId, email);
+    return { email };
   });
 
   app.get('/api/users', async (request, reply) => {

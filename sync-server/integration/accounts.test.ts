@@ -28,7 +28,7 @@ describe.each(databasesUnderTest())('accounts on $name', (engine) => {
     });
     expect(response.headers.get('set-cookie')).toMatch(/^clearway_session=[^;]+;.*HttpOnly/i);
     const me = await server.call(body, '/api/me');
-    expect(await me.json()).toEqual({ user: body.user, deviceId: body.deviceId });
+    expect(await me.json()).toEqual({ user: body.user, deviceId: body.deviceId, email: null });
     // The cookie alone also signs the device in.
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
     const byCookie = await fetch(`${server.url}/api/me`, { headers: { cookie } });
@@ -136,6 +136,26 @@ describe.each(databasesUnderTest())('accounts on $name', (engine) => {
       (await server.call(admin, `/api/devices/${official.deviceId}/revoke`, { method: 'POST' })).status,
     ).toBe(204);
     expect((await server.call(official, '/api/me')).status).toBe(401);
+  });
+
+  it('keeps the e-mail address a person sets for their digest, and refuses one that is not an address', async () => {
+    const who = await server.signIn('official');
+    const set = await server.call(who, '/api/me/email', {
+      method: 'PUT',
+      json: { email: ' priya@example.gov.uk ' },
+    });
+    expect(set.status).toBe(200);
+    const me = await (await server.call(who, '/api/me')).json();
+    expect(me.email).toBe('priya@example.gov.uk');
+    const bad = await server.call(who, '/api/me/email', { method: 'PUT', json: { email: 'priya at home' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toMatch(/e-mail address/);
+    expect((await (await server.call(who, '/api/me')).json()).email).toBe('priya@example.gov.uk');
+    const cleared = await server.call(who, '/api/me/email', { method: 'PUT', json: { email: null } });
+    expect(cleared.status).toBe(200);
+    expect((await (await server.call(who, '/api/me')).json()).email).toBeNull();
+    const other = await server.signIn('caseworker');
+    expect((await (await server.call(other, '/api/me')).json()).email).toBeNull();
   });
 
   it('signs out: the token stops working', async () => {
