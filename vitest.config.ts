@@ -11,7 +11,8 @@ export default defineConfig({
           environment: 'node',
           include: ['src/**/*.test.{ts,tsx}', 'sync-server/**/*.test.ts', 'tests/integration/**/*.test.ts'],
           testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Starting a server on a fresh PGlite takes tens of seconds when the machine is busy.
+          hookTimeout: 120_000,
         },
       },
       {

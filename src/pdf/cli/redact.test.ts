@@ -45,7 +45,8 @@ function expectRefusal(result: Awaited<ReturnType<typeof cli>>, out: string, men
   expect(existsSync(out)).toBe(false);
 }
 
-describe('npm run redact', () => {
+// Each case starts npm and tsx in child processes: seconds each, many more on a loaded machine.
+describe('npm run redact', { timeout: 180_000 }, () => {
   it('redacts searches and patterns, prints nothing, and writes OUT and the schedule', async () => {
     const out = join(dir, 'searched.pdf');
     const schedulePath = join(dir, 'schedule.json');
