@@ -328,6 +328,8 @@ export function startReplication(options: ReplicationOptions): SyncController {
         void api.me().catch(() => undefined);
       }
     },
+    // The API client recognises the 401 device_revoked that follows and wipes the device.
+    onRevoked: () => void api.me().catch(() => undefined),
   });
 
   // A tab that wakes up or comes back online pulls at once rather than at the next retry.

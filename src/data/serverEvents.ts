@@ -12,6 +12,9 @@ export const HEARTBEAT_TIMEOUT_MS = 45_000;
 export const RECONNECT_FIRST_MS = 1_000;
 export const RECONNECT_MAX_MS = 60_000;
 
+/** What the server sends just before it closes the stream of a device that has been revoked. */
+const revokedMessageSchema = z.object({ error: z.literal('device_revoked') });
+
 const changeMessageSchema = z.union([
   z.literal('RESYNC'),
   z.object({ collection: z.string(), checkpoint: z.unknown().optional() }),
@@ -24,6 +27,8 @@ export type ServerEventsOptions = {
   onChange: (change: ServerChange) => void;
   /** Called for 4xx answers (401 device_revoked among them); the listener stops. */
   onRefused: (response: Response) => void;
+  /** Called when the server ends the stream because this device was revoked; the listener stops. */
+  onRevoked: () => void;
   fetch?: typeof fetch;
 };
 
@@ -56,6 +61,13 @@ export function listenToServerEvents(options: ServerEventsOptions): () => void {
       json = JSON.parse(raw);
     } catch {
       return; // not ours to act on; the next RESYNC or pull covers any change
+    }
+    if (revokedMessageSchema.safeParse(json).success) {
+      // Wipe now rather than reconnect a second later only to be told 401.
+      isStopped = true;
+      controller?.abort();
+      options.onRevoked();
+      return;
     }
     const parsed = changeMessageSchema.safeParse(json);
     if (parsed.success) options.onChange(parsed.data);
