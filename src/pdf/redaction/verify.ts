@@ -50,7 +50,7 @@ const ALLOWED_PAGE = new Set([
 ]);
 
 // NFKC leaves ASCII as it is; most strings searched are ASCII, and normalising is the cost.
-const NOT_ASCII = /[^\x00-\x7f]/;
+const NOT_ASCII = /[\u0080-\uffff]/;
 export const normaliseText = (s: string) =>
   (NOT_ASCII.test(s) ? s.normalize('NFKC') : s).toLowerCase().replace(/\s+/g, '');
 
