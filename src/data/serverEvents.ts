@@ -30,6 +30,10 @@ export type ServerEventsOptions = {
   /** Called when the server ends the stream because this device was revoked; the listener stops. */
   onRevoked: () => void;
   fetch?: typeof fetch;
+  /** Fires `online` when the network comes back (the window in a browser): reconnect at once
+   * instead of waiting out a backoff that grew while offline, or accepted events would not be
+   * heard of until then. */
+  networkEvents?: EventTarget | null;
 };
 
 /** Splits an SSE byte stream into the `data:` payloads of its events. */
@@ -54,6 +58,19 @@ export function listenToServerEvents(options: ServerEventsOptions): () => void {
   let controller: AbortController | null = null;
   let retryMs = RECONNECT_FIRST_MS;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let endWait: (() => void) | null = null;
+  const networkEvents =
+    options.networkEvents !== undefined
+      ? options.networkEvents
+      : typeof window !== 'undefined' && typeof window.addEventListener === 'function'
+        ? window
+        : null;
+  const onOnline = () => {
+    retryMs = RECONNECT_FIRST_MS;
+    clearTimeout(retryTimer);
+    endWait?.();
+  };
+  networkEvents?.addEventListener('online', onOnline);
 
   const deliver = (raw: string) => {
     let json: unknown;
@@ -120,8 +137,10 @@ export function listenToServerEvents(options: ServerEventsOptions): () => void {
       await connectOnce();
       if (isStopped) return;
       await new Promise<void>((resolve) => {
+        endWait = resolve;
         retryTimer = setTimeout(resolve, retryMs);
       });
+      endWait = null;
       retryMs = Math.min(retryMs * 2, RECONNECT_MAX_MS);
     }
   }
@@ -129,6 +148,8 @@ export function listenToServerEvents(options: ServerEventsOptions): () => void {
 
   return () => {
     isStopped = true;
+    networkEvents?.removeEventListener('online', onOnline);
+    endWait?.();
     clearTimeout(retryTimer);
     controller?.abort();
   };
