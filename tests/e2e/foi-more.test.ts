@@ -140,7 +140,7 @@ describe('the rest of the FOI journey', () => {
       await checkAxe(worker.page, `${where} (offline, not sent)`);
     }
 
-    // Back online the case gets its permanent reference and the mark goes.
+    // Back online the case gets its permanent reference.
     await worker.context.setOffline(false);
     await worker.page.goto(`${base}/`);
     await expect
