@@ -2,8 +2,7 @@
 // search, so opening stays quick) and every search after that is a plain string scan.
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
 import { useMemo } from 'react';
-import { type Finding, type SearchablePage, searchPages } from '../../../pdf/find';
-import { toSearchable } from '../../../pdf/find/pageText';
+import { type Finding, type SearchablePage, searchPages, toSearchable } from '../../../pdf/find';
 import { readPageRuns } from '../../../pdf/pdfjs';
 
 const read = new WeakMap<PDFDocumentProxy, Promise<SearchablePage[]>>();
