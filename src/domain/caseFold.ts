@@ -29,6 +29,7 @@ export function startCase(
     region: p.region,
     channel: p.channel,
     requester: p.requester,
+    thirdParties: p.thirdParties ?? [],
     subject: p.subject,
     requestText: p.requestText,
     policyAreaId: p.policyAreaId ?? null,

@@ -129,6 +129,9 @@ export type CaseState = {
   region: Region;
   channel: string;
   requester: Requester;
+  /** Other people named on the case (see thirdPartiesSchema). Documents folded before the field
+   * existed lack it: read it with thirdPartiesOf. */
+  thirdParties: string[];
   subject: string;
   requestText: string;
   policyAreaId: string | null;
@@ -203,3 +206,6 @@ export type ExtraHoliday = { date: IsoDate; title: string; regions: Region[]; ad
 export type CalendarState = { kind: 'calendar'; extraHolidays: ExtraHoliday[] };
 
 export type StreamState = CaseState | DirectoryState | TemplatesState | CalendarState;
+
+/** The third parties named on a case; none for a case document stored before they could be. */
+export const thirdPartiesOf = (state: CaseState): readonly string[] => state.thirdParties ?? [];

@@ -49,6 +49,18 @@ export const requesterSchema = z.object({
 });
 export type Requester = z.infer<typeof requesterSchema>;
 
+/** Most third parties a case names: enough for any real letter, small enough to check quickly. */
+export const MAX_THIRD_PARTIES = 50;
+/** People other than the requester the case is about or whose details its papers carry, by name,
+ * so the review tool can suggest redacting their names; each name once, whatever its case. */
+export const thirdPartiesSchema = z
+  .array(z.string().trim().min(1, 'must not be empty').max(200))
+  .max(MAX_THIRD_PARTIES, `must name ${MAX_THIRD_PARTIES} people or fewer`)
+  .refine(
+    (names) => new Set(names.map((n) => n.toLocaleLowerCase('en-GB'))).size === names.length,
+    'must not name the same person twice',
+  );
+
 export const linkRelationSchema = z.enum([
   'internal_review_of',
   'complaint_escalation_of',
@@ -80,6 +92,7 @@ export const caseLoggedSchema = z
     channel: channelSchema,
     region: regionSchema.default('england-and-wales'),
     requester: requesterSchema,
+    thirdParties: thirdPartiesSchema.optional(),
     subject: shortText,
     requestText: text,
     policyAreaId: localId.optional(),
@@ -122,6 +135,8 @@ export const detailsCorrectedSchema = z.object({
   receivedOn: isoDateSchema.optional(),
   region: regionSchema.optional(),
   requester: requesterSchema.optional(),
+  /** The whole list as it now stands (an empty list removes them all). */
+  thirdParties: thirdPartiesSchema.optional(),
   policyAreaId: localId.optional(),
   reason: shortText,
 });

@@ -15,6 +15,7 @@ import {
   type Rect,
   reviewProgress,
   type StreamId,
+  thirdPartiesOf,
 } from '../../domain';
 import type { Finding } from '../../pdf/find';
 import { CommentComposer } from './CommentComposer';
@@ -245,17 +246,24 @@ export function ReviewTool(props: ReviewToolProps) {
   };
 
   // Suggestions: the document's text is read once (shared with search), in the background.
+  // Keyed by value: the state changes with every mark, the people seldom.
+  const { caseType } = state;
   const requesterName = state.requester.name;
+  const thirdParties = JSON.stringify(thirdPartiesOf(state));
+  const people = useMemo(
+    () => peopleToLookFor(caseType, requesterName, JSON.parse(thirdParties) as string[]),
+    [caseType, requesterName, thirdParties],
+  );
   useEffect(() => {
     let isCurrent = true;
     search
       .pages()
-      .then((pages) => isCurrent && setFound(suggestRedactions(pages, peopleToLookFor(requesterName))))
+      .then((pages) => isCurrent && setFound(suggestRedactions(pages, people)))
       .catch(() => isCurrent && setFound([]));
     return () => {
       isCurrent = false;
     };
-  }, [search, requesterName]);
+  }, [search, people]);
   const suggestions = useMemo(() => (found ? withoutCovered(found, marks) : null), [found, marks]);
 
   const wholePage = async (kind: 'redact' | 'comment') => {
@@ -458,7 +466,14 @@ export function ReviewTool(props: ReviewToolProps) {
               onAccept={(chosen) =>
                 void create(
                   chosen.flatMap((s) =>
-                    redactFindings([s.finding], s.kind, documentSha, defaults, newMarkId),
+                    redactFindings(
+                      [s.finding],
+                      s.kind,
+                      documentSha,
+                      // A third party's name goes under the personal-information exemption.
+                      s.exemption ? { ...defaults, exemption: s.exemption } : defaults,
+                      newMarkId,
+                    ),
                   ),
                 )
               }

@@ -1,6 +1,6 @@
 // A new redaction starts with the exemption last used, when it fits the case's law.
 import { describe, expect, it } from 'vitest';
-import { startingExemption } from './exemptionChoice';
+import { personalInformationExemption, startingExemption } from './exemptionChoice';
 
 describe('the starting exemption', () => {
   it('is the one used last when it applies to the case', () => {
@@ -12,5 +12,11 @@ describe('the starting exemption', () => {
     expect(startingExemption('eir', null)).toBe('reg 13');
     // A FOI section makes no sense on a subject access request.
     expect(startingExemption('sar', 's43')).toBe('DPA Sch 2 para 16');
+  });
+
+  it("names third parties' details under the personal-information ground of the case's law", () => {
+    expect(personalInformationExemption('foi')).toBe('s40(2)');
+    expect(personalInformationExemption('eir')).toBe('reg 13');
+    expect(personalInformationExemption('sar')).toBe('DPA Sch 2 para 16');
   });
 });

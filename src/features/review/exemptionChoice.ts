@@ -9,11 +9,18 @@ const USUAL: Partial<Record<CaseType, string>> = {
   data_breach: 'DPA Sch 2 para 16',
 };
 
+/** The ground for other people's personal information under the case's law: FOIA s40(2), EIR
+ * reg 13, and for a SAR third-party data (DPA 2018 Sch 2 Part 3 para 16). */
+export function personalInformationExemption(caseType: CaseType): string {
+  const codes = exemptionsFor(caseType).map((e) => e.code);
+  const usual = USUAL[caseType] ?? 's40(2)';
+  return codes.includes(usual) ? usual : (codes[0] ?? 's40(2)');
+}
+
 export function startingExemption(caseType: CaseType, remembered: string | null): string {
   const codes = exemptionsFor(caseType).map((e) => e.code);
   if (remembered && codes.includes(remembered)) return remembered;
-  const usual = USUAL[caseType] ?? 's40(2)';
-  return codes.includes(usual) ? usual : (codes[0] ?? 's40(2)');
+  return personalInformationExemption(caseType);
 }
 
 const KEY = 'clearway.review.lastExemption';

@@ -8,19 +8,31 @@ import { peopleToLookFor, suggestRedactions, withoutCovered } from './suggestion
 
 const letter = () =>
   buildPdf([
-    { content: 'BT /F1 12 Tf 40 250 Td (Dear Amira Khan, thank you.) Tj ET' },
+    { content: 'BT /F1 12 Tf 40 250 Td (Dear Amira Khan, thank you. Ask Mr Lowe.) Tj ET' },
     { content: 'BT /F1 12 Tf 40 250 Td (Write to amira.khan@example.org or call 020 7946 0958.) Tj ET' },
   ]);
 
 describe('suggested redactions', () => {
   it('finds personal data by pattern and the requester by name, in page order', async () => {
     const pages = await readSearchablePages(await letter());
-    const found = suggestRedactions(pages, peopleToLookFor('Amira Khan'));
+    const found = suggestRedactions(pages, peopleToLookFor('foi', 'Amira Khan', []));
     expect(found.map((s) => [s.finding.page, s.kind, s.finding.text])).toEqual([
       [1, 'person', 'Amira Khan'],
       [2, 'pattern', 'amira.khan@example.org'],
       [2, 'pattern', '020 7946 0958'],
     ]);
+  });
+
+  it("finds a third party named on the case, under the case law's personal-information exemption", async () => {
+    const pages = await readSearchablePages(await letter());
+    const onSar = suggestRedactions(pages, peopleToLookFor('sar', 'Amira Khan', ['Graham Lowe']));
+    const lowe = onSar.find((s) => s.finding.text === 'Mr Lowe');
+    expect(lowe?.reason).toBe('Name of the third party, Graham Lowe');
+    expect(lowe?.exemption).toBe('DPA Sch 2 para 16');
+    // The requester's own name keeps the reviewer's chosen exemption.
+    expect(onSar.find((s) => s.finding.text === 'Amira Khan')?.exemption).toBeUndefined();
+    const onFoi = suggestRedactions(pages, peopleToLookFor('foi', 'Amira Khan', ['Graham Lowe']));
+    expect(onFoi.find((s) => s.finding.text === 'Mr Lowe')?.exemption).toBe('s40(2)');
   });
 
   it('leaves out what a redaction on the same page already covers', async () => {

@@ -1,14 +1,24 @@
 // Suggested redactions for a document (src/pdf/suggest: personal data by pattern, the case's
 // own people by name), less those a redaction on the page already covers, so accepting the
 // same thing twice is not offered.
-import type { Mark, Rect } from '../../domain';
+import type { CaseType, Mark, Rect } from '../../domain';
 import type { CasePerson, Suggestion } from '../../pdf/suggest';
+import { personalInformationExemption } from './exemptionChoice';
 
 export { type Suggestion, suggestRedactions } from '../../pdf/suggest';
 
-/** The case's people whose names a release should not carry: the requester, for now. */
-export function peopleToLookFor(requesterName: string): CasePerson[] {
-  return [{ name: requesterName, role: 'requester' }];
+/** The case's people whose names a release should not carry: the requester, and each third
+ * party named on the case under the personal-information exemption of the case's law. */
+export function peopleToLookFor(
+  caseType: CaseType,
+  requesterName: string,
+  thirdParties: readonly string[],
+): CasePerson[] {
+  const exemption = personalInformationExemption(caseType);
+  return [
+    { name: requesterName, role: 'requester' },
+    ...thirdParties.map((name) => ({ name, role: 'third party', exemption })),
+  ];
 }
 
 const overlaps = (a: Rect, b: Rect) =>

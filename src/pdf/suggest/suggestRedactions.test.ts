@@ -93,4 +93,27 @@ describe('suggested redactions', () => {
     ).toEqual([]);
     expect(suggestRedactions(pages, [])).toEqual([]);
   });
+
+  it('names each third party in the forms a letter uses, labelled with who it is and their exemption', async () => {
+    const pdf = await letter([
+      [
+        'Dear Mr Ellis,',
+        'The complaint about Daniel Okoro was passed to Ms Priya Nair.',
+        'Mr Okoro replied; Nair did not. D. Okoro signed the note.',
+      ],
+    ]);
+    const found = suggestRedactions(await readSearchablePages(pdf), [
+      { name: 'Jordan Ellis', role: 'requester' },
+      { name: 'Daniel Okoro', role: 'third party', exemption: 's40(2)' },
+      { name: 'Priya Nair', role: 'third party', exemption: 's40(2)' },
+    ]);
+    expect(found.map((s) => [s.finding.text, s.reason, s.exemption ?? null])).toEqual([
+      ['Mr Ellis', 'Name of the requester, Jordan Ellis', null],
+      ['Daniel Okoro', 'Name of the third party, Daniel Okoro', 's40(2)'],
+      ['Ms Priya Nair', 'Name of the third party, Priya Nair', 's40(2)'],
+      ['Mr Okoro', 'Name of the third party, Daniel Okoro', 's40(2)'],
+      ['Nair', 'Name of the third party, Priya Nair', 's40(2)'],
+      ['D. Okoro', 'Name of the third party, Daniel Okoro', 's40(2)'],
+    ]);
+  });
 });

@@ -3,13 +3,21 @@
 // the names of the case's own people (the requester and third parties named) in the forms a
 // letter uses them: "Jane Smith", "Jane A. Smith", "J. Smith", "Mrs Smith", and "Smith" alone
 // when written with a capital. Each is a proposal a person accepts or ignores, in page order,
-// with the reason in plain words; a name inside an e-mail address already suggested is not
-// suggested twice.
+// with the reason in plain words (whose name it is) and, for a person, the exemption their
+// details fall under when the caller gives one; a name inside an e-mail address already
+// suggested is not suggested twice.
 import { matchPattern, PATTERN_NAMES, type PatternName } from '../find';
 import { type Finding, regionsOf, type SearchablePage } from '../find/pageText';
 
-export type Suggestion = { finding: Finding; reason: string; kind: 'pattern' | 'person' };
-export type CasePerson = { name: string; role: string };
+export type Suggestion = {
+  finding: Finding;
+  reason: string;
+  kind: 'pattern' | 'person';
+  /** The exemption to propose it under; when absent, the one the reviewer chose for new redactions. */
+  exemption?: string;
+};
+/** Someone named on the case; `exemption` is what their name is redacted under (e.g. s40(2)). */
+export type CasePerson = { name: string; role: string; exemption?: string };
 
 export const PATTERN_REASONS: Record<PatternName, string> = {
   email: 'E-mail address',
@@ -36,7 +44,7 @@ const TITLES = [
   'cllr',
 ];
 
-type Span = { start: number; end: number; reason: string; kind: Suggestion['kind'] };
+type Span = { start: number; end: number; reason: string; kind: Suggestion['kind']; exemption?: string };
 
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Apostrophes and hyphens are written several ways: O'Brien, O’Brien; Brown-Jones, Brown–Jones.
@@ -72,14 +80,17 @@ function personForms(person: CasePerson): NameForm[] {
   const first = long.length > 1 ? long[0]! : undefined;
   const sp = '\\s+';
   const form = (body: string, capital = false) => ({ regex: wordRegex(body, 'giu'), capital });
-  const forms: NameForm[] = [form(parts.map(flexible).join(sp))];
+  const full = parts.map(flexible).join(sp);
+  const title = `(?:${TITLES.join('|')})\\.?${sp}`;
+  // The full name with a title before it is one name: "Ms Priya Nair", not "Priya Nair" alone.
+  const forms: NameForm[] = [form(`${title}${full}`), form(full)];
   if (first) {
     // First name and surname with a middle name or initial between (written with a capital).
     forms.push(form(`${flexible(first)}${sp}(?<middle>[\\p{L}][\\p{L}'’-]*\\.?)${sp}${surname}`));
     forms.push(form(`${flexible(first)}${sp}${surname}`));
     forms.push(form(`${escapeRegex(first[0]!)}\\.?${sp}${surname}`, true));
   }
-  forms.push(form(`(?:${TITLES.join('|')})\\.?${sp}${surname}`));
+  forms.push(form(`${title}${surname}`));
   // The surname alone only as a name is written, with a capital: not "brown" in "brown paper".
   forms.push(form(surname, true));
   return forms;
@@ -95,11 +106,12 @@ function spansOnPage(page: SearchablePage, people: readonly CasePerson[]): Span[
   }
   for (const person of people) {
     const reason = `Name of ${roleWords(person.role)}, ${person.name.trim()}`;
+    const exemption = person.exemption ? { exemption: person.exemption } : {};
     for (const { regex, capital } of personForms(person)) {
       for (const m of page.text.matchAll(regex)) {
         if (capital && !startsUpper(m[0])) continue;
         if (!startsUpper(m.groups?.middle)) continue;
-        spans.push({ start: m.index, end: m.index + m[0].length, reason, kind: 'person' });
+        spans.push({ start: m.index, end: m.index + m[0].length, reason, kind: 'person', ...exemption });
       }
     }
   }
@@ -126,6 +138,7 @@ export function suggestRedactions(
         finding,
         reason: span.reason,
         kind: span.kind,
+        ...(span.exemption ? { exemption: span.exemption } : {}),
       })),
     ),
   );
