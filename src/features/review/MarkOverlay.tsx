@@ -2,7 +2,16 @@
 // drag a box to redact, tap to pin a comment, draw ink with a pen or mouse. While drawing, a
 // finger scrolls the viewer instead (the overlay takes `touch-action: none` so the browser
 // leaves every pointer to us, and we scroll for touch ourselves).
-import { createContext, type PointerEvent, useContext, useEffect, useRef, useState } from 'react';
+import {
+  createContext,
+  memo,
+  type PointerEvent,
+  useCallback,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+} from 'react';
 import type { InkPoint, Mark, Rect } from '../../domain';
 import {
   isBoxBigEnough,
@@ -65,6 +74,8 @@ export function MarkOverlay({
   // actions from here rather than being added again on every render.
   const latest = useRef({ actions, width, height, page, gesture });
   latest.current = { actions, width, height, page, gesture };
+  // One function for every mark, for ever: a memoised mark re-renders only when it changes.
+  const pick = useCallback((id: string) => latest.current.actions?.select(id), []);
 
   // Listening on the viewer's overlay layer (this SVG's parent) catches pointer events aimed at
   // the layer itself as well as at the drawing.
@@ -176,7 +187,7 @@ export function MarkOverlay({
           page={page}
           pin={pin}
           isSelected={mark.id === actions.selectedId}
-          onSelect={isDrawing ? undefined : () => actions.select(mark.id)}
+          onPick={isDrawing ? undefined : pick}
         />
       ))}
       {gesture?.kind === 'box' ? (
@@ -199,14 +210,16 @@ function labelSize(r: Rect, label: string): number {
   return Math.max(3, Math.min(r.height * 0.7, 10, r.width / (label.length * 0.6)));
 }
 
-function MarkShape(props: {
+// Memoised: adding, changing or selecting one mark of a thousand draws that one (or two) again.
+const MarkShape = memo(function MarkShape(props: {
   mark: Mark;
   page: number;
   pin: number;
   isSelected: boolean;
-  onSelect?: (() => void) | undefined;
+  onPick?: ((id: string) => void) | undefined;
 }) {
-  const { mark, pin, isSelected, onSelect } = props;
+  const { mark, pin, isSelected, onPick } = props;
+  const onSelect = onPick ? () => onPick(mark.id) : undefined;
   const pick = onSelect
     ? {
         onPointerUp: (event: PointerEvent) => {
@@ -283,4 +296,4 @@ function MarkShape(props: {
       </g>
     </g>
   );
-}
+});
