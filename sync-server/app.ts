@@ -100,7 +100,11 @@ export async function buildServer(config: ServerConfig, parts: ServerParts = {})
   registerPeopleRoutes(app, ctx);
   registerReplicationRoutes(app, ctx);
   registerDigestRoutes(app, ctx, mailer);
-  const blobs = folderBlobStore(path.join(config.dataDir, 'blobs', 'sha256'));
+  const blobs =
+    config.blobStore.kind === 's3'
+      ? // Loaded only when chosen: the AWS SDK is large and most installations keep a folder.
+        (await import('./blobs/s3BlobStore')).s3BlobStore(config.blobStore)
+      : folderBlobStore(path.join(config.dataDir, 'blobs', 'sha256'));
   registerBlobRoutes(
     app,
     ctx,

@@ -2,6 +2,7 @@
 // `npm start` run with no setup (embedded PGlite, blobs in a local folder, demo data).
 import path from 'node:path';
 import { z } from 'zod';
+import type { S3Settings } from './blobs/s3BlobStore';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -24,8 +25,26 @@ const envSchema = z.object({
   /** First administrator, created at start in production mode when no account has that name. */
   CLEARWAY_ADMIN_USERNAME: z.string().min(1).optional(),
   CLEARWAY_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
-  /** Where blobs go: `folder` (CLEARWAY_DATA_DIR/blobs). `s3` is the seam for later. */
-  CLEARWAY_BLOB_STORE: z.enum(['folder']).default('folder'),
+  /** Where blobs go: `folder` (CLEARWAY_DATA_DIR/blobs) or `s3` (an S3-compatible bucket). */
+  CLEARWAY_BLOB_STORE: z.enum(['folder', 's3']).default('folder'),
+  S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a bucket name (3–63 lower-case letters, digits, dots, dashes)',
+    )
+    .optional(),
+  S3_REGION: z.string().min(1).default('eu-west-2'),
+  /** Only for stores other than AWS itself (MinIO, Ceph): e.g. http://minio.internal:9000. */
+  S3_ENDPOINT: z.url().optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Keys start with this, so one bucket can hold several environments. */
+  S3_PREFIX: z
+    .string()
+    .regex(/^([A-Za-z0-9._-]+\/)*$/, 'must be empty or end with /')
+    .default(''),
   /** OpenID Connect sign-in (e.g. Entra ID): read and validated now, not yet used (see README). */
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
@@ -55,6 +74,29 @@ function digestAt(setting: string): { isoWeekday: number; time: string } | undef
   return day === 'off' ? undefined : { isoWeekday: WEEKDAYS.indexOf(day) + 1, time };
 }
 
+function s3Settings(e: z.infer<typeof envSchema>): S3Settings {
+  if (!e.S3_BUCKET)
+    throw new Error(
+      "The server's settings are not valid: S3_BUCKET: must be set when CLEARWAY_BLOB_STORE is s3",
+    );
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY))
+    throw new Error(
+      "The server's settings are not valid: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together",
+    );
+  return {
+    bucket: e.S3_BUCKET,
+    region: e.S3_REGION,
+    endpoint: e.S3_ENDPOINT,
+    // A custom endpoint is almost always a self-hosted store that wants path-style addresses.
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ? e.S3_FORCE_PATH_STYLE === 'true' : Boolean(e.S3_ENDPOINT),
+    credentials:
+      e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+        : undefined,
+    prefix: e.S3_PREFIX,
+  };
+}
+
 export type ServerConfig = {
   port: number;
   host: string;
@@ -65,7 +107,7 @@ export type ServerConfig = {
   staticDir: string;
   bodyLimit: number;
   admin: { username: string; password: string } | undefined;
-  blobStore: 'folder';
+  blobStore: { kind: 'folder' } | ({ kind: 's3' } & S3Settings);
   oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
   mail: { smtpUrl: string; from: string; domain: string | undefined } | undefined;
   /** The weekly chase digest's weekday (1 = Monday) and UK time; undefined when turned off. */
@@ -92,7 +134,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       e.CLEARWAY_ADMIN_USERNAME && e.CLEARWAY_ADMIN_PASSWORD
         ? { username: e.CLEARWAY_ADMIN_USERNAME, password: e.CLEARWAY_ADMIN_PASSWORD }
         : undefined,
-    blobStore: e.CLEARWAY_BLOB_STORE,
+    blobStore: e.CLEARWAY_BLOB_STORE === 's3' ? { kind: 's3', ...s3Settings(e) } : { kind: 'folder' },
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }

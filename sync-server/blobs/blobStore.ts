@@ -1,5 +1,5 @@
-// Where finished files live, by content: `<root>/<first two hex>/<sha256>`. A folder today;
-// an S3-compatible bucket later implements the same four calls (the seam: BlobStore).
+// Where finished files live, by content: `<root>/<first two hex>/<sha256>`. The folder store is
+// here; the S3-compatible one (s3BlobStore.ts) implements the same three calls.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
