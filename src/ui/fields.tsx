@@ -1,7 +1,7 @@
 // GOV.UK Design System form pieces used by the journey's forms: each field shows its own error
 // next to it, and an error summary at the top links to the field (GOV.UK error pattern).
 import type { ReactNode } from 'react';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 
 type FieldProps = { label: string; hint?: string; error?: string | undefined; name: string };
 
@@ -269,6 +269,113 @@ export function ProblemBanner({ message }: { message: string | null }) {
       <div className="govuk-error-summary__body">
         <p className="govuk-body">{message}</p>
       </div>
+    </div>
+  );
+}
+
+/** A list of names with the one typed added: trimmed, once each whatever its case, at most `max`. */
+export function withName(
+  names: readonly string[],
+  typed: string,
+  max: number,
+): { ok: true; names: string[] } | { ok: false; error: string } {
+  const name = typed.trim().replace(/\s+/g, ' ');
+  if (name === '') return { ok: false, error: 'Enter a name to add' };
+  const lower = name.toLocaleLowerCase('en-GB');
+  if (names.some((n) => n.toLocaleLowerCase('en-GB') === lower))
+    return { ok: false, error: `${name} is already on the list` };
+  if (names.length >= max) return { ok: false, error: `The list can hold ${max} names at most` };
+  return { ok: true, names: [...names, name] };
+}
+
+/** Names added one at a time (typed, then Add or Enter) and each removable: a short list such
+ * as the third parties named on a case. */
+export function NameList({
+  label,
+  hint,
+  name,
+  names,
+  onChange,
+  max,
+  addLabel = 'Add',
+}: {
+  label: string;
+  hint?: string;
+  name: string;
+  names: readonly string[];
+  onChange: (names: string[]) => void;
+  max: number;
+  addLabel?: string;
+}) {
+  const id = `field-${name}`;
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const add = () => {
+    const next = withName(names, typed, max);
+    if (!next.ok) {
+      setError(next.error);
+      return;
+    }
+    setError(undefined);
+    setTyped('');
+    onChange(next.names);
+  };
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <label className="govuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="govuk-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
+      {error ? (
+        <p className="govuk-error-message" id={`${id}-error`}>
+          <span className="govuk-visually-hidden">Error:</span> {error}
+        </p>
+      ) : null}
+      <div className="app-name-list__add">
+        <input
+          className={`govuk-input govuk-!-width-two-thirds${error ? ' govuk-input--error' : ''}`}
+          id={id}
+          name={name}
+          type="text"
+          value={typed}
+          autoComplete="off"
+          aria-describedby={describedBy(id, hint, error)}
+          onChange={(e) => setTyped(e.target.value)}
+          onKeyDown={(e) => {
+            // Enter adds the name rather than sending the whole form.
+            if (e.key !== 'Enter') return;
+            e.preventDefault();
+            add();
+          }}
+        />{' '}
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+          onClick={add}
+        >
+          {addLabel}
+        </button>
+      </div>
+      {names.length > 0 ? (
+        <ul className="govuk-list app-name-list" aria-label={label}>
+          {names.map((n) => (
+            <li key={n}>
+              {n}{' '}
+              <button
+                type="button"
+                className="govuk-button govuk-button--warning govuk-!-margin-bottom-1"
+                onClick={() => onChange(names.filter((x) => x !== n))}
+              >
+                Remove<span className="govuk-visually-hidden"> {n}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

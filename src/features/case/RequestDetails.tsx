@@ -1,8 +1,9 @@
-// The request as it came in: who asked, how to reach them, when and how it arrived, what they
-// asked for, and the cases it is linked to.
+// The request as it came in: who asked, how to reach them, the other people it names, when and
+// how it arrived, what they asked for, and the cases it is linked to.
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useCaseContext } from './caseContext';
+import { ChangeThirdParties, ThirdPartiesNamed } from './ThirdParties';
 import { dayText, instantText } from './whenText';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -25,6 +26,9 @@ export function RequestDetails() {
       <dl className="govuk-summary-list" data-testid="request-details">
         <Row label="From">{state.requester.name}</Row>
         <Row label="Contact">{contact || 'None given'}</Row>
+        <Row label="Third parties">
+          <ThirdPartiesNamed />
+        </Row>
         <Row label="Received">
           {dayText(state.receivedOn)} by {state.channel.replace(/_/g, ' ')}
         </Row>
@@ -53,6 +57,7 @@ export function RequestDetails() {
           </Row>
         ) : null}
       </dl>
+      <ChangeThirdParties />
     </section>
   );
 }

@@ -6,10 +6,11 @@ import { type ChangeEvent, type FormEvent, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { useCases, useUploadBlob } from '../../data';
-import { type CaseId, caseStream } from '../../domain';
+import { type CaseId, caseStream, MAX_THIRD_PARTIES } from '../../domain';
 import {
   DateField,
   ErrorSummary,
+  NameList,
   ProblemBanner,
   Radios,
   SelectField,
@@ -28,7 +29,10 @@ import {
   type RequestForm,
 } from './requestForm';
 
-type Draft = Omit<RequestForm, 'policyAreaId'> & { policyAreaId: string };
+type Draft = Omit<RequestForm, 'policyAreaId' | 'thirdParties'> & {
+  policyAreaId: string;
+  thirdParties: string[];
+};
 type Linked = { caseId: string; reference: string };
 type Kept = { file: Blob; name: string; mime: string };
 
@@ -114,6 +118,7 @@ export function LogRequestPage() {
     requestText: '',
     subject: '',
     policyAreaId: '',
+    thirdParties: [],
   });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [importProblem, setImportProblem] = useState<string | null>(null);
@@ -241,6 +246,15 @@ export function LogRequestPage() {
             onChange={set('contact')}
             error={errors.contact}
             autoComplete="off"
+          />
+          <NameList
+            label="Other people named (optional)"
+            hint="Third parties the request or its papers name, such as a member of staff or a neighbour. Their names are suggested for redaction when the response is reviewed."
+            name="thirdParties"
+            names={form.thirdParties}
+            onChange={set('thirdParties')}
+            max={MAX_THIRD_PARTIES}
+            addLabel="Add name"
           />
           <DateField
             label="Date received"

@@ -54,4 +54,12 @@ describe('logging a request', () => {
     expect(payload.requester.email).toBeUndefined();
     expect(payload.reference).toMatch(/^EIR-2026-P-/);
   });
+
+  it('names the third parties the request mentions, and none when it mentions nobody', () => {
+    const payload = loggedPayload({ ...FORM, thirdParties: ['Daniel Okoro', 'Priya Nair'] }, CASE_ID);
+    expect(payload.thirdParties).toEqual(['Daniel Okoro', 'Priya Nair']);
+    expect(loggedPayload(FORM, CASE_ID).thirdParties).toBeUndefined();
+    const twice = checkRequestForm({ ...FORM, thirdParties: ['Ann Lee', 'ann lee'] }, '2026-03-05');
+    expect(!twice.ok && twice.errors.thirdParties).toBe('must not name the same person twice');
+  });
 });

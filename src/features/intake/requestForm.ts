@@ -3,7 +3,7 @@
 // apply to a form typed by hand and to one prefilled from an e-mail.
 import { z } from 'zod';
 import type { CaseType } from '../../domain/caseTypes';
-import { caseLoggedSchema, channelSchema } from '../../domain/events/casePayloads';
+import { caseLoggedSchema, channelSchema, thirdPartiesSchema } from '../../domain/events/casePayloads';
 import type { PayloadOf } from '../../domain/events/catalogue';
 import { provisionalReference } from '../../domain/references';
 
@@ -37,6 +37,8 @@ export const requestFormSchema = z.object({
   subject: z.string().trim().min(1, 'Choose a subject'),
   /** The policy area the subject belongs to, when it came from the directory's list. */
   policyAreaId: z.string().optional(),
+  /** Other people the request names, so the review tool can suggest redacting their names. */
+  thirdParties: thirdPartiesSchema.optional(),
 });
 export type RequestForm = z.infer<typeof requestFormSchema>;
 
@@ -80,5 +82,6 @@ export function loggedPayload(form: RequestForm, caseId: string): PayloadOf<'cas
     subject: form.subject,
     requestText: form.requestText,
     ...(form.policyAreaId ? { policyAreaId: form.policyAreaId } : {}),
+    ...(form.thirdParties && form.thirdParties.length > 0 ? { thirdParties: form.thirdParties } : {}),
   });
 }

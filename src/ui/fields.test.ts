@@ -1,0 +1,24 @@
+// Adding a name to a short list of names (the third parties named on a case).
+import { describe, expect, it } from 'vitest';
+import { withName } from './fields';
+
+describe('adding a name to a list', () => {
+  it('adds the name tidied of extra spaces', () => {
+    expect(withName(['Ann Lee'], '  Daniel   Okoro ', 5)).toEqual({
+      ok: true,
+      names: ['Ann Lee', 'Daniel Okoro'],
+    });
+  });
+
+  it('says why a blank name, a name already there or one too many is not added', () => {
+    expect(withName([], '   ', 5)).toEqual({ ok: false, error: 'Enter a name to add' });
+    expect(withName(['Ann Lee'], 'ann lee', 5)).toEqual({
+      ok: false,
+      error: 'ann lee is already on the list',
+    });
+    expect(withName(['A B', 'C D'], 'E F', 2)).toEqual({
+      ok: false,
+      error: 'The list can hold 2 names at most',
+    });
+  });
+});
