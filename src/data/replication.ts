@@ -17,6 +17,7 @@ import { type ApiClient, ApiError } from './api';
 import { writeCaseSummaries } from './caseSummaries';
 import { type ClearwayDatabase, STREAM_COLLECTIONS } from './database';
 import { withDerivedFields } from './migrations';
+import { settleOutbox } from './outboxOutcomes';
 import {
   blankStreamRow,
   type LocalStreamDocument,
@@ -233,7 +234,9 @@ export function startReplication(options: ReplicationOptions): SyncController {
           tracked(get, async () => {
             const body = await readAhead.take(name, checkpoint, batchSize);
             if (name === 'outbox') {
-              return { documents: body.documents.map(toLocalOutboxDocument), checkpoint: body.checkpoint };
+              const documents = body.documents.map(toLocalOutboxDocument);
+              await settleOutbox(db.outbox, documents);
+              return { documents, checkpoint: body.checkpoint };
             }
             const documents = body.documents.map((raw) =>
               toLocalStreamDocument(raw, options.userId, options.teamIds),
