@@ -20,6 +20,7 @@ import { joinBytes } from './bytes';
 import { ContentSyntaxError } from './contentStream';
 import { rasterisePage } from './fallback';
 import { rewriteFontInventories } from './fontInventory';
+import { emptyRemovedGlyphs } from './glyphOutlines';
 import { NotConfident } from './fonts';
 import {
   displayRectToUser,
@@ -411,6 +412,7 @@ async function redactOpened(
 
   abortIf(signal);
   rewriteFontInventories(ctx, runContext);
+  const fontNotes = emptyRemovedGlyphs(ctx, rebuilt, runContext);
   const pdf = await writeRebuilt(ctx, rebuilt, MAX_OBJECTS);
   abortIf(signal);
   const verified = await verifyOutput(pdf, regionsForCheck, removedWords, searchableText(originalRuns));
@@ -420,6 +422,7 @@ async function redactOpened(
   const report: RedactionReport = {
     pages: reports,
     stripped,
+    ...(fontNotes.length > 0 ? { fonts: fontNotes } : {}),
     verification: {
       textItemsChecked: verified.textItemsChecked,
       stringsSearched: verified.stringsSearched,

@@ -48,6 +48,8 @@ export type RedactionReport = {
   pages: PageReport[];
   /** Document-wide content that was stripped, in plain words ("bookmarks", "form fields"). */
   stripped: string[];
+  /** Embedded fonts that still hold the shapes of removed letters, each with the reason in plain words. */
+  fonts?: string[];
   verification: VerificationReport;
 };
 

@@ -1,0 +1,184 @@
+// Channel 21: after a name is redacted, the embedded font must not still be able to draw the
+// letters only that name used. MuPDF is the judge: a probe page added to the output draws every
+// letter with the output's own font, and `mutool draw` shows which of them still leave ink.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  decodePDFRawStream,
+  PDFDict,
+  PDFDocument,
+  PDFName,
+  PDFRawStream,
+  type PDFRef,
+} from '@cantoo/pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { pdftotext, qpdfCheck, runTool, withTempPdf } from '../testing/oracles';
+import { formatHexString } from './contentStream';
+import {
+  buildEmbeddedFontPdf,
+  codesOf,
+  FONT_NAME,
+  FONT_PROGRAM,
+  type FontKind,
+  glyphOf,
+} from './embeddedFontDocuments';
+import { closeOverComponents, cmapSubtables, readTrueType, withOnlyGlyphs } from './fontProgramsTrueType';
+import { redact } from './redact';
+
+const OTHER = 'Please see the attached response.';
+const SECRET = 'Zak Wojcik';
+const ON_PAGE_TWO = 'Zone 4';
+// Letters of the name that no kept text uses, and letters it shares with kept text.
+const ONLY_SECRET = ['k', 'W', 'j', 'i'];
+const SHARED = ['Z', 'a', 'o', 'c', 'P', 'r', '4'];
+const NEVER_USED = 'q';
+const CELL = 50;
+
+/** The output's font dictionary drawn from the test program. */
+async function fontRefOf(doc: PDFDocument): Promise<PDFRef> {
+  for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
+    if (!(obj instanceof PDFDict)) continue;
+    const subtype = obj.get(PDFName.of('Subtype'));
+    const base = obj.get(PDFName.of('BaseFont'));
+    const isTop = subtype === PDFName.of('Type0') || subtype === PDFName.of('TrueType');
+    if (isTop && base === PDFName.of(FONT_NAME)) return ref;
+  }
+  throw new Error('the output has no font from the test program');
+}
+
+/** Dark pixels MuPDF draws for each character, drawn alone with the document's own font. */
+async function inkOf(pdf: Uint8Array, kind: FontKind, chars: string[]): Promise<Map<string, number>> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const ctx = doc.context;
+  const page = doc.addPage([CELL * chars.length + 20, 80]);
+  page.node.set(PDFName.of('Resources'), ctx.obj({ Font: { P: await fontRefOf(doc) } }));
+  const content = chars
+    .map((c, i) => `BT /P 36 Tf ${10 + CELL * i} 20 Td ${formatHexString(codesOf(kind, c))} Tj ET`)
+    .join('\n');
+  page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(content)));
+  const probe = await doc.save({ useObjectStreams: false });
+  const pixels = await withTempPdf(probe, async (path) => {
+    const out = join(path, '..', 'probe.pgm');
+    const run = await runTool('mutool', [
+      'draw',
+      '-q',
+      '-r',
+      '72',
+      '-F',
+      'pgm',
+      '-o',
+      out,
+      path,
+      String(doc.getPageCount()),
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    return readFile(out);
+  });
+  // Binary PGM: "P5", width, height, maxval, then one byte per pixel.
+  const header = pixels.subarray(0, 40).toString('latin1').split(/\s+/);
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  const data = pixels.subarray(pixels.length - width * height);
+  const ink = new Map<string, number>();
+  for (const [i, c] of chars.entries()) {
+    let dark = 0;
+    for (let y = 0; y < height; y++)
+      for (let x = 5 + CELL * i; x < 5 + CELL * (i + 1); x++) if ((data[y * width + x] ?? 255) < 128) dark++;
+    ink.set(c, dark);
+  }
+  return ink;
+}
+
+async function toUnicodeOf(pdf: Uint8Array): Promise<string> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const font = doc.context.lookup(await fontRefOf(doc), PDFDict);
+  const stream = doc.context.lookup(font.get(PDFName.of('ToUnicode')));
+  if (!(stream instanceof PDFRawStream)) throw new Error('the font has no ToUnicode map');
+  return new TextDecoder().decode(decodePDFRawStream(stream).decode()).toLowerCase();
+}
+
+// The text side of a `<code> <text>` line of the map.
+const utf16 = (c: string) => `> <${c.charCodeAt(0).toString(16).padStart(4, '0')}>`;
+
+describe.each<FontKind>(['composite', 'simple'])(
+  'a name redacted from text in an embedded %s TrueType font',
+  (kind) => {
+    const build = () =>
+      buildEmbeddedFontPdf(kind, [
+        [
+          { text: OTHER, x: 40, y: 250, size: 12 },
+          { text: SECRET, x: 40, y: 200, size: 12 },
+        ],
+        [{ text: ON_PAGE_TWO, x: 40, y: 250, size: 12 }],
+      ]);
+    // The name's line: baseline 200 on a 300 pt page is 100 pt from the top as displayed.
+    const region = { page: 1, x: 30, y: 85, width: 300, height: 20 };
+
+    it('leaves a font that can no longer draw the letters only the name used', async () => {
+      const pdf = await build();
+      const letters = [...ONLY_SECRET, ...SHARED, NEVER_USED];
+      const before = await inkOf(pdf, kind, letters);
+      for (const c of letters) expect(before.get(c), `${c} before`).toBeGreaterThan(20);
+
+      const result = await redact(pdf, [region]);
+      if (!result.ok) throw new Error(result.reason);
+      expect(result.report.fonts).toBeUndefined();
+      const after = await inkOf(result.pdf, kind, letters);
+      // A composite font draws an emptied glyph as nothing; a simple font no longer maps the code
+      // and draws its .notdef box, exactly as for a letter the document never had.
+      const absent = after.get(NEVER_USED);
+      if (kind === 'composite') expect(absent).toBe(0);
+      for (const c of ONLY_SECRET) expect(after.get(c), `${c} after`).toBe(absent);
+      // Letters still used (Z on page 2 only, in the same font) draw exactly as before.
+      for (const c of SHARED) expect(after.get(c), `${c} after`).toBe(before.get(c));
+    });
+
+    it('keeps the other words readable and the file sound, and its ToUnicode map names no removed letter', async () => {
+      const result = await redact(await build(), [region]);
+      if (!result.ok) throw new Error(result.reason);
+      const text = await pdftotext(result.pdf);
+      expect(text.text).toContain(OTHER);
+      expect(text.text).toContain(ON_PAGE_TWO);
+      expect(text.text).not.toContain('Wojcik');
+      expect((await qpdfCheck(result.pdf)).ok).toBe(true);
+      const toUnicode = await toUnicodeOf(result.pdf);
+      for (const c of ONLY_SECRET) expect(toUnicode).not.toContain(utf16(c));
+      for (const c of SHARED) expect(toUnicode).toContain(utf16(c));
+    });
+  },
+);
+
+describe('a TrueType program with glyphs emptied', () => {
+  const font = readTrueType(FONT_PROGRAM);
+  const keep = closeOverComponents(font, ['a', 'b', 'é'].map(glyphOf));
+  const cleaned = readTrueType(withOnlyGlyphs(font, keep));
+
+  it('keeps its glyph count and ids, so the text that stays still maps', () => {
+    expect(cleaned.numGlyphs).toBe(font.numGlyphs);
+    const outline = (f: typeof font, g: number) =>
+      f.bytes.subarray(
+        (f.tables.get('glyf')?.offset ?? 0) + (f.glyphStart[g] ?? 0),
+        (f.tables.get('glyf')?.offset ?? 0) + (f.glyphStart[g + 1] ?? 0),
+      );
+    for (const g of keep) expect(outline(cleaned, g)).toEqual(outline(font, g));
+    expect(outline(cleaned, glyphOf('z')).length).toBe(0);
+  });
+
+  it('keeps the parts an accented letter is built from', () => {
+    // é is a composite of e and the acute accent in Liberation Sans.
+    expect(keep.has(glyphOf('e'))).toBe(true);
+    expect(keep.size).toBeGreaterThan(4);
+  });
+
+  it('maps no character to an emptied glyph, and checks out as a whole', () => {
+    for (const table of cmapSubtables(cleaned)) {
+      for (const glyph of table.map?.values() ?? []) expect(keep.has(glyph)).toBe(true);
+    }
+    const unicode = cmapSubtables(cleaned).find((s) => s.platform === 3 && s.encoding === 1)?.map;
+    expect(unicode?.get(0x61)).toBe(glyphOf('a'));
+    expect(unicode?.has(0x7a)).toBe(false);
+    let sum = 0;
+    for (let i = 0; i < cleaned.bytes.length; i += 4) sum = (sum + cleaned.view.getUint32(i)) >>> 0;
+    expect(sum).toBe(0xb1b0afba);
+  });
+});
