@@ -3,6 +3,7 @@
 // into the list items screens show. Pure, apart from the types of RxDB's query language.
 import { getQueryMatcher, type MangoQuery, type MangoQuerySelector } from 'rxdb';
 import { z } from 'zod';
+import { SORT_FIELDS } from './caseIndexPlan';
 import { FINISHED_STATUSES } from './caseStatuses';
 import { type CaseSummary, caseSummaryJsonSchema, UNDATED } from './caseSummaries';
 
@@ -53,8 +54,6 @@ export function isOverdue(dueDate: string, stage: string, nowIso: string): boole
   return dueDate.length > 10 ? dueDate < nowIso : dueDate < londonDate(nowIso);
 }
 
-const SORT_FIELD = { due: 'dueOrder', reference: 'reference', updated: 'updatedAt' } as const;
-
 /** The selector alone (counts take no sort); `nowIso` places "overdue". */
 export function toCaseSelector(filter: CaseFilter, nowIso: string): MangoQuerySelector<CaseSummary> {
   const selector: MangoQuerySelector<CaseSummary> = {};
@@ -91,7 +90,7 @@ export function toCaseSelector(filter: CaseFilter, nowIso: string): MangoQuerySe
 }
 
 export function toCaseQuery(filter: CaseFilter, nowIso: string): MangoQuery<CaseSummary> {
-  const field = SORT_FIELD[filter.sort ?? 'due'];
+  const field = SORT_FIELDS[filter.sort ?? 'due'];
   const direction = filter.direction ?? (filter.sort === 'updated' ? 'desc' : 'asc');
   return {
     selector: toCaseSelector(filter, nowIso),
@@ -99,10 +98,15 @@ export function toCaseQuery(filter: CaseFilter, nowIso: string): MangoQuery<Case
   };
 }
 
+/** The same question as toCaseQuery asked of one summary at a time, built once per list. */
+export function caseMatcher(filter: CaseFilter, nowIso: string): (summary: CaseSummary) => boolean {
+  const matcher = getQueryMatcher(caseSummaryJsonSchema, toCaseQuery(filter, nowIso) as never);
+  return (summary) => matcher(summary as never) && matchesAfterQuery(summary, filter);
+}
+
 /** The same question as toCaseQuery asked of one summary (cases logged on this device). */
 export function matchesCaseQuery(summary: CaseSummary, filter: CaseFilter, nowIso: string): boolean {
-  const matcher = getQueryMatcher(caseSummaryJsonSchema, toCaseQuery(filter, nowIso) as never);
-  return matcher(summary as never) && matchesAfterQuery(summary, filter);
+  return caseMatcher(filter, nowIso)(summary);
 }
 
 export function toCaseListItem(

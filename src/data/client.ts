@@ -11,6 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { type EventId, eventEnvelopeSchema, streamSchema } from '../domain';
 import { type ApiClient, ApiError, createApiClient, type SessionUser } from './api';
 import { type BlobCache, createBlobCache, referencedBlobs } from './blobs';
+import { casePageRows$ } from './casePages';
 import {
   type CaseFilter,
   type CaseListItem,
@@ -419,20 +420,7 @@ export function createClearwayClient(options: ClientOptions) {
         switchMap((current) => {
           if (!current) return of({ items: [], total: 0, page, pageSize });
           const at = now();
-          const query = toCaseQuery(filter, at);
-          const skip = (page - 1) * pageSize;
-          const summaries = current.db.caseSummaries;
-          const list$: Observable<{ rows: CaseSummary[]; total: number }> = filter.text
-            ? summaries.find(query).$.pipe(
-                map((docs) => {
-                  const all = docs.map(summaryOf).filter((summary) => matchesAfterQuery(summary, filter));
-                  return { rows: all.slice(skip, skip + pageSize), total: all.length };
-                }),
-              )
-            : combineLatest([
-                summaries.find({ ...query, skip, limit: pageSize }).$,
-                summaries.count({ selector: query.selector }).$,
-              ]).pipe(map(([docs, total]) => ({ rows: docs.map(summaryOf), total })));
+          const list$ = casePageRows$(current.db.caseSummaries, filter, page, pageSize, at);
           return combineLatest([list$, localCases$(current, at)]).pipe(
             map(([list, local]) => {
               const here = local.loggedHere.filter((s) => matchesCaseQuery(s, filter, at));
