@@ -4,6 +4,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import http from 'node:http';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestBucket, type TestBucket } from '../testing/bucket';
 import { databasesUnderTest } from '../testing/databases';
 import {
   caseLogged,
@@ -36,17 +37,28 @@ function patchThenCut(url: string, token: string, data: Buffer, cutAfter: number
   });
 }
 
-describe.each(databasesUnderTest())('blobs on $name', (engine) => {
+// Every database with files in a folder; and PGlite with files in an S3-compatible bucket.
+const setups = [
+  ...databasesUnderTest().map((engine) => ({ engine, store: 'folder' as const })),
+  { engine: databasesUnderTest()[0]!, store: 'bucket' as const },
+];
+
+describe.each(setups)('blobs on $engine.name, files in a $store', ({ engine, store }) => {
   let server: TestServer;
+  let bucket: TestBucket | undefined;
   let caseworker: SignedIn;
   let official: SignedIn;
   const tusHeaders = (who: SignedIn) => ({ authorization: `Bearer ${who.token}`, 'tus-resumable': '1.0.0' });
   beforeAll(async () => {
-    server = await startTestServer(engine);
+    bucket = store === 'bucket' ? await startTestBucket() : undefined;
+    server = await startTestServer(engine, { env: bucket?.env ?? {} });
     caseworker = await server.signIn('caseworker');
     official = await server.signIn('official');
   });
-  afterAll(() => server?.close());
+  afterAll(async () => {
+    await server?.close();
+    await bucket?.close();
+  });
 
   const create = async (who: SignedIn, data: Buffer, hash = sha256(data)) => {
     const response = await fetch(`${server.url}/api/blobs/uploads`, {
