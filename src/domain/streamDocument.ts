@@ -12,6 +12,8 @@ export const timelineEntrySchema = z.object({
   actor: z.string(),
   actorName: z.string(),
   deviceId: z.string(),
+  /** The name its person gave the device ("Jo's iPad"), recorded when the server accepted it. */
+  deviceName: z.string().optional(),
   madeAt: z.string(),
   acceptedAt: z.string(),
   seq: z.number().int(),

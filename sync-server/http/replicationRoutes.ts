@@ -79,7 +79,12 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
         );
       events.push(parsed.event);
     }
-    await appendEvents(db, { account: caller.account, deviceId: caller.session.deviceId }, events, {
+    const pusher = {
+      account: caller.account,
+      deviceId: caller.session.deviceId,
+      deviceName: caller.session.name,
+    };
+    await appendEvents(db, pusher, events, {
       now: ctx.now,
     });
     // Outcomes (accepted, rejected with reasons) come back through the outbox pull.

@@ -110,7 +110,7 @@ export async function seedDemoCases(db: Database, now = new Date()): Promise<Pus
   try {
     return await appendEvents(
       db,
-      { account, deviceId: session.deviceId },
+      { account, deviceId: session.deviceId, deviceName: session.name },
       demoCaseEvents(account.userId, session.deviceId, now),
     );
   } finally {

@@ -9,8 +9,10 @@
 // writer waits for the lock, so it cannot take a higher number and commit before a lower one is
 // visible: number order = commit order, and a reader that has seen n has seen everything below n.
 // The same lock orders the hash chain. It serialises pushes, so the time the lock is held is the
-// throughput: under it the store makes exactly one read and one write round trip (set-based,
-// data-modifying CTEs), and does its judging in memory between them (see bench/sync/server.ts).
+// throughput: it is taken in the round trip that begins the transaction, and under it the store
+// makes one read (no states it already holds, see StateCache) and one write (set-based,
+// data-modifying CTEs). Judging, documents, timeline entries and most of each hash are worked out
+// before the lock and only checked and numbered under it (see bench/sync/server.ts).
 import type { EventEnvelope } from '../../src/domain/events/envelope';
 import type { Principal } from '../../src/domain/principal';
 import { formatReference } from '../../src/domain/references';
@@ -18,7 +20,7 @@ import type { CollectionName, TimelineEntry } from '../../src/domain/streamDocum
 import { type Account, listAccounts, toPrincipal } from '../accounts/users';
 import type { Database, Queryable } from '../storage/database';
 import type { EventRow } from './eventRow';
-import { chainHash } from './hashChain';
+import { type ChainParts, chainHashOf, chainParts } from './hashChain';
 import {
   blobOf,
   canSee,
@@ -27,7 +29,6 @@ import {
   decide,
   describeEvent,
   isOrganisationWide,
-  type StoredDocument,
   type StreamState,
   toStreamDocument,
   type Verdict,
@@ -37,7 +38,8 @@ export const CHANGES_CHANNEL = 'clearway_changes';
 // NOTIFY payloads must stay under 8000 bytes; beyond this many people, say "everyone".
 const MAX_NOTIFIED_USERS = 150;
 
-export type Pusher = { account: Account; deviceId: string };
+/** Who pushes: the signed-in person and device session (its name goes on the timeline). */
+export type Pusher = { account: Account; deviceId: string; deviceName?: string };
 
 export type ChangeNotice = {
   change: number;
@@ -66,13 +68,44 @@ type Counters = { seq: number; change: number; people: number };
 type LogSnapshot = {
   existing: string[];
   /** Without their documents: a push only adds timeline rows (see writeAll), so it never reads them. */
-  streams: { stream_id: string; state: StreamState; last_seq: number }[];
+  streams: StreamRow[];
   counters: Counters;
   head: string | null;
   visible: { user_id: string; stream_id: string }[];
   /** Last permanent reference number per case type, this year. */
   references: Record<string, number>;
 };
+
+type StreamRow = { stream_id: string; state: StreamState; last_seq: number };
+
+/**
+ * The states this process last read or wrote, by stream, with the `last_seq` they are at. Every
+ * state change is an accepted event, which moves `last_seq`, so a cached state whose seq is still
+ * the stored one is the stored state (whichever process wrote it): reads send only the seqs they
+ * hold and get back only states that moved. A case's state grows with its notes and marks, and
+ * reading it back under the lock was most of a push's cost.
+ */
+type StateCache = Map<string, { state: StreamState; last_seq: number }>;
+const stateCaches = new WeakMap<Database, StateCache>();
+const MAX_CACHED_STATES = 2_000;
+
+function stateCacheOf(db: Database): StateCache {
+  const cache = stateCaches.get(db) ?? new Map();
+  stateCaches.set(db, cache);
+  return cache;
+}
+
+function remember(cache: StateCache, rows: Iterable<StreamRow>): void {
+  for (const row of rows) {
+    // Oldest first out: delete and set again so a stream in use stays at the young end.
+    cache.delete(row.stream_id);
+    cache.set(row.stream_id, { state: row.state, last_seq: row.last_seq });
+  }
+  for (const id of cache.keys()) {
+    if (cache.size <= MAX_CACHED_STATES) break;
+    cache.delete(id);
+  }
+}
 
 type AccessRow = {
   user_id: string;
@@ -83,8 +116,10 @@ type AccessRow = {
 };
 
 /** Takes the log's lock for the rest of the transaction (per schema, so test schemas do not contend). */
+export const LOCK_LOG = `select pg_advisory_xact_lock(hashtext(current_schema() || ':log'))`;
+
 export async function lockLog(tx: Queryable): Promise<void> {
-  await tx.query(`select pg_advisory_xact_lock(hashtext(current_schema() || ':log'))`);
+  await tx.query(LOCK_LOG);
 }
 
 export async function appendEvents(
@@ -110,9 +145,11 @@ export async function appendEvents(
   // lock it is reused when nothing it read has moved, and redone only when something has.
   // The snapshot first: should people change in between, its `people` count is the older one,
   // and the check under the lock (commitGroup) reads them again.
-  const early = await readSnapshot(db, ids, streamIds, ctx.year);
+  const cache = stateCacheOf(db);
+  const early = await readSnapshot(db, ids, streamIds, ctx.year, cache);
   const principals = withPeople(ctx, await listAccounts(db));
   const earlyJudgement = judgeBatch(early, unique, ctx);
+  prepare(earlyJudgement, ctx);
   return new Promise<PushResult>((resolve, reject) => {
     const job: Job = {
       ctx,
@@ -126,7 +163,7 @@ export async function appendEvents(
       resolve,
       reject,
     };
-    enqueue(db, job);
+    enqueue(db, job, cache);
   });
 }
 
@@ -148,18 +185,18 @@ type Job = {
 // group takes them ALL in one transaction: one lock, one read, one write, one commit (the
 // commit's flush to disk is what a push mostly waited for). Numbers are still handed out under
 // the lock, in the order the pushes are judged, so checkpoints and the chain are unchanged.
-const queues = new WeakMap<Database, { waiting: Job[]; isRunning: boolean }>();
+const queues = new WeakMap<Database, { waiting: Job[]; isRunning: boolean; cache: StateCache }>();
 // A group's size is bounded so one statement's JSON stays moderate.
 const MAX_GROUP_EVENTS = 5_000;
 
-function enqueue(db: Database, job: Job): void {
-  const queue = queues.get(db) ?? { waiting: [], isRunning: false };
+function enqueue(db: Database, job: Job, cache: StateCache): void {
+  const queue = queues.get(db) ?? { waiting: [], isRunning: false, cache };
   queues.set(db, queue);
   queue.waiting.push(job);
   if (queue.isRunning) return;
   queue.isRunning = true;
   void (async () => {
-    while (queue.waiting.length > 0) await runGroup(db, takeGroup(queue.waiting));
+    while (queue.waiting.length > 0) await runGroup(db, takeGroup(queue.waiting), queue.cache);
     queue.isRunning = false;
   })();
 }
@@ -186,9 +223,11 @@ function takeGroup(waiting: Job[]): Job[] {
   return group;
 }
 
-async function runGroup(db: Database, group: Job[]): Promise<void> {
+async function runGroup(db: Database, group: Job[], cache: StateCache): Promise<void> {
   try {
-    const results = await db.transaction((tx) => commitGroup(tx, group));
+    const { results, written } = await db.transaction((tx) => commitGroup(tx, group, cache), LOCK_LOG);
+    // Only once committed are the states this group wrote the stored ones.
+    remember(cache, written);
     for (const [i, job] of group.entries()) job.resolve(results[i] as PushResult);
   } catch (error) {
     if (group.length === 1) {
@@ -196,18 +235,22 @@ async function runGroup(db: Database, group: Job[]): Promise<void> {
       return;
     }
     // One push's failure must not fail the others: each alone, so only the failing one fails.
-    for (const job of group) await runGroup(db, [job]);
+    for (const job of group) await runGroup(db, [job], cache);
   }
 }
 
 /** Under the lock: judges, stamps and writes every push of the group in order, as one. */
-async function commitGroup(tx: Queryable, group: Job[]): Promise<PushResult[]> {
-  await lockLog(tx);
+async function commitGroup(
+  tx: Queryable,
+  group: Job[],
+  cache: StateCache,
+): Promise<{ results: PushResult[]; written: StreamRow[] }> {
+  // The log's lock is already held: runGroup takes it with `begin`.
   const first = group[0];
-  if (!first) return [];
+  if (!first) return { results: [], written: [] };
   const allIds = [...new Set(group.flatMap((job) => job.ids))];
   const allStreams = [...new Set(group.flatMap((job) => job.streamIds))];
-  const live = toLiveLog(await readSnapshot(tx, allIds, allStreams, first.ctx.year));
+  const live = toLiveLog(await readSnapshot(tx, allIds, allStreams, first.ctx.year, cache));
   // Someone's roles or teams changed since a push read them (personAccess.ts): judge it, and
   // work out who sees its streams, with people as they are now.
   const isStale = (job: Job) => job.early.counters.people !== live.counters.people;
@@ -238,9 +281,14 @@ async function commitGroup(tx: Queryable, group: Job[]): Promise<PushResult[]> {
     advance(live, judgement, stamped);
     writes.push(stamped);
   }
-  if (writes.length > 0) await writeAll(tx, mergeWrites(writes));
+  const merged = mergeWrites(writes);
+  if (writes.length > 0) await writeAll(tx, merged);
   for (const job of group) await job.options.beforeCommit?.();
-  return results;
+  const written = merged.streams.flatMap((row) => {
+    const state = live.streams.get(row.stream_id);
+    return state ? [{ stream_id: row.stream_id, ...state }] : [];
+  });
+  return { results, written };
 }
 
 /** The log as the group has left it so far: what was read under the lock, plus earlier pushes. */
@@ -313,12 +361,8 @@ function mergeWrites(all: Writes[]): GroupWrites {
   const references = new Map<string, Writes['references'][number]>();
   const blobRefs = new Map<string, Writes['blobRefs'][number]>();
   for (const w of all) {
-    for (const row of w.streams) {
-      const before = streams.get(row.stream_id);
-      // Both pushes' new entries, in order: each becomes a timeline row.
-      const timeline = [...(before?.document.timeline ?? []), ...row.document.timeline];
-      streams.set(row.stream_id, { ...row, document: { ...row.document, timeline } });
-    }
+    // A later push's document of the same stream is the later state; timeline rows all stay.
+    for (const row of w.streams) streams.set(row.stream_id, row);
     for (const row of w.access) access.set(accessKey(row.user_id, row.stream_id), row);
     for (const row of w.references) references.set(`${row.prefix}\n${row.year}`, row);
     for (const row of w.blobRefs) blobRefs.set(`${row.sha256}\n${row.stream_id}`, row);
@@ -327,6 +371,7 @@ function mergeWrites(all: Writes[]): GroupWrites {
   return {
     events: all.flatMap((w) => w.events),
     streams: [...streams.values()],
+    timeline: all.flatMap((w) => w.timeline),
     access: [...access.values()],
     blobRefs: [...blobRefs.values()],
     references: [...references.values()],
@@ -438,7 +483,7 @@ function stamp(
   ctx: JudgingContext,
   principals: Principal[],
 ): Writes {
-  const { pusher, acceptedAt, names } = ctx;
+  const { pusher, acceptedAt } = ctx;
   const counters = { ...snapshot.counters };
   let prevHash = snapshot.head ?? '';
   const seqOf = new Map<string, number>();
@@ -473,7 +518,7 @@ function stamp(
     const judged = verdict.event;
     counters.seq += 1;
     const seq = counters.seq;
-    const hash = chainHash(prevHash, { ...judged, seq, acceptedAt });
+    const hash = chainHashOf(prevHash, prepareEvent(judged, ctx).chain, seq);
     events.push({
       ...base,
       payload: judged.payload,
@@ -491,31 +536,22 @@ function stamp(
   }
 
   // One document per touched stream, built after all its events are folded.
-  const calendar = judgement.streams.get('org:calendar')?.state ?? null;
+  const calendar = calendarOf(judgement);
   const touched: [string, StreamState][] = [];
   const streams: Writes['streams'] = [];
+  const timeline: Writes['timeline'] = [];
   for (const [id, working] of judgement.streams) {
     if (working.accepted.length === 0 || working.state === null) continue;
-    const entries: TimelineEntry[] = working.accepted.map((judged) => ({
-      eventId: judged.id,
-      type: judged.type,
-      actor: judged.actor,
-      actorName: names.get(judged.actor) ?? judged.actor,
-      deviceId: judged.deviceId,
-      madeAt: judged.madeAt,
-      acceptedAt,
-      seq: seqOf.get(judged.id) ?? 0,
-      summary: describeEvent(judged, names),
-      payload: judged.payload,
-    }));
-    const lastSeq = entries.at(-1)?.seq ?? working.lastSeq;
-    // Only the new entries: writeAll adds them to the stream's timeline rows.
-    const document = toStreamDocument(id, working.state, entries, lastSeq, acceptedAt, calendar);
+    // Only the new entries: each becomes a timeline row of its own.
+    for (const judged of working.accepted) {
+      const seq = seqOf.get(judged.id) ?? 0;
+      timeline.push({ stream_id: id, seq, entry: prepareEvent(judged, ctx).entry });
+    }
     streams.push({
       stream_id: id,
       collection: collectionOf(id),
-      document,
-      last_seq: lastSeq,
+      document: prepareDocument(id, working.state, acceptedAt, calendar),
+      last_seq: seqOf.get(working.accepted.at(-1)?.id ?? '') ?? working.lastSeq,
       updated_at: acceptedAt,
     });
     touched.push([id, working.state]);
@@ -527,6 +563,7 @@ function stamp(
   return {
     events,
     streams,
+    timeline,
     access,
     blobRefs,
     references: [...judgement.usedReferences].map(([prefix, last]) => ({ prefix, year: ctx.year, last })),
@@ -538,6 +575,76 @@ function stamp(
       pusherId: pusher.account.userId,
     },
   };
+}
+
+// What stamping needs that depends only on a verdict and the push (not on seq or the chain's
+// head) is worked out before the lock, and found again under it when the verdict is reused:
+// the very same objects come back then, so these maps on them are exact. A verdict judged
+// afresh under the lock is a new object, and is worked out there.
+type PreparedEvent = {
+  ctx: JudgingContext;
+  names: JudgingContext['names'];
+  chain: ChainParts;
+  /** The timeline entry as JSON, without its seq (writeAll adds it). */
+  entry: string;
+};
+const preparedEvents = new WeakMap<EventEnvelope, PreparedEvent>();
+type PreparedDocument = { stream: string; acceptedAt: string; calendar: StreamState | null; json: string };
+const preparedDocuments = new WeakMap<StreamState, PreparedDocument>();
+
+function prepareEvent(judged: EventEnvelope, ctx: JudgingContext): PreparedEvent {
+  const known = preparedEvents.get(judged);
+  if (known && known.ctx === ctx && known.names === ctx.names) return known;
+  const { acceptedAt, names, pusher } = ctx;
+  const entry: Omit<TimelineEntry, 'seq'> = {
+    eventId: judged.id,
+    type: judged.type,
+    actor: judged.actor,
+    actorName: names.get(judged.actor) ?? judged.actor,
+    deviceId: judged.deviceId,
+    // checkIdentity accepts only events made on the pushing device, so this is its name.
+    ...(pusher.deviceName ? { deviceName: pusher.deviceName } : {}),
+    madeAt: judged.madeAt,
+    acceptedAt,
+    summary: describeEvent(judged, names),
+    payload: judged.payload,
+  };
+  const prepared = {
+    ctx,
+    names,
+    chain: chainParts({ ...judged, acceptedAt }),
+    entry: JSON.stringify(entry),
+  };
+  preparedEvents.set(judged, prepared);
+  return prepared;
+}
+
+/** The stream's document as JSON, without its timeline (rows of their own) and lastSeq (writeAll adds it). */
+function prepareDocument(
+  stream: string,
+  state: StreamState,
+  acceptedAt: string,
+  calendar: StreamState | null,
+): string {
+  const known = preparedDocuments.get(state);
+  if (known && known.stream === stream && known.acceptedAt === acceptedAt && known.calendar === calendar)
+    return known.json;
+  const document = toStreamDocument(stream, state, [], 0, acceptedAt, calendar);
+  const json = JSON.stringify({ ...document, timeline: undefined });
+  preparedDocuments.set(state, { stream, acceptedAt, calendar, json });
+  return json;
+}
+
+const calendarOf = (judgement: Judgement) => judgement.streams.get('org:calendar')?.state ?? null;
+
+/** Before the lock: the hash parts, timeline entries and documents of an optimistic judgement. */
+function prepare(judgement: Judgement, ctx: JudgingContext): void {
+  for (const { verdict } of judgement.outcomes) if (verdict.ok) prepareEvent(verdict.event, ctx);
+  const calendar = calendarOf(judgement);
+  for (const [id, working] of judgement.streams) {
+    if (working.accepted.length > 0 && working.state !== null)
+      prepareDocument(id, working.state, ctx.acceptedAt, calendar);
+  }
 }
 
 function checkIdentity(event: EventEnvelope, pusher: Pusher): string | null {
@@ -554,12 +661,24 @@ async function readSnapshot(
   ids: string[],
   streamIds: string[],
   year: number,
+  cache: StateCache,
 ): Promise<LogSnapshot> {
-  const [row] = await tx.query<{ snapshot: LogSnapshot }>(
+  const held: Record<string, number> = {};
+  for (const id of streamIds) {
+    const cached = cache.get(id);
+    if (cached) held[id] = cached.last_seq;
+  }
+  const [row] = await tx.query<{
+    snapshot: Omit<LogSnapshot, 'streams'> & {
+      streams: (Omit<StreamRow, 'state'> & { state: StreamState | null })[];
+    };
+  }>(
+    // A state comes back only when it is not the one held at that seq (null otherwise).
     `select json_build_object(
        'existing', (select coalesce(json_agg(id), '[]') from events where id = any($1::text[])),
-       'streams', (select coalesce(json_agg(json_build_object('stream_id', stream_id, 'state', document->'state',
-                    'last_seq', last_seq)), '[]')
+       'streams', (select coalesce(json_agg(json_build_object('stream_id', stream_id, 'last_seq', last_seq,
+                    'state', case when last_seq = ($4::jsonb->>stream_id)::bigint then null else document->'state' end)),
+                    '[]')
                    from streams where stream_id = any($2::text[])),
        'counters', (select json_object_agg(name, value) from counters),
        'head', (select hash from events where seq = (select value from counters where name = 'seq')),
@@ -567,10 +686,16 @@ async function readSnapshot(
                    from access where stream_id = any($2::text[]) and can_see),
        'references', (select coalesce(json_object_agg(prefix, last), '{}') from reference_counters where year = $3)
      ) as snapshot`,
-    [ids, streamIds, year],
+    [ids, streamIds, year, JSON.stringify(held)],
   );
   if (!row) throw new Error('The log could not be read.');
-  const snapshot = row.snapshot;
+  const streams = row.snapshot.streams.map((r) => {
+    const state = r.state ?? cache.get(r.stream_id)?.state;
+    if (!state) throw new Error(`The state of ${r.stream_id} could not be read.`);
+    return { stream_id: r.stream_id, state, last_seq: r.last_seq };
+  });
+  remember(cache, streams);
+  const snapshot: LogSnapshot = { ...row.snapshot, streams };
   if (snapshot.counters.seq > 0 && !snapshot.head) {
     throw new Error(`The log is damaged: accepted event ${snapshot.counters.seq} is missing.`);
   }
@@ -610,13 +735,16 @@ function recomputeAccess(
 
 type Writes = {
   events: EventRow[];
+  /** `document`: JSON text (prepareDocument). */
   streams: {
     stream_id: string;
     collection: string;
-    document: StoredDocument;
+    document: string;
     last_seq: number;
     updated_at: string;
   }[];
+  /** `entry`: JSON text (prepareEvent). */
+  timeline: { stream_id: string; seq: number; entry: string }[];
   access: AccessRow[];
   blobRefs: { sha256: string; stream_id: string }[];
   references: { prefix: string; year: number; last: number }[];
@@ -649,14 +777,15 @@ async function writeAll(tx: Queryable, w: GroupWrites): Promise<void> {
      st as (
        insert into streams (stream_id, collection, document, last_seq, updated_at)
        -- The document without its timeline: that lives in rows of its own (tl), assembled on pull.
-       select stream_id, collection, document, last_seq, updated_at
+       select stream_id, collection, document || jsonb_build_object('lastSeq', last_seq), last_seq, updated_at
        from jsonb_to_recordset($2::jsonb) as x(stream_id text, collection text, document jsonb,
             last_seq bigint, updated_at text)
        on conflict (stream_id) do update set document = excluded.document,
          last_seq = excluded.last_seq, updated_at = excluded.updated_at),
      tl as (
        insert into timeline (stream_id, seq, entry)
-       select stream_id, seq, entry from jsonb_to_recordset($10::jsonb) as x(stream_id text, seq bigint, entry jsonb)),
+       select stream_id, seq, entry || jsonb_build_object('seq', seq)
+       from jsonb_to_recordset($10::jsonb) as x(stream_id text, seq bigint, entry jsonb)),
      ac as (${upsertAccess('$3')}),
      br as (
        insert into blob_refs (sha256, stream_id)
@@ -672,9 +801,13 @@ async function writeAll(tx: Queryable, w: GroupWrites): Promise<void> {
      select pg_notify($8, notice) from jsonb_array_elements_text($9::jsonb) as notice`,
     [
       JSON.stringify(w.events),
-      // Each entry is sent once: as a timeline row, not also inside its document.
-      JSON.stringify(
-        w.streams.map((row) => ({ ...row, document: { ...row.document, timeline: undefined } })),
+      // Documents and entries are JSON already (made before the lock): spliced in, not re-encoded.
+      jsonArray(
+        w.streams.map(
+          (r) =>
+            `{"stream_id":${JSON.stringify(r.stream_id)},"collection":${JSON.stringify(r.collection)},` +
+            `"last_seq":${r.last_seq},"updated_at":${JSON.stringify(r.updated_at)},"document":${r.document}}`,
+        ),
       ),
       JSON.stringify(w.access),
       JSON.stringify(w.blobRefs),
@@ -683,11 +816,13 @@ async function writeAll(tx: Queryable, w: GroupWrites): Promise<void> {
       w.counters.change,
       CHANGES_CHANNEL,
       JSON.stringify(w.notices.map((notice) => JSON.stringify(notice))),
-      JSON.stringify(
-        w.streams.flatMap((row) =>
-          row.document.timeline.map((entry) => ({ stream_id: row.stream_id, seq: entry.seq, entry })),
+      jsonArray(
+        w.timeline.map(
+          (r) => `{"stream_id":${JSON.stringify(r.stream_id)},"seq":${r.seq},"entry":${r.entry}}`,
         ),
       ),
     ],
   );
 }
+
+const jsonArray = (items: string[]) => `[${items.join(',')}]`;

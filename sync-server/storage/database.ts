@@ -12,8 +12,12 @@ export type Queryable = {
 
 export type Database = Queryable & {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
+   * `first`: one statement without parameters run at the start, in the same round trip as
+   * `begin` where the engine allows (taking the log's lock costs no extra trip).
+   */
+  transaction<T>(work: (tx: Queryable) => Promise<T>, first?: string): Promise<T>;
   /** Calls `onPayload` for every NOTIFY on `channel` (from any process on the same database). */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -19,7 +19,11 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
   return {
     kind: 'pglite',
     ...asQueryable(db),
-    transaction: (work) => db.transaction((tx) => work(asQueryable(tx))),
+    transaction: (work, first) =>
+      db.transaction(async (tx) => {
+        if (first) await tx.query(first);
+        return work(asQueryable(tx));
+      }),
     async listen(channel, onPayload) {
       const stop = await db.listen(channel, onPayload);
       return async () => stop();

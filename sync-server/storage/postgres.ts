@@ -41,11 +41,12 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
   return {
     kind: 'postgres',
     query: (sql, params) => run(pool, sql, params),
-    async transaction(work) {
+    async transaction(work, first) {
       const client = await pool.connect();
       const tx: Queryable = { query: (sql, params) => run(client, sql, params) };
       try {
-        await client.query('begin');
+        // Two statements in one simple query: one round trip; each still gets its own snapshot.
+        await client.query(first ? `begin; ${first}` : 'begin');
         const result = await work(tx);
         await client.query('commit');
         return result;
