@@ -1,7 +1,9 @@
 // One page's marks, drawn in page points over the viewer's page, and the drawing tools on it:
 // drag a box to redact, tap to pin a comment, draw ink with a pen or mouse. While drawing, a
 // finger scrolls the viewer instead (the overlay takes `touch-action: none` so the browser
-// leaves every pointer to us, and we scroll for touch ourselves).
+// leaves every pointer to us, and we scroll for touch ourselves). The selected redaction has
+// handles (44 px targets at any zoom): drag the box to move it, a corner to resize it, with a
+// mouse, pen or finger, whatever tool is on.
 import {
   createContext,
   memo,
@@ -14,9 +16,13 @@ import {
 } from 'react';
 import type { InkPoint, Mark, Rect } from '../../domain';
 import {
+  boundsOf,
+  type Handle,
   isBoxBigEnough,
+  isHandle,
   pressureOf,
   rectBetween,
+  reshapeRects,
   strokePath,
   strokeWidth,
   thinStroke,
@@ -35,6 +41,8 @@ export type OverlayActions = {
   finishBox(page: number, rect: Rect): void;
   finishStroke(page: number, stroke: InkPoint[]): void;
   placeComment(page: number, at: { x: number; y: number }): void;
+  /** Gives a redaction new rectangles; null when this person may not change marks. */
+  reshape?: ((markId: string, rects: Rect[]) => void) | null;
 };
 
 export const OverlayContext = createContext<OverlayActions | null>(null);
@@ -46,7 +54,15 @@ type Gesture =
   | { kind: 'box'; from: InkPoint; to: InkPoint }
   | { kind: 'ink'; points: InkPoint[] }
   | { kind: 'scroll'; x: number; y: number; scroller: Element | null }
-  | { kind: 'tap' };
+  | { kind: 'tap' }
+  | { kind: 'reshape'; markId: string; handle: Handle; from: InkPoint; rects: Rect[]; now: Rect[] };
+
+/** The selected redaction on this page, when it may be moved. */
+function reshapeable(actions: OverlayActions | null, page: number): Mark | null {
+  if (!actions?.reshape || !actions.selectedId) return null;
+  const mark = actions.marksByPage.get(page)?.find((m) => m.id === actions.selectedId);
+  return mark?.kind === 'redaction' && mark.status !== 'deleted' && mark.rects.length > 0 ? mark : null;
+}
 
 function scrollerOf(element: Element): Element | null {
   for (let at = element.parentElement; at; at = at.parentElement) {
@@ -96,7 +112,24 @@ export function MarkOverlay({
       latest.current.gesture = next;
       setGesture(next);
     };
+    const grab = (event: globalThis.PointerEvent): boolean => {
+      const target = event.target instanceof Element ? event.target.closest('[data-handle]') : null;
+      const handle = target?.getAttribute('data-handle') ?? undefined;
+      const mark = reshapeable(latest.current.actions, latest.current.page);
+      if (!target || !isHandle(handle) || !mark || event.button > 0) return false;
+      event.preventDefault();
+      try {
+        host.setPointerCapture(event.pointerId);
+      } catch {
+        // As below: a synthetic pointer cannot be captured; the drag works while over the page.
+      }
+      const from = pointAt(event);
+      update({ kind: 'reshape', markId: mark.id, handle, from, rects: mark.rects, now: mark.rects });
+      return true;
+    };
     const down = (event: globalThis.PointerEvent) => {
+      // A handle of the selected redaction is taken first, whatever the tool.
+      if (grab(event)) return;
       const tool = latest.current.actions?.tool ?? 'select';
       if (!isDrawingTool(tool) || event.button > 0) return;
       event.preventDefault();
@@ -119,7 +152,15 @@ export function MarkOverlay({
         current.scroller?.scrollBy(current.x - event.clientX, current.y - event.clientY);
         update({ ...current, x: event.clientX, y: event.clientY });
       } else if (current.kind === 'box') update({ ...current, to: pointAt(event) });
-      else if (current.kind === 'ink') {
+      else if (current.kind === 'reshape') {
+        const p = pointAt(event);
+        const { width: w, height: h } = latest.current;
+        const now = reshapeRects(current.rects, current.handle, p.x - current.from.x, p.y - current.from.y, {
+          width: w,
+          height: h,
+        });
+        update({ ...current, now });
+      } else if (current.kind === 'ink') {
         // A pen reports more often than frames are drawn: take every coalesced sample.
         const samples = event.getCoalescedEvents?.() ?? [];
         const points = (samples.length > 0 ? samples : [event]).map(pointAt);
@@ -132,7 +173,11 @@ export function MarkOverlay({
       update(null);
       if (!current || !act) return;
       if (current.kind === 'tap') act.placeComment(at, pointAt(event));
-      else if (current.kind === 'box') {
+      else if (current.kind === 'reshape') {
+        // A press without a drag only selects (the mark's own pointerup does that).
+        if (act.reshape && JSON.stringify(current.now) !== JSON.stringify(current.rects))
+          act.reshape(current.markId, current.now);
+      } else if (current.kind === 'box') {
         const rect = rectBetween(current.from, pointAt(event));
         if (isBoxBigEnough(rect)) act.finishBox(at, rect);
       } else if (current.kind === 'ink') {
@@ -159,6 +204,8 @@ export function MarkOverlay({
   const isDrawing = isDrawingTool(tool);
 
   const pin = PIN_PX / scale;
+  const movable = reshapeable(actions, page);
+  const moving = gesture?.kind === 'reshape' && gesture.markId === movable?.id ? gesture.now : null;
   return (
     <svg
       ref={svg}
@@ -183,13 +230,15 @@ export function MarkOverlay({
       {marks.map((mark) => (
         <MarkShape
           key={mark.id}
-          mark={mark}
+          mark={moving && mark.id === movable?.id ? { ...mark, rects: moving } : mark}
           page={page}
           pin={pin}
           isSelected={mark.id === actions.selectedId}
+          isMovable={mark.id === movable?.id}
           onPick={isDrawing ? undefined : pick}
         />
       ))}
+      {movable ? <Handles rects={moving ?? movable.rects} pin={pin} pageWidth={width} /> : null}
       {gesture?.kind === 'box' ? (
         <rect className="review-overlay__drag" {...rectBetween(gesture.from, gesture.to)} />
       ) : null}
@@ -210,12 +259,61 @@ function labelSize(r: Rect, label: string): number {
   return Math.max(3, Math.min(r.height * 0.7, 10, r.width / (label.length * 0.6)));
 }
 
+const CORNERS = ['nw', 'ne', 'sw', 'se'] as const;
+
+const squareAt = (at: { x: number; y: number }, side: number) => ({
+  x: at.x - side / 2,
+  y: at.y - side / 2,
+  width: side,
+  height: side,
+});
+
+/** Corner handles to resize the selected box and a round one beside it to move it (the box
+ * itself moves too): each a 44 px target around a small visible grip. */
+function Handles({ rects, pin, pageWidth }: { rects: Rect[]; pin: number; pageWidth: number }) {
+  const b = boundsOf(rects);
+  const grip = pin * 0.32;
+  const line = pin / 22;
+  const corner = (c: (typeof CORNERS)[number]) => ({
+    x: c.endsWith('w') ? b.x : b.x + b.width,
+    y: c.startsWith('n') ? b.y : b.y + b.height,
+  });
+  // The move handle sits clear of the right-hand corners, or of the left ones near the page's edge.
+  const isRoomRight = b.x + b.width + pin * 1.6 <= pageWidth;
+  const mover = { x: isRoomRight ? b.x + b.width + pin * 1.1 : b.x - pin * 1.1, y: b.y + b.height / 2 };
+  const arm = pin * 0.18;
+  return (
+    <g className="review-handles">
+      {CORNERS.map((c) => {
+        const at = corner(c);
+        return (
+          <g key={c} className={`review-handle review-handle--${c}`} data-handle={c}>
+            <rect className="review-handle__target" {...squareAt(at, pin)} />
+            <rect className="review-handle__grip" {...squareAt(at, grip)} strokeWidth={line} />
+          </g>
+        );
+      })}
+      <g className="review-handle review-handle--move" data-handle="move">
+        <circle className="review-handle__target" cx={mover.x} cy={mover.y} r={pin / 2} />
+        <circle className="review-handle__grip" cx={mover.x} cy={mover.y} r={pin * 0.3} strokeWidth={line} />
+        <path
+          className="review-handle__arrows"
+          strokeWidth={line}
+          d={`M${mover.x - arm} ${mover.y}H${mover.x + arm}M${mover.x} ${mover.y - arm}V${mover.y + arm}`}
+        />
+      </g>
+    </g>
+  );
+}
+
 // Memoised: adding, changing or selecting one mark of a thousand draws that one (or two) again.
 const MarkShape = memo(function MarkShape(props: {
   mark: Mark;
   page: number;
   pin: number;
   isSelected: boolean;
+  /** The selected redaction that may be moved: the box itself is a move handle. */
+  isMovable?: boolean;
   onPick?: ((id: string) => void) | undefined;
 }) {
   const { mark, pin, isSelected, onPick } = props;
@@ -232,7 +330,12 @@ const MarkShape = memo(function MarkShape(props: {
   if (mark.kind === 'redaction') {
     const status = mark.status === 'agreed' ? 'agreed' : mark.status === 'rejected' ? 'rejected' : 'proposed';
     return (
-      <g className={`review-mark review-mark--${status}${selected}`} data-mark-id={mark.id} {...pick}>
+      <g
+        className={`review-mark review-mark--${status}${selected}${props.isMovable ? ' review-handle review-handle--body' : ''}`}
+        data-mark-id={mark.id}
+        data-handle={props.isMovable ? 'move' : undefined}
+        {...pick}
+      >
         {mark.rects.map((r, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a mark's rectangles never reorder.
           <g key={i}>

@@ -42,6 +42,8 @@ import { SelectedMark } from './SelectedMark';
 import { ShareAndApply } from './ShareAndApply';
 import { SuggestionsPanel } from './SuggestionsPanel';
 import { peopleToLookFor, type Suggestion, suggestRedactions, withoutCovered } from './suggestions';
+import { textUnder } from './textUnder';
+import { useKeyboardReshape } from './useKeyboardReshape';
 import { newMarkId, useMarkEvents } from './useMarkEvents';
 import { useReleaseCopy } from './useReleaseCopy';
 import {
@@ -62,6 +64,9 @@ const TOOLS: { tool: Tool; label: string }[] = [
   { tool: 'draw', label: 'Draw' },
   { tool: 'area', label: 'Redact area' },
 ];
+
+const MOVE_HINT =
+  'To move the selected redaction, drag it or its round handle; drag a corner to resize it. With the keyboard: arrow keys move it 1 point, Shift and an arrow 10 points, Alt and an arrow change its size.';
 
 const TOOL_HINTS: Record<Tool, string> = {
   select: 'Select text on the page, then use the buttons for the selected text.',
@@ -105,8 +110,10 @@ export function ReviewTool(props: ReviewToolProps) {
   const search = useDocumentSearch(pdf);
 
   const marks = useMemo(() => marksOn(state, documentSha), [state, documentSha]);
-  const byPage = useMemo(() => marksByPage(marks), [marks]);
   const selected = marks.find((m) => m.id === selectedId) ?? null;
+  const canEdit = props.allowed.has('annotation.edited');
+  const movable =
+    canEdit && selected?.kind === 'redaction' && selected.status !== 'deleted' ? selected : null;
   const agreed = useMemo(() => agreedRedactions(state, documentSha), [state, documentSha]);
   const progress = describeReviewProgress(reviewProgress(state, documentSha));
   const canMark = props.allowed.has('annotation.added') && props.allowed.has('redaction.proposed');
@@ -179,6 +186,28 @@ export function ReviewTool(props: ReviewToolProps) {
     setComposer({ page: first.page, rects: first.rects, quote: selection.map((s) => s.text).join(' ') });
   };
 
+  // A redaction moved or resized: its new place, and the words now under it for the schedule.
+  const pageSizes = useRef(new Map<number, PageSize>());
+  const reshapeMark = useCallback(
+    async (mark: Mark, rects: Rect[]) => {
+      const pages = await search.pages().catch(() => []);
+      const page = pages.find((p) => p.page === mark.page);
+      const text = page ? { text: textUnder(page, rects) } : {};
+      return send([{ type: 'annotation.edited', payload: { annotationId: mark.id, rects, ...text } }]);
+    },
+    [search, send],
+  );
+  const preview = useKeyboardReshape({
+    mark: movable,
+    pageSize: (page) => pageSizes.current.get(page),
+    save: reshapeMark,
+  });
+  const shownMarks = useMemo(
+    () => (preview ? marks.map((m) => (m.id === preview.id ? { ...m, rects: preview.rects } : m)) : marks),
+    [marks, preview],
+  );
+  const byPage = useMemo(() => marksByPage(shownMarks), [shownMarks]);
+
   // Escape closes the new comment, or lets go of the selected mark.
   const isComposing = useRef(false);
   isComposing.current = composer !== null;
@@ -225,15 +254,20 @@ export function ReviewTool(props: ReviewToolProps) {
         setSelectedId(null);
         setComposer({ page, rects: [{ x: at.x, y: at.y, width: 0, height: 0 }], quote: null });
       },
+      reshape: canEdit
+        ? (id, rects) => {
+            const mark = marks.find((m) => m.id === id);
+            if (mark) void reshapeMark(mark, rects);
+          }
+        : null,
     }),
-    [byPage, selectedId, tool, create, documentSha, defaults],
+    [byPage, selectedId, tool, create, documentSha, defaults, canEdit, marks, reshapeMark],
   );
-  const renderOverlay = useCallback(
-    (page: PageSize, at: number) => (
-      <MarkOverlay width={page.width} height={page.height} page={page.page} scale={at} />
-    ),
-    [],
-  );
+  const renderOverlay = useCallback((page: PageSize, at: number) => {
+    // Kept for the keyboard's moves, which stop at the page's edges.
+    pageSizes.current.set(page.page, page);
+    return <MarkOverlay width={page.width} height={page.height} page={page.page} scale={at} />;
+  }, []);
 
   const show = (page: number, rect?: Rect) => {
     if (rect && rect.width > 0) viewer.current?.scrollToRect(page, rect);
@@ -288,7 +322,9 @@ export function ReviewTool(props: ReviewToolProps) {
 
   return (
     <div className="review-tool">
-      <p className="govuk-body review-tool__status" role="status" data-testid="review-progress">
+      {/* Not a live region: the header's sync indicator is the page's one status message, and a
+          line that changes with every mark would talk over the person's own work. */}
+      <p className="govuk-body review-tool__status" data-testid="review-progress">
         {progress}
       </p>
       {problem ? (
@@ -370,6 +406,7 @@ export function ReviewTool(props: ReviewToolProps) {
       {canMark ? (
         <p className="govuk-body-s review-tool__hint" aria-live="polite">
           {notice ?? TOOL_HINTS[tool]}
+          {movable && !notice ? ` ${MOVE_HINT}` : null}
           {tool === 'comment' || tool === 'area' ? (
             <button
               type="button"

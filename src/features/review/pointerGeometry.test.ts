@@ -1,9 +1,13 @@
 // Pointer positions on a zoomed page become page points; boxes and ink keep their shape.
 import { describe, expect, it } from 'vitest';
 import {
+  boundsOf,
   isBoxBigEnough,
+  keyReshape,
+  MIN_BOX_SIDE,
   pressureOf,
   rectBetween,
+  reshapeRects,
   strokePath,
   strokeWidth,
   thinStroke,
@@ -90,5 +94,57 @@ describe('ink', () => {
     expect(strokeWidth([{ x: 0, y: 0, pressure: 1 }])).toBeGreaterThan(
       strokeWidth([{ x: 0, y: 0, pressure: 0.2 }]),
     );
+  });
+});
+
+describe('moving and resizing a box', () => {
+  const box = { x: 100, y: 200, width: 80, height: 20 };
+
+  it('moves the box by the drag, all of it staying on the page', () => {
+    expect(reshapeRects([box], 'move', 15, -5, page)).toEqual([{ x: 115, y: 195, width: 80, height: 20 }]);
+    // Dragged past the right and bottom edges, it stops at them.
+    expect(reshapeRects([box], 'move', 1000, 1000, page)).toEqual([
+      { x: 520, y: 780, width: 80, height: 20 },
+    ]);
+    expect(reshapeRects([box], 'move', -500, -500, page)).toEqual([{ x: 0, y: 0, width: 80, height: 20 }]);
+  });
+
+  it('resizes from the corner dragged, the opposite corner staying put', () => {
+    expect(reshapeRects([box], 'se', 20, 10, page)).toEqual([{ x: 100, y: 200, width: 100, height: 30 }]);
+    expect(reshapeRects([box], 'nw', -10, -5, page)).toEqual([{ x: 90, y: 195, width: 90, height: 25 }]);
+    expect(reshapeRects([box], 'ne', 5, 5, page)).toEqual([{ x: 100, y: 205, width: 85, height: 15 }]);
+    expect(reshapeRects([box], 'sw', 5, 5, page)).toEqual([{ x: 105, y: 200, width: 75, height: 25 }]);
+  });
+
+  it('never turns a box inside out or shrinks it below a slip, nor grows it off the page', () => {
+    const [small] = reshapeRects([box], 'se', -500, -500, page);
+    expect(small).toEqual({ x: 100, y: 200, width: MIN_BOX_SIDE, height: MIN_BOX_SIDE });
+    const [big] = reshapeRects([box], 'nw', -500, -500, page);
+    expect(big).toEqual({ x: 0, y: 0, width: 180, height: 220 });
+  });
+
+  it('stretches the lines of a text redaction together', () => {
+    const lines = [
+      { x: 100, y: 100, width: 200, height: 10 },
+      { x: 100, y: 110, width: 100, height: 10 },
+    ];
+    expect(boundsOf(lines)).toEqual({ x: 100, y: 100, width: 200, height: 20 });
+    expect(reshapeRects(lines, 'se', 200, 20, page)).toEqual([
+      { x: 100, y: 100, width: 400, height: 20 },
+      { x: 100, y: 120, width: 200, height: 20 },
+    ]);
+    expect(reshapeRects(lines, 'move', 10, 10, page).map((r) => [r.x, r.y])).toEqual([
+      [110, 110],
+      [110, 120],
+    ]);
+  });
+
+  it('moves by a point per arrow key, ten with Shift, and resizes with Alt', () => {
+    const key = (k: string, shiftKey = false, altKey = false) => keyReshape({ key: k, shiftKey, altKey });
+    expect(key('ArrowRight')).toEqual({ handle: 'move', dx: 1, dy: 0 });
+    expect(key('ArrowUp', true)).toEqual({ handle: 'move', dx: 0, dy: -10 });
+    expect(key('ArrowDown', false, true)).toEqual({ handle: 'se', dx: 0, dy: 1 });
+    expect(key('ArrowLeft', true, true)).toEqual({ handle: 'se', dx: -10, dy: 0 });
+    expect(key('Enter')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 // From pointer events on a page's overlay to page points (scale 1, origin top-left of the
-// page as displayed), and the shapes drawn with them: a dragged box, and ink strokes thinned
-// so a long stroke stays a small event without losing its shape.
+// page as displayed), and the shapes drawn with them: a dragged box, a box moved or resized by
+// its handles or the arrow keys, and ink strokes thinned so a long stroke stays a small event
+// without losing its shape.
 import type { InkPoint, Rect } from '../../domain';
 
 export type Box = { left: number; top: number; width: number; height: number };
@@ -42,6 +43,88 @@ export function rectBetween(a: { x: number; y: number }, b: { x: number; y: numb
 export const MIN_BOX_SIDE = 4;
 
 export const isBoxBigEnough = (rect: Rect) => rect.width >= MIN_BOX_SIDE && rect.height >= MIN_BOX_SIDE;
+
+/** What a drag on a selected box does: move it, or move one of its corners. */
+export type Handle = 'move' | 'nw' | 'ne' | 'sw' | 'se';
+export const HANDLES: readonly Handle[] = ['move', 'nw', 'ne', 'sw', 'se'];
+export const isHandle = (value: string | undefined): value is Handle =>
+  (HANDLES as readonly string[]).includes(value ?? '');
+
+type PageBox = { width: number; height: number };
+
+/** The smallest box holding every rectangle of a mark. */
+export function boundsOf(rects: readonly Rect[]): Rect {
+  const left = Math.min(...rects.map((r) => r.x));
+  const top = Math.min(...rects.map((r) => r.y));
+  const right = Math.max(...rects.map((r) => r.x + r.width));
+  const bottom = Math.max(...rects.map((r) => r.y + r.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** The mark's rectangles after a drag of `handle` by (dx, dy) points. Moving keeps the whole
+ * mark on the page; a corner moves within the page and never closer than MIN_BOX_SIDE to the
+ * opposite one, and a mark of several rectangles (lines of selected text) is stretched with it. */
+export function reshapeRects(
+  rects: readonly Rect[],
+  handle: Handle,
+  dx: number,
+  dy: number,
+  page: PageBox,
+): Rect[] {
+  if (rects.length === 0) return [];
+  const b = boundsOf(rects);
+  if (handle === 'move') {
+    const mx = clamp(dx, -b.x, page.width - b.x - b.width);
+    const my = clamp(dy, -b.y, page.height - b.y - b.height);
+    return rects.map((r) => tidy({ ...r, x: r.x + mx, y: r.y + my }));
+  }
+  let [left, top, right, bottom] = [b.x, b.y, b.x + b.width, b.y + b.height];
+  if (handle === 'nw' || handle === 'sw') left = clamp(left + dx, 0, right - MIN_BOX_SIDE);
+  else right = clamp(right + dx, left + MIN_BOX_SIDE, page.width);
+  if (handle === 'nw' || handle === 'ne') top = clamp(top + dy, 0, bottom - MIN_BOX_SIDE);
+  else bottom = clamp(bottom + dy, top + MIN_BOX_SIDE, page.height);
+  const sx = b.width > 0 ? (right - left) / b.width : 1;
+  const sy = b.height > 0 ? (bottom - top) / b.height : 1;
+  return rects.map((r) =>
+    tidy({
+      x: left + (r.x - b.x) * sx,
+      y: top + (r.y - b.y) * sy,
+      width: r.width * sx,
+      height: r.height * sy,
+    }),
+  );
+}
+
+const tidy = (r: Rect): Rect => ({
+  x: fixed(r.x),
+  y: fixed(r.y),
+  width: fixed(r.width),
+  height: fixed(r.height),
+});
+
+/** Points a box moves per arrow key, and with Shift held. */
+export const KEY_STEP = 1;
+export const KEY_STEP_LARGE = 10;
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+/** What an arrow key does to a selected box: move it, or with Alt held resize it from its
+ * bottom-right corner (right and down make it bigger); null for any other key. */
+export function keyReshape(key: { key: string; shiftKey: boolean; altKey: boolean }): {
+  handle: Handle;
+  dx: number;
+  dy: number;
+} | null {
+  const arrow = ARROWS[key.key];
+  if (!arrow) return null;
+  const step = key.shiftKey ? KEY_STEP_LARGE : KEY_STEP;
+  return { handle: key.altKey ? 'se' : 'move', dx: arrow[0] * step, dy: arrow[1] * step };
+}
 
 /** Points closer than this (points) to the last kept one add nothing a reader can see. */
 const MIN_STEP = 0.75;
