@@ -28,7 +28,12 @@ export type Finding = { page: number; x: number; y: number; width: number; heigh
 // small enough not to reach past the space into the next word.
 const PAD_SHARE_OF_AVERAGE_CHAR = 0.15;
 
-const isSpace = (ch: string): boolean => /\s/u.test(ch);
+// Printable ASCII, most of any page, is never white space; the regular expression is the rule.
+const isSpace = (ch: string): boolean => {
+  const c = ch.charCodeAt(0);
+  return !(c > 0x20 && c < 0x7f) && /\s/u.test(ch);
+};
+const NOT_ASCII = /[\u0080-\uffff]/;
 
 function lowerSameLength(ch: string): string {
   const lower = ch.toLowerCase();
@@ -69,8 +74,19 @@ export function toSearchable(page: PageRuns): SearchablePage {
     }
     if (run.hasEOL) pushSpace();
   });
-  const folded = Array.from(text, lowerSameLength).join('');
+  // ASCII lower-cases letter by letter; other text is folded a character at a time, so that
+  // no character changes length (and context rules such as a final sigma do not apply).
+  const folded = !NOT_ASCII.test(text) ? text.toLowerCase() : Array.from(text, lowerSameLength).join('');
   return { page: page.page, runs: page.runs, text, folded, sources };
+}
+
+/**
+ * `toSearchable(page).text` without tracing each character back to the page (for counting
+ * words): items joined, every run of white space and line ends one space, none at the start.
+ */
+export function searchableTextOf(page: PageRuns): string {
+  const joined = page.runs.map((run) => (run.hasEOL ? `${run.str} ` : run.str)).join('');
+  return joined.replace(/\s+/gu, ' ').replace(/^ /, '');
 }
 
 /** Collapses white space and trims, as the page text is, so a query lines up with it. */

@@ -31,8 +31,71 @@ const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f
 // Nesting guards: hostile streams with deep arrays must not exhaust the stack.
 const MAX_NESTING = 64;
 
-const isWhite = (b: number | undefined) => b !== undefined && WHITESPACE.has(b);
-const isRegular = (b: number | undefined) => b !== undefined && !WHITESPACE.has(b) && !DELIMITERS.has(b);
+// Byte classes as a table: the lexer asks for every byte of every stream it reads.
+const WHITE = 1;
+const DELIMITER = 2;
+const CLASS = new Uint8Array(256);
+for (const b of WHITESPACE) CLASS[b] = WHITE;
+for (const b of DELIMITERS) CLASS[b] = DELIMITER;
+// Hex digit values, -1 for any other byte.
+const HEX = new Int8Array(256).fill(-1);
+for (let i = 0; i < 16; i++) HEX[i.toString(16).charCodeAt(0)] = i;
+for (let i = 10; i < 16; i++) HEX[i.toString(16).toUpperCase().charCodeAt(0)] = i;
+const ESCAPES: Record<number, number> = { 110: 10, 114: 13, 116: 9, 98: 8, 102: 12 };
+// Integers of up to this many digits are exact in a double, so digits / 10^k rounds once,
+// exactly as Number() on the same text does.
+const EXACT_DIGITS = 15;
+
+const isWhite = (b: number | undefined) => b !== undefined && CLASS[b] === WHITE;
+const isRegular = (b: number | undefined) => b !== undefined && CLASS[b] === 0;
+
+// Operators are one to three letters and a stream repeats a few dozen of them thousands of
+// times: each is made into a string once, found again by its bytes. Bounded, since a hostile
+// stream could hold millions of different short words.
+const SHORT_WORDS = new Map<number, string>();
+const MAX_SHORT_WORDS = 4096;
+
+function wordOf(b: Uint8Array, start: number, end: number): string {
+  const n = end - start;
+  if (n > 3) return latin1(b, start, end);
+  let key = n;
+  for (let i = start; i < end; i++) key = key * 256 + (b[i] as number);
+  let word = SHORT_WORDS.get(key);
+  if (word === undefined) {
+    word = latin1(b, start, end);
+    if (SHORT_WORDS.size < MAX_SHORT_WORDS) SHORT_WORDS.set(key, word);
+  }
+  return word;
+}
+
+/**
+ * The value of a plain number token (`[+-]digits[.digits]` or `[+-].digits`), read straight
+ * from the bytes; undefined for anything else (including numbers too long to read exactly).
+ */
+function plainNumber(b: Uint8Array, start: number, end: number): number | undefined {
+  let i = start;
+  let negative = false;
+  if (b[i] === 0x2b || b[i] === 0x2d) {
+    negative = b[i] === 0x2d;
+    i++;
+  }
+  let digits = 0;
+  let value = 0;
+  let scale = 1;
+  let dot = false;
+  for (; i < end; i++) {
+    const c = b[i] as number;
+    if (c >= 0x30 && c <= 0x39) {
+      value = value * 10 + (c - 0x30);
+      if (dot) scale *= 10;
+      digits++;
+    } else if (c === 0x2e && !dot) dot = true;
+    else return undefined;
+  }
+  if (digits === 0 || digits > EXACT_DIGITS) return undefined;
+  const n = dot ? value / scale : value;
+  return negative ? -n : n;
+}
 
 type Token =
   | { t: 'operand'; value: Operand; start: number; end: number }
@@ -46,8 +109,8 @@ export class Lexer {
   private skipSpaceAndComments() {
     const b = this.bytes;
     while (this.pos < b.length) {
-      const c = b[this.pos];
-      if (isWhite(c)) this.pos++;
+      const c = b[this.pos] as number;
+      if (CLASS[c] === WHITE) this.pos++;
       else if (c === 0x25) {
         while (this.pos < b.length && b[this.pos] !== 0x0a && b[this.pos] !== 0x0d) this.pos++;
       } else break;
@@ -84,9 +147,11 @@ export class Lexer {
       this.pos++;
       return { t: 'keyword', value: String.fromCharCode(c), start, end: this.pos };
     }
-    while (this.pos < b.length && isRegular(b[this.pos])) this.pos++;
-    const word = latin1(b, start, this.pos);
+    while (this.pos < b.length && CLASS[b[this.pos] as number] === 0) this.pos++;
     const end = this.pos;
+    const plain = plainNumber(b, start, end);
+    if (plain !== undefined) return { t: 'operand', value: { kind: 'number', value: plain }, start, end };
+    const word = wordOf(b, start, end);
     if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word))
       return { t: 'operand', value: { kind: 'number', value: Number(word) }, start, end };
     if (/^[+-]?[\d.]+$/.test(word)) {
@@ -131,8 +196,8 @@ export class Lexer {
       } else if (c === 0x5c) {
         const e = b[this.pos++];
         if (e === undefined) break;
-        const simple: Record<number, number> = { 110: 10, 114: 13, 116: 9, 98: 8, 102: 12 };
-        if (simple[e] !== undefined) out.push(simple[e]);
+        const simple = ESCAPES[e];
+        if (simple !== undefined) out.push(simple);
         else if (e >= 0x30 && e <= 0x37) {
           let v = e - 0x30;
           for (let k = 0; k < 2; k++) {
@@ -163,8 +228,8 @@ export class Lexer {
         if (high >= 0) out.push(high << 4);
         return { kind: 'string', bytes: Uint8Array.from(out), hex: true };
       }
-      const v = Number.parseInt(String.fromCharCode(c), 16);
-      if (Number.isNaN(v)) continue;
+      const v = HEX[c] as number;
+      if (v < 0) continue;
       if (high < 0) high = v;
       else {
         out.push((high << 4) | v);

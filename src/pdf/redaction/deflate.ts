@@ -1,10 +1,22 @@
-// Flate-compressed streams for the output. pdf-lib compresses with fflate, in JavaScript, which
-// took a third of a run (every rewritten page, form copy and blanked image). In Node the same
-// zlib format comes from Node's native zlib, many times faster; in the browser pdf-lib's own
-// compressor is used as before (no synchronous native one exists there).
-import type { PDFContext, PDFRawStream } from '@cantoo/pdf-lib';
+// Flate streams in and out. pdf-lib compresses with fflate and inflates with its own
+// FlateStream, both in JavaScript; compressing took a third of a run (every rewritten page, form
+// copy and blanked image) and inflating (every page read, and every stream of the output read
+// again by the check) much of the rest. In Node the same zlib format comes from Node's native
+// zlib, many times faster; in the browser pdf-lib's own code is used as before (no synchronous
+// native zlib exists there).
+import {
+  decodePDFRawStream,
+  PDFArray,
+  type PDFContext,
+  PDFName,
+  PDFRawStream,
+  type PDFStream,
+} from '@cantoo/pdf-lib';
 
-type NodeZlib = { deflateSync(bytes: Uint8Array, options?: { level?: number }): Uint8Array };
+type NodeZlib = {
+  deflateSync(bytes: Uint8Array, options?: { level?: number }): Uint8Array;
+  inflateSync(bytes: Uint8Array): Uint8Array;
+};
 
 function nativeZlib(): NodeZlib | undefined {
   if (typeof process === 'undefined' || typeof window !== 'undefined') return undefined;
@@ -32,4 +44,32 @@ export function flateStream(
     ...dict,
     Filter: 'FlateDecode',
   });
+}
+
+const FLATE = PDFName.of('FlateDecode');
+const FILTER = PDFName.of('Filter');
+
+/** Whether the stream's only filter is FlateDecode (pdf-lib ignores its predictors too). */
+function flateOnly(stream: PDFRawStream): boolean {
+  const filter = stream.dict.get(FILTER);
+  if (filter === FLATE) return true;
+  return filter instanceof PDFArray && filter.size() === 1 && filter.get(0) === FLATE;
+}
+
+/**
+ * A stream's decoded bytes, as pdf-lib's `decodePDFRawStream(…).decode()` gives them, inflated
+ * natively where it can be. Data zlib refuses (truncated or damaged streams, which pdf-lib reads
+ * as far as it can) and streams still to be decrypted go through pdf-lib as before.
+ */
+export function decodeStream(stream: PDFStream): Uint8Array {
+  if (!(stream instanceof PDFRawStream)) return stream.getContents();
+  if (zlib && !stream.transform && flateOnly(stream)) {
+    try {
+      const out = zlib.inflateSync(stream.contents);
+      return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    } catch {
+      // pdf-lib's reader below decides what such a stream holds.
+    }
+  }
+  return decodePDFRawStream(stream).decode();
 }

@@ -31,7 +31,25 @@ type Canvas2D = {
   getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
 };
 
-type AnyCanvas = { width: number; height: number; getContext(kind: '2d'): unknown };
+// `data` is @napi-rs/canvas's (the canvas pdf.js draws on in Node): the pixels as they are
+// stored, premultiplied by alpha, without the conversion and copy getImageData makes (several
+// times slower on a page of millions of pixels).
+type AnyCanvas = { width: number; height: number; getContext(kind: '2d'): unknown; data?: () => Uint8Array };
+
+/** The canvas's RGBA pixels, and whether their colours are premultiplied by alpha. */
+function pixelsOf(
+  canvas: AnyCanvas,
+  context: Canvas2D,
+  width: number,
+  height: number,
+): { rgba: Uint8Array | Uint8ClampedArray; premultiplied: boolean } {
+  if (typeof canvas.data === 'function') {
+    const stored = canvas.data();
+    if (stored instanceof Uint8Array && stored.length === width * height * 4)
+      return { rgba: stored, premultiplied: true };
+  }
+  return { rgba: context.getImageData(0, 0, width, height).data, premultiplied: false };
+}
 
 function makeCanvas(
   doc: PDFDocumentProxy,
@@ -116,6 +134,40 @@ function keptPieces(run: TextRun, regions: DisplayRect[], removed: string[]): Pi
   });
 }
 
+/**
+ * RGBA pixels as RGB composited over white (transparent pixels would otherwise turn black).
+ * Millions of pixels per page: typed arrays only, and opaque pixels (nearly all, on a white
+ * background) copied as they are, since the blend would give the same values.
+ */
+function toOpaqueRgb(
+  rgba: Uint8Array | Uint8ClampedArray,
+  pixels: number,
+  premultiplied: boolean,
+): Uint8Array {
+  const rgb = new Uint8Array(pixels * 3);
+  const n = Math.min(pixels, rgba.length >> 2);
+  for (let p = 0, i = 0, j = 0; p < n; p++, i += 4, j += 3) {
+    const alpha = rgba[i + 3] as number;
+    if (alpha === 255) {
+      rgb[j] = rgba[i] as number;
+      rgb[j + 1] = rgba[i + 1] as number;
+      rgb[j + 2] = rgba[i + 2] as number;
+    } else if (premultiplied) {
+      // Already multiplied by alpha: over white adds the share of white showing through.
+      const white = 255 - alpha;
+      rgb[j] = Math.min(255, (rgba[i] as number) + white);
+      rgb[j + 1] = Math.min(255, (rgba[i + 1] as number) + white);
+      rgb[j + 2] = Math.min(255, (rgba[i + 2] as number) + white);
+    } else {
+      const white = 255 - alpha;
+      rgb[j] = ((rgba[i] as number) * alpha + 255 * white + 127) / 255;
+      rgb[j + 1] = ((rgba[i + 1] as number) * alpha + 255 * white + 127) / 255;
+      rgb[j + 2] = ((rgba[i + 2] as number) * alpha + 255 * white + 127) / 255;
+    }
+  }
+  return rgb;
+}
+
 export type RasterisedPage = { contents: Uint8Array; resources: PDFDict; removedText: string[] };
 
 /**
@@ -148,23 +200,8 @@ export async function rasterisePage(
       annotationMode: 0, // AnnotationMode.DISABLE: annotations are not part of the release
       background: 'rgb(255,255,255)',
     }).promise;
-    const rgba = context.getImageData(0, 0, width, height).data;
-    const rgb = new Uint8Array(width * height * 3);
-    for (let i = 0, j = 0; i < rgba.length; i += 4, j += 3) {
-      // Opaque pixels (nearly all, on a white background) are copied as they are: the blend
-      // below would give the same values, millions of times more slowly.
-      if (rgba[i + 3] === 255) {
-        rgb[j] = rgba[i] ?? 0;
-        rgb[j + 1] = rgba[i + 1] ?? 0;
-        rgb[j + 2] = rgba[i + 2] ?? 0;
-        continue;
-      }
-      // Composite over white: transparent pixels would otherwise turn black.
-      const alpha = (rgba[i + 3] ?? 255) / 255;
-      rgb[j] = Math.round((rgba[i] ?? 0) * alpha + 255 * (1 - alpha));
-      rgb[j + 1] = Math.round((rgba[i + 1] ?? 0) * alpha + 255 * (1 - alpha));
-      rgb[j + 2] = Math.round((rgba[i + 2] ?? 0) * alpha + 255 * (1 - alpha));
-    }
+    const { rgba, premultiplied } = pixelsOf(canvas, context, width, height);
+    const rgb = toOpaqueRgb(rgba, width * height, premultiplied);
     // Burn the boxes into the pixels, rounding outwards.
     const sx = width / base.width;
     const sy = height / base.height;

@@ -290,7 +290,23 @@ export function rewriteContent(
   const showText = (op: Operation, elements: Operand[], prefix: string) => {
     const font = ensureFont();
     const { fontSize: tfs, charSpace: tc, wordSpace: tw, scale: th, rise } = gs;
-    const trmBase: Matrix = [tfs * th, 0, 0, tfs, 0, rise];
+    // Every move inside one show operation is along the text line, so each glyph sits at
+    // [Tfs·Th 0 0 Tfs x Ts] × Tm × CTM for the distance x moved so far: the product of the
+    // last two is made once, and each glyph's corners are placed through it directly.
+    const place = multiply(tm, gs.ctm);
+    const quad: Point[] = [
+      { x: 0, y: 0 },
+      { x: 0, y: 0 },
+      { x: 0, y: 0 },
+      { x: 0, y: 0 },
+    ];
+    const corner = (p: Point, x: number, y: number) => {
+      p.x = place[0] * x + place[2] * y + place[4];
+      p.y = place[1] * x + place[3] * y + place[5];
+    };
+    const yLow = font.descent * tfs + rise;
+    const yHigh = font.ascent * tfs + rise;
+    let moved = 0; // along the line, text space
     const out: string[] = [];
     let removed = false;
     let removedAdvance = 0; // Σ(w0·Tfs + Tc + Tw) of the current run of removed glyphs
@@ -306,7 +322,7 @@ export function rewriteContent(
       if (el.kind === 'number') {
         flushKern();
         out.push(formatNumber(el.value));
-        tm = multiply([1, 0, 0, 1, (-el.value / 1000) * tfs * th, 0], tm);
+        moved += (-el.value / 1000) * tfs * th;
         continue;
       }
       if (el.kind !== 'string') continue;
@@ -323,13 +339,11 @@ export function rewriteContent(
       for (const c of codes) {
         const w0 = font.width(c.code);
         const wordSpace = font.isWordSpace(c) ? tw : 0;
-        const quad = quadOf(
-          multiply(multiply(trmBase, tm), gs.ctm),
-          0,
-          font.descent,
-          Math.max(w0, 0),
-          font.ascent,
-        );
+        const xRight = moved + Math.max(w0, 0) * tfs * th;
+        corner(quad[0] as Point, moved, yLow);
+        corner(quad[1] as Point, xRight, yLow);
+        corner(quad[2] as Point, xRight, yHigh);
+        corner(quad[3] as Point, moved, yHigh);
         const advance = w0 * tfs + tc + wordSpace;
         if (hasRegions && userQuadHits(quad)) {
           flushKept();
@@ -344,11 +358,12 @@ export function rewriteContent(
           for (let k = 0; k < c.length; k++) kept.push(el.bytes[c.start + k] ?? 0);
           if (text && !text.endsWith(' ')) text += ' ';
         }
-        tm = multiply([1, 0, 0, 1, advance * th, 0], tm);
+        moved += advance * th;
       }
       flushKept();
     }
     flushKern();
+    tm = [tm[0], tm[1], tm[2], tm[3], moved * tm[0] + tm[4], moved * tm[1] + tm[5]];
     if (removed) {
       removedSomething = true;
       page.removedText.push(text.trim());

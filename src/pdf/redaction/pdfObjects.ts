@@ -1,7 +1,6 @@
 // Typed reading of pdf-lib objects: every lookup resolves references and checks the type, so a
 // malformed file yields `undefined` (handled by the caller) rather than a crash deep inside.
 import {
-  decodePDFRawStream,
   PDFArray,
   type PDFContext,
   PDFDict,
@@ -9,11 +8,11 @@ import {
   PDFName,
   PDFNumber,
   type PDFObject,
-  PDFRawStream,
   PDFRef,
   PDFStream,
   PDFString,
 } from '@cantoo/pdf-lib';
+import { decodeStream } from './deflate';
 
 export const N = (name: string) => PDFName.of(name);
 
@@ -80,7 +79,7 @@ export class StreamDecodeError extends Error {}
 export function streamBytes(stream: PDFStream, maxBytes: number): Uint8Array {
   let out: Uint8Array;
   try {
-    out = stream instanceof PDFRawStream ? decodePDFRawStream(stream).decode() : stream.getContents();
+    out = decodeStream(stream);
   } catch (error) {
     throw new StreamDecodeError(error instanceof Error ? error.message : 'undecodable stream');
   }

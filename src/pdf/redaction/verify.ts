@@ -4,21 +4,20 @@
 // word may be found in any decompressed content stream or string in any common encoding.
 // Then the structure: one revision, no encryption, nothing but the page tree, nothing unreachable.
 import {
-  decodePDFRawStream,
   PDFArray,
   PDFDict,
   PDFDocument,
   PDFHexString,
   PDFName,
   type PDFObject,
-  PDFRawStream,
   PDFStream,
   PDFString,
 } from '@cantoo/pdf-lib';
-import { toSearchable } from '../find/pageText';
+import { searchableTextOf } from '../find/pageText';
 import { boxOfSpan, type PageRuns, readPageRuns, withPdf } from '../pdfjs';
 import { joinBytes, latin1 } from './bytes';
 import { Lexer } from './contentStream';
+import { decodeStream } from './deflate';
 import { reachableRefs } from './rebuild';
 
 export type DisplayRect = { x: number; y: number; width: number; height: number };
@@ -93,7 +92,7 @@ export const wordsOf = (text: string): string[] =>
  * page whose items pdf.js groups differently after an edit shows words the original did not.
  */
 export function searchableText(runs: PageRuns[]): string {
-  return runs.map((page) => toSearchable(page).text.normalize('NFKC').toLowerCase()).join('\n');
+  return runs.map((page) => searchableTextOf(page).normalize('NFKC').toLowerCase()).join('\n');
 }
 
 function contains(r: DisplayRect, b: DisplayRect) {
@@ -267,7 +266,7 @@ export async function verifyOutput(
       if (isFontProgramOrImage(obj.dict)) continue;
       let bytes: Uint8Array;
       try {
-        bytes = obj instanceof PDFRawStream ? decodePDFRawStream(obj).decode() : obj.getContents();
+        bytes = decodeStream(obj);
       } catch {
         continue; // undecodable streams are images or fonts in filters we do not read
       }
