@@ -212,6 +212,12 @@ describe('paging through a list by key', () => {
         const label = `${JSON.stringify(f)} ${inMemoryRows}`;
         expect(paged.total, label).toBe(expected.length);
         expect(paged.ids, label).toEqual(expected);
+        // The whole list at once (tallies, searches) is the same list.
+        const whole = await firstValueFrom(client.cases$(f));
+        expect(
+          whole.map((i) => i.id),
+          label,
+        ).toEqual(expected);
       }
   });
 

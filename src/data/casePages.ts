@@ -189,15 +189,7 @@ async function sourceFor(
   if (plan.isNarrowestExact) state.total ??= narrowest().count();
   const candidates = plan.isNarrowestExact ? state.total : narrowest().count();
   if (((await candidates) ?? 0) <= inMemoryRows) {
-    const sign = plan.isDescending ? -1 : 1;
-    state.sorted ??= narrowest()
-      .toArray()
-      .then((rows) =>
-        rows
-          .map(toSummary)
-          .filter(matches)
-          .sort((a, b) => sign * compareKeys(keyOf(plan.ordered, a), keyOf(plan.ordered, b))),
-      );
+    state.sorted ??= readSorted(table, plan, matches);
     return sortedSource(plan, state.sorted);
   }
   state.total ??= plan.isNarrowestExact
@@ -241,6 +233,41 @@ async function readPage(
   const last = rows.at(-1);
   if (last) state.ends.set(page, keyOf(plan.ordered, last));
   return { rows, total };
+}
+
+/** Every match of a list in its order: read in index order, or read and sorted here. */
+async function readSorted(
+  table: Table,
+  plan: CaseIndexPlan,
+  matches: (summary: CaseSummary) => boolean,
+): Promise<CaseSummary[]> {
+  // Forwards then reversed: IndexedDB reads a range forwards in one call, backwards row by row.
+  if (plan.isOrderedExact) {
+    const rows = (await walk(table, plan.ordered, false, null).toArray()).map(toSummary);
+    return plan.isDescending ? rows.reverse() : rows;
+  }
+  const sign = plan.isDescending ? -1 : 1;
+  const rows = (await walk(table, plan.narrowest, false, null).toArray()).map(toSummary).filter(matches);
+  return rows
+    .map((row) => ({ row, key: keyOf(plan.ordered, row) }))
+    .sort((a, b) => sign * compareKeys(a.key, b.key))
+    .map(({ row }) => row);
+}
+
+/** Every case of a list (tallies, searches), read again when the summaries change. */
+export function caseRows$(
+  summaries: CaseSummaryCollection,
+  filter: CaseFilter,
+  nowIso: string,
+): Observable<CaseSummary[]> {
+  const plan = planCaseIndex(filter, nowIso);
+  const matches = caseMatcher(filter, nowIso);
+  return merge(of(null), summaries.eventBulks$.pipe(auditTime(LIVE_REFRESH_MS))).pipe(
+    switchMap(async () => {
+      const { dexieTable } = await (summaries.storageInstance.internals as DexieStorageInternals);
+      return readSorted(dexieTable, plan, matches);
+    }),
+  );
 }
 
 /** One page of a list of case summaries and the list's total, read again when they change. */

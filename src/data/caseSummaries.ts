@@ -135,8 +135,10 @@ export async function rebuildCaseSummaries(
   cases: RxCollection<StreamRow>,
   summaries: CaseSummaryCollection,
 ): Promise<boolean> {
-  const [anyCase, anySummary] = await Promise.all([cases.findOne().exec(), summaries.findOne().exec()]);
-  if (!anyCase || anySummary) return false;
+  // Summaries first: a device that has them (every start but the first after the upgrade)
+  // stops after one read.
+  if (await summaries.findOne().exec()) return false;
+  if (!(await cases.findOne().exec())) return false;
   let after = '';
   for (;;) {
     const batch = await cases

@@ -11,7 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { type EventId, eventEnvelopeSchema, streamSchema } from '../domain';
 import { type ApiClient, ApiError, createApiClient, type SessionUser } from './api';
 import { type BlobCache, createBlobCache, referencedBlobs } from './blobs';
-import { casePageRows$ } from './casePages';
+import { casePageRows$, caseRows$ } from './casePages';
 import {
   type CaseFilter,
   type CaseListItem,
@@ -396,12 +396,15 @@ export function createClearwayClient(options: ClientOptions) {
         switchMap((current) => {
           if (!current) return of([]);
           const at = now();
-          return combineLatest([
-            current.db.caseSummaries.find(toCaseQuery(filter, at)).$,
-            localCases$(current, at),
-          ]).pipe(
+          // A reference is looked up through its own index by RxDB; lists read by ./casePages.ts.
+          const stored$ = filter.reference
+            ? current.db.caseSummaries
+                .find(toCaseQuery(filter, at))
+                .$.pipe(map((docs) => docs.map(summaryOf)))
+            : caseRows$(current.db.caseSummaries, filter, at);
+          return combineLatest([stored$, localCases$(current, at)]).pipe(
             map(([docs, local]) =>
-              [...local.loggedHere.filter((s) => matchesCaseQuery(s, filter, at)), ...docs.map(summaryOf)]
+              [...local.loggedHere.filter((s) => matchesCaseQuery(s, filter, at)), ...docs]
                 .filter((summary) => matchesAfterQuery(summary, filter))
                 .map((summary) => toCaseListItem(summary, at, local.pendingStreams.has(summary.id))),
             ),

@@ -6,7 +6,6 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, remo
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import type { CollectionName } from '../domain';
 import { type CaseSummaryCollection, caseSummaryJsonSchema, rebuildCaseSummaries } from './caseSummaries';
 import { streamMigrationStrategies } from './migrations';
@@ -46,9 +45,13 @@ function addPlugins(): void {
   arePluginsAdded = true;
 }
 
-function storageFor(options: OpenDatabaseOptions) {
+// Ajv (and its meta-schemas, built when the module loads) is fetched only when writes are checked:
+// production builds do not check them, and a cold start should not pay for it.
+async function storageFor(options: OpenDatabaseOptions) {
   const dexie = getRxStorageDexie(options.indexedDb ?? {});
-  return options.isValidated === false ? dexie : wrappedValidateAjvStorage({ storage: dexie });
+  if (options.isValidated === false) return dexie;
+  const { wrappedValidateAjvStorage } = await import('rxdb/plugins/validate-ajv');
+  return wrappedValidateAjvStorage({ storage: dexie });
 }
 
 /** IndexedDB database names are per origin; this keeps ours recognisable and per person. */
@@ -60,7 +63,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Clearw
   addPlugins();
   const db = await createRxDatabase<ClearwayCollections>({
     name: options.name,
-    storage: storageFor(options),
+    storage: await storageFor(options),
     multiInstance: options.isMultiInstance ?? typeof window !== 'undefined',
     eventReduce: true,
     closeDuplicates: true,
@@ -87,7 +90,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Clearw
 export async function removeDatabase(db: ClearwayDatabase, options: OpenDatabaseOptions): Promise<void> {
   await db.remove();
   // Also clears what a crashed tab left half-open.
-  await removeRxDatabase(options.name, storageFor(options));
+  await removeRxDatabase(options.name, await storageFor(options));
   // RxDB's Dexie storage only empties its tables; a wiped device must not even keep their
   // names (they carry the person's user id), so the IndexedDB databases are deleted too.
   const factory = options.indexedDb?.indexedDB ?? globalThis.indexedDB;
