@@ -8,154 +8,25 @@
 // rest there) and the case page lists it with the original and the exemptions. A finger drag
 // with the Draw tool scrolls, a pen drag draws; axe finds nothing serious on the review page.
 import { readFile } from 'node:fs/promises';
-import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
-import type { Browser, BrowserContext, CDPSession, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withPdf } from '../../src/pdf/pdfjs';
 import { pdftotext } from '../../src/pdf/testing/oracles';
 import { axeProblems, launchChromium, type RunningServer, signIn, startServer } from './harness';
-
-const SYNC_TIMEOUT_MS = 30_000;
-const PAGE_HEIGHT = 792;
-const FONT_SIZE = 12;
-const LEFT = 72;
-
-// The draft response: where each line is drawn (PDF points from the bottom, as pdf-lib draws).
-const LINES = {
-  dear: { text: 'Dear Jordan Ellis,', y: 700 },
-  officer: { text: 'The officer who handled the complaint was Mr Daniel Okoro.', y: 670 },
-  contact: { text: 'You can reach the team on 020 7946 0958 or waste.team@example.gov.uk today.', y: 640 },
-  figures: { text: 'There were 1,204 missed collections across the borough in 2025.', y: 610 },
-  secret: { text: 'Internal only: Project Falcon costings follow next quarter.', y: 580 },
-  ordinary: { text: 'Collections resumed after the depot repairs in March.', y: 550 },
-} as const;
-const ANNEX = { text: 'Annex: the duty phone is 020 7946 0958 out of hours.', y: 700 };
-const DOCUMENT_NAME = 'draft-response.pdf';
-
-type MarkedUpAnnotation = { subtype: string; titleObj?: { str?: string } };
-type Placed = { x: number; y: number; width: number; height: number };
-
-/** The draft PDF, and where a phrase of a line lies in display points (top-left origin). */
-async function draftResponse(): Promise<{
-  bytes: Uint8Array;
-  place(line: keyof typeof LINES, phrase: string): Placed;
-}> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  const first = doc.addPage([612, PAGE_HEIGHT]);
-  for (const { text, y } of Object.values(LINES)) first.drawText(text, { x: LEFT, y, size: FONT_SIZE, font });
-  doc.addPage([612, PAGE_HEIGHT]).drawText(ANNEX.text, { x: LEFT, y: ANNEX.y, size: FONT_SIZE, font });
-  const bytes = await doc.save();
-  return {
-    bytes,
-    place(line, phrase) {
-      const { text, y } = LINES[line];
-      const at = text.indexOf(phrase);
-      if (at < 0) throw new Error(`${phrase} is not in ${text}`);
-      const x = LEFT + font.widthOfTextAtSize(text.slice(0, at), FONT_SIZE);
-      const ascent = font.heightAtSize(FONT_SIZE);
-      return {
-        x,
-        y: PAGE_HEIGHT - y - ascent,
-        width: font.widthOfTextAtSize(phrase, FONT_SIZE),
-        height: ascent + 3,
-      };
-    },
-  };
-}
-
-async function shows(locator: Locator, what: string): Promise<void> {
-  try {
-    await locator.first().waitFor({ timeout: SYNC_TIMEOUT_MS });
-  } catch (error) {
-    const page = locator.page();
-    const text =
-      (await page
-        .locator('main')
-        .textContent()
-        .catch(() => null)) ?? '(no main)';
-    throw new Error(`${what} did not appear at ${page.url()}. The page showed: ${text.slice(0, 3000)}`, {
-      cause: error,
-    });
-  }
-}
-
-/** The overlay of page N: its box on screen and the zoom (CSS px per point). */
-async function overlayOf(page: Page, pageNumber: number) {
-  const overlay = page.locator(`[data-page-overlay="${pageNumber}"]`);
-  await overlay.scrollIntoViewIfNeeded();
-  const box = await overlay.boundingBox();
-  if (!box) throw new Error(`page ${pageNumber} has no overlay on screen`);
-  const scale = box.width / 612;
-  return { overlay, at: (x: number, y: number) => ({ x: box.x + x * scale, y: box.y + y * scale }) };
-}
-
-/** Selects `phrase` in the text layer of page N, as a person dragging over it would. */
-async function selectText(page: Page, pageNumber: number, phrase: string): Promise<void> {
-  const found = await page.evaluate(
-    ({ pageNumber, phrase }) => {
-      const layer = document.querySelector(`section[data-page="${pageNumber}"] .textLayer`);
-      if (!layer) return false;
-      const walker = document.createTreeWalker(layer, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(phrase) ?? -1;
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + phrase.length);
-        const selection = window.getSelection();
-        selection?.removeAllRanges();
-        selection?.addRange(range);
-        return true;
-      }
-      return false;
-    },
-    { pageNumber, phrase },
-  );
-  if (!found) throw new Error(`"${phrase}" is not in the text layer of page ${pageNumber}`);
-}
-
-/** A pen stroke (CDP mouse events with pointerType "pen" and a pressure). */
-async function penStroke(cdp: CDPSession, points: { x: number; y: number }[]): Promise<void> {
-  const [start, ...rest] = points;
-  if (!start) return;
-  const pen = { pointerType: 'pen' as const, button: 'left' as const, clickCount: 1 };
-  await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', ...start, pointerType: 'pen' });
-  await cdp.send('Input.dispatchMouseEvent', { type: 'mousePressed', ...start, ...pen, force: 0.4 });
-  for (const p of rest)
-    await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', ...p, ...pen, buttons: 1, force: 0.7 });
-  const end = rest.at(-1) ?? start;
-  await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...end, ...pen, force: 0 });
-}
-
-/** A one-finger drag (CDP touch events). */
-async function fingerDrag(cdp: CDPSession, from: { x: number; y: number }, to: { x: number; y: number }) {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
-  for (let i = 1; i <= 8; i++) {
-    const p = { x: from.x + ((to.x - from.x) * i) / 8, y: from.y + ((to.y - from.y) * i) / 8 };
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-}
-
-/** Presses Tab from the top of the page until `target` has focus; false if it never does. */
-async function tabTo(page: Page, target: Locator, maxPresses = 80): Promise<boolean> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  for (let i = 0; i < maxPresses; i++) {
-    await page.keyboard.press('Tab');
-    if (await target.evaluate((el) => el === document.activeElement)) return true;
-  }
-  return false;
-}
-
-/** What the buttons in the "Marks" list say ("Comment by Helen Price …", "Agree …"). */
-async function markButtons(page: Page): Promise<string[]> {
-  const texts = await page.getByRole('region', { name: 'Marks' }).getByRole('button').allInnerTexts();
-  return texts.map((t) => t.replace(/\s+/g, ' ').trim());
-}
-
-const countOf = (texts: string[], kind: RegExp, author: string) =>
-  texts.filter((t) => kind.test(t) && t.includes(author)).length;
+import {
+  countOf,
+  DOCUMENT_NAME,
+  draftResponse,
+  fingerDrag,
+  type MarkedUpAnnotation,
+  markButtons,
+  overlayOf,
+  penStroke,
+  SYNC_TIMEOUT_MS,
+  selectText,
+  shows,
+  tabTo,
+} from './reviewPage';
 
 describe('the clearance review tool', () => {
   let server: RunningServer;

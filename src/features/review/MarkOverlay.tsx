@@ -261,6 +261,15 @@ function labelSize(r: Rect, label: string): number {
 
 const CORNERS = ['nw', 'ne', 'sw', 'se'] as const;
 
+/** A corner's target reaches mostly outside the box (a quarter inside), so on a box smaller
+ * than the targets the middle still moves it rather than resizing it. */
+const outward = (at: { x: number; y: number }, c: (typeof CORNERS)[number], side: number) => ({
+  x: c.endsWith('w') ? at.x - side * 0.75 : at.x - side * 0.25,
+  y: c.startsWith('n') ? at.y - side * 0.75 : at.y - side * 0.25,
+  width: side,
+  height: side,
+});
+
 const squareAt = (at: { x: number; y: number }, side: number) => ({
   x: at.x - side / 2,
   y: at.y - side / 2,
@@ -288,7 +297,7 @@ function Handles({ rects, pin, pageWidth }: { rects: Rect[]; pin: number; pageWi
         const at = corner(c);
         return (
           <g key={c} className={`review-handle review-handle--${c}`} data-handle={c}>
-            <rect className="review-handle__target" {...squareAt(at, pin)} />
+            <rect className="review-handle__target" {...outward(at, c, pin)} />
             <rect className="review-handle__grip" {...squareAt(at, grip)} strokeWidth={line} />
           </g>
         );
