@@ -2,7 +2,9 @@
 // Names come from the caller (the directory), so the domain stays free of look-ups.
 import { caseTypes, pqKindLabels } from './caseTypes';
 import type { ClearwayEvent, EventOf, EventType } from './events/catalogue';
-import { poundsWords } from './words';
+import { roleNames } from './permissions';
+import type { Role } from './principal';
+import { listWords, poundsWords } from './words';
 
 export type NameOf = (userId: string) => string;
 
@@ -16,6 +18,12 @@ const outcomeWords = {
 
 const exemptionWords = (list: readonly string[]) =>
   list.length > 0 ? `, relying on ${list.join(', ')}` : '';
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
+const roleList = (roles: readonly Role[]) =>
+  roles.length === 0 ? 'none' : listWords(roles.map((r) => roleNames[r].replace(/^an? /, '')));
+const teamList = (teamIds: readonly string[]) => (teamIds.length === 0 ? 'none' : listWords(teamIds));
 
 type Describers = { [T in EventType]: (event: EventOf<T>, nameOf: NameOf) => string };
 
@@ -79,6 +87,17 @@ const describers: Describers = {
   'directory.team_saved': ({ payload: p }) => `Saved the team ${p.name}`,
   'directory.person_saved': ({ payload: p }) => `Saved ${p.name} in the directory`,
   'directory.person_removed': ({ payload: p }, nameOf) => `Removed ${nameOf(p.userId)} from the directory`,
+  'directory.roles_changed': ({ payload: p }, nameOf) => {
+    const changes = [
+      sameList(p.rolesBefore, p.rolesAfter)
+        ? null
+        : `roles from ${roleList(p.rolesBefore)} to ${roleList(p.rolesAfter)}`,
+      sameList(p.teamIdsBefore, p.teamIdsAfter)
+        ? null
+        : `teams from ${teamList(p.teamIdsBefore)} to ${teamList(p.teamIdsAfter)}`,
+    ].filter((c) => c !== null);
+    return `Changed ${nameOf(p.userId)}’s ${changes.length > 0 ? changes.join(', and ') : 'roles and teams (no difference)'}`;
+  },
   'template.saved': ({ payload: p }) => `Saved the template "${p.name}"`,
   'template.retired': () => 'Retired a template',
   'calendar.holiday_added': ({ payload: p }) => `Added ${p.title} (${p.date}) as a bank holiday`,

@@ -37,6 +37,25 @@ describe('the directory', () => {
     });
   });
 
+  test('a change of roles is recorded for the audit trail and leaves the directory as it was', () => {
+    const before = run([
+      dir('directory.person_saved', { userId: 'priya', name: 'Priya Shah', teamIds: ['x'] }),
+    ]);
+    const change = dir('directory.roles_changed', {
+      userId: 'priya',
+      rolesBefore: ['policy_official'],
+      rolesAfter: ['policy_official', 'manager'],
+      teamIdsBefore: ['x'],
+      teamIdsAfter: ['x'],
+    });
+    expect(run([change], before)).toEqual(before);
+    const byManager = { ...change, actor: 'mgr' };
+    expect(decide(before, byManager, people.manager, { now: NOW })).toEqual({
+      ok: false,
+      reason: "Only an administrator can change people's roles and teams.",
+    });
+  });
+
   test('removing someone who is not there is refused', () => {
     expect(
       decide(null, dir('directory.person_removed', { userId: 'ghost' }), people.admin, { now: NOW }),

@@ -34,7 +34,12 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: ServerContext): 
     if (!params) return reply;
     const change = parseOrReply(changeSchema, request.body, reply, 'change to this person');
     if (!change) return reply;
-    const account = await changePerson(ctx.db, params.userId, change);
+    const by = {
+      account: caller.account,
+      deviceId: caller.session.deviceId,
+      deviceName: caller.session.name,
+    };
+    const account = await changePerson(ctx.db, params.userId, change, by, ctx.now());
     if (!account) return sendProblem(reply, 404, 'not_found', 'There is no such person.');
     return toPrincipal(account);
   });

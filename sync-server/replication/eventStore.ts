@@ -167,6 +167,48 @@ export async function appendEvents(
   });
 }
 
+/**
+ * For a change the server records itself, inside a transaction that already holds the log's
+ * lock (personAccess.ts): judged, numbered, chained and written like a push, in that transaction.
+ */
+export async function appendHoldingLock(
+  tx: Queryable,
+  pusher: Pusher,
+  events: readonly EventEnvelope[],
+  now: Date,
+): Promise<PushResult> {
+  const ctx: JudgingContext = {
+    pusher,
+    principal: toPrincipal(pusher.account),
+    acceptedAt: now.toISOString(),
+    year: now.getUTCFullYear(),
+    names: new Map(),
+  };
+  const unique = [...new Map(events.map((e) => [e.id, e])).values()];
+  const ids = unique.map((e) => e.id);
+  const streamIds = [...new Set(unique.map((e) => e.stream as string)), 'org:calendar'];
+  // Its own cache: what this transaction reads is not committed yet.
+  const cache: StateCache = new Map();
+  const early = await readSnapshot(tx, ids, streamIds, ctx.year, cache);
+  const principals = withPeople(ctx, await listAccounts(tx));
+  const job: Job = {
+    ctx,
+    unique,
+    ids,
+    streamIds,
+    early,
+    earlyJudgement: judgeBatch(early, unique, ctx),
+    principals,
+    options: {},
+    resolve: () => undefined,
+    reject: () => undefined,
+  };
+  const { results } = await commitGroup(tx, [job], cache);
+  const [result] = results;
+  if (!result) throw new Error('The change could not be recorded.');
+  return result;
+}
+
 /** A push judged optimistically, waiting for its turn under the log's lock. */
 type Job = {
   ctx: JudgingContext;

@@ -33,9 +33,15 @@ const asDomainState = (state: StreamState | null) => state as DomainStreamState 
 // The domain's states are plain JSON data; stored as they are (no copy: this runs per event).
 const asStored = (state: DomainStreamState) => state as unknown as StreamState;
 
+/** Events only the server records (a device sending one would forge the audit trail). */
+const SERVER_RECORDED = new Set(['directory.roles_changed']);
+
 export function parseEvent(raw: unknown): { ok: true; event: EventEnvelope } | { ok: false; reason: string } {
   const parsed = domainParseEvent(raw);
   if (!parsed.ok) return parsed;
+  if (SERVER_RECORDED.has(parsed.event.type)) {
+    return { ok: false, reason: 'the server records this change itself when it is made.' };
+  }
   if (domainCollectionOf(parsed.event.stream) === null) {
     return { ok: false, reason: `Clearway does not keep a stream called "${parsed.event.stream}".` };
   }

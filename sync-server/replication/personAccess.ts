@@ -5,10 +5,21 @@
 //
 // It runs under the log's lock, like a push: the change numbers it hands out keep the order
 // checkpoints rely on (eventStore.ts), and a push that read people before this change sees the
-// `people` counter move and judges against them again.
-import { type Account, type PersonChange, toPrincipal, updateAccount } from '../accounts/users';
+// `people` counter move and judges against them again. The change itself goes into the log in
+// the same transaction (`directory.roles_changed`, the administrator as actor): who changed whose
+// access, from what to what, is part of the audit trail and its hash chain.
+import { v7 as uuidv7 } from 'uuid';
+import type { EventEnvelope } from '../../src/domain/events/envelope';
+import { type Account, findAccount, type PersonChange, toPrincipal, updateAccount } from '../accounts/users';
 import type { Database, Queryable } from '../storage/database';
-import { CHANGES_CHANNEL, type ChangeNotice, lockLog, upsertAccess } from './eventStore';
+import {
+  appendHoldingLock,
+  CHANGES_CHANNEL,
+  type ChangeNotice,
+  lockLog,
+  type Pusher,
+  upsertAccess,
+} from './eventStore';
 import { canSee, collectionOf, isOrganisationWide, type StreamState } from './judge';
 
 type StreamAccess = {
@@ -19,17 +30,50 @@ type StreamAccess = {
   can_see: boolean | null;
 };
 
-/** Changes the person and moves their access rows, in one transaction; undefined for no such person. */
+/**
+ * Changes the person, moves their access rows and records the change in the log, in one
+ * transaction; undefined for no such person. `by`: the administrator's session, the actor of
+ * the recorded change (without it, as when an account is first made, nothing is recorded).
+ */
 export async function changePerson(
   db: Database,
   userId: string,
   change: PersonChange,
+  by?: Pusher,
+  now = new Date(),
 ): Promise<Account | undefined> {
   return db.transaction(async (tx) => {
     await lockLog(tx);
-    const account = await updateAccount(tx, userId, change);
-    if (!account) return undefined;
+    const before = await findAccount(tx, userId);
+    const account = before && (await updateAccount(tx, userId, change));
+    if (!before || !account) return undefined;
     await rederiveAccess(tx, account);
+    if (!by) return account;
+    const recorded = await appendHoldingLock(
+      tx,
+      by,
+      [
+        {
+          id: uuidv7() as EventEnvelope['id'],
+          stream: 'org:directory' as EventEnvelope['stream'],
+          type: 'directory.roles_changed',
+          actor: by.account.userId as EventEnvelope['actor'],
+          deviceId: by.deviceId,
+          madeAt: now.toISOString(),
+          payload: {
+            userId,
+            rolesBefore: before.roles,
+            rolesAfter: account.roles,
+            teamIdsBefore: before.teamIds,
+            teamIdsAfter: account.teamIds,
+          },
+        },
+      ],
+      now,
+    );
+    // Refused (the caller is no administrator after all): nothing of the change may stay.
+    const [refused] = recorded.rejected;
+    if (refused) throw new Error(`The change to ${userId} could not be recorded: ${refused.reason}`);
     return account;
   });
 }

@@ -207,6 +207,12 @@ export const eventCatalogue = {
     'people cannot be removed',
     'remove a person from the directory',
   ),
+  'directory.roles_changed': entry(
+    o.rolesChangedSchema,
+    'directory',
+    "people's roles and teams cannot be changed",
+    "change people's roles and teams",
+  ),
   'template.saved': entry(o.templateSavedSchema, 'templates', 'templates cannot be saved', 'save a template'),
   'template.retired': entry(
     o.templateRetiredSchema,

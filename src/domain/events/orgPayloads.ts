@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { caseTypeSchema, regionSchema } from '../caseTypes';
 import { isoDateSchema } from '../ids';
+import { roleSchema } from '../principal';
 import { userIdSchema } from './envelope';
 
 const localId = z.string().min(1).max(80);
@@ -33,6 +34,18 @@ export const directoryImportedSchema = z.object({
   people: z.array(directoryPersonSchema),
 });
 export const personRemovedSchema = z.object({ userId: userIdSchema });
+/**
+ * An administrator changed what a person does or which teams they are in (their account, which
+ * decides what they may see). Recorded by the server in the same transaction as the change, so
+ * the audit trail says who changed whose access, from what to what.
+ */
+export const rolesChangedSchema = z.object({
+  userId: userIdSchema,
+  rolesBefore: z.array(roleSchema),
+  rolesAfter: z.array(roleSchema),
+  teamIdsBefore: z.array(localId),
+  teamIdsAfter: z.array(localId),
+});
 
 export const templateSavedSchema = z.object({
   templateId: localId,
