@@ -134,38 +134,35 @@ function keptPieces(run: TextRun, regions: DisplayRect[], removed: string[]): Pi
   });
 }
 
+/** One channel of a pixel composited over white (transparent pixels would otherwise turn black). */
+function overWhite(value: number, alpha: number, premultiplied: boolean): number {
+  if (alpha === 255) return value;
+  // Premultiplied values already carry alpha: over white adds the share of white showing through.
+  if (premultiplied) return Math.min(255, value + 255 - alpha);
+  return Math.round((value * alpha + 255 * (255 - alpha)) / 255);
+}
+
 /**
- * RGBA pixels as RGB composited over white (transparent pixels would otherwise turn black).
- * Millions of pixels per page: typed arrays only, and opaque pixels (nearly all, on a white
- * background) copied as they are, since the blend would give the same values.
+ * The page's samples composited over white: one grey value per pixel when every pixel is grey
+ * (most text pages: a third of the data to compress, write and read again), else RGB.
+ * Millions of pixels per page, so typed arrays and plain loops only.
  */
-function toOpaqueRgb(
+function pageSamples(
   rgba: Uint8Array | Uint8ClampedArray,
   pixels: number,
   premultiplied: boolean,
-): Uint8Array {
-  const rgb = new Uint8Array(pixels * 3);
+): { samples: Uint8Array; grey: boolean } {
   const n = Math.min(pixels, rgba.length >> 2);
-  for (let p = 0, i = 0, j = 0; p < n; p++, i += 4, j += 3) {
+  let grey = true;
+  for (let i = 0; i < n * 4 && grey; i += 4) grey = rgba[i] === rgba[i + 1] && rgba[i] === rgba[i + 2];
+  const channels = grey ? 1 : 3;
+  const samples = new Uint8Array(pixels * channels);
+  for (let p = 0, i = 0, j = 0; p < n; p++, i += 4, j += channels) {
     const alpha = rgba[i + 3] as number;
-    if (alpha === 255) {
-      rgb[j] = rgba[i] as number;
-      rgb[j + 1] = rgba[i + 1] as number;
-      rgb[j + 2] = rgba[i + 2] as number;
-    } else if (premultiplied) {
-      // Already multiplied by alpha: over white adds the share of white showing through.
-      const white = 255 - alpha;
-      rgb[j] = Math.min(255, (rgba[i] as number) + white);
-      rgb[j + 1] = Math.min(255, (rgba[i + 1] as number) + white);
-      rgb[j + 2] = Math.min(255, (rgba[i + 2] as number) + white);
-    } else {
-      const white = 255 - alpha;
-      rgb[j] = ((rgba[i] as number) * alpha + 255 * white + 127) / 255;
-      rgb[j + 1] = ((rgba[i + 1] as number) * alpha + 255 * white + 127) / 255;
-      rgb[j + 2] = ((rgba[i + 2] as number) * alpha + 255 * white + 127) / 255;
-    }
+    for (let k = 0; k < channels; k++)
+      samples[j + k] = overWhite(rgba[i + k] as number, alpha, premultiplied);
   }
-  return rgb;
+  return { samples, grey };
 }
 
 export type RasterisedPage = { contents: Uint8Array; resources: PDFDict; removedText: string[] };
@@ -201,7 +198,8 @@ export async function rasterisePage(
       background: 'rgb(255,255,255)',
     }).promise;
     const { rgba, premultiplied } = pixelsOf(canvas, context, width, height);
-    const rgb = toOpaqueRgb(rgba, width * height, premultiplied);
+    const { samples, grey } = pageSamples(rgba, width * height, premultiplied);
+    const channels = grey ? 1 : 3;
     // Burn the boxes into the pixels, rounding outwards.
     const sx = width / base.width;
     const sy = height / base.height;
@@ -210,19 +208,19 @@ export async function rasterisePage(
       const y0 = Math.max(0, Math.floor(r.y * sy));
       const x1 = Math.min(width, Math.ceil((r.x + r.width) * sx));
       const y1 = Math.min(height, Math.ceil((r.y + r.height) * sy));
-      for (let y = y0; y < y1; y++) rgb.fill(0, (y * width + x0) * 3, (y * width + x1) * 3);
+      for (let y = y0; y < y1; y++) samples.fill(0, (y * width + x0) * channels, (y * width + x1) * channels);
     }
     const image = ctx.register(
       // Millions of samples: compressed for speed rather than the last byte of size.
       flateStream(
         ctx,
-        rgb,
+        samples,
         {
           Type: 'XObject',
           Subtype: 'Image',
           Width: width,
           Height: height,
-          ColorSpace: 'DeviceRGB',
+          ColorSpace: grey ? 'DeviceGray' : 'DeviceRGB',
           BitsPerComponent: 8,
         },
         true,
