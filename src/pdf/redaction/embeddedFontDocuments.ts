@@ -110,25 +110,40 @@ export function embedFont(doc: PDFDocument, kind: FontKind, chars: string): PDFR
   );
 }
 
-/** One page per entry, each line drawn with the same embedded font /F1. */
-export async function buildEmbeddedFontPdf(kind: FontKind, pages: Line[][]): Promise<Uint8Array> {
+/**
+ * One page per entry, each line drawn with the same embedded font /F1. With `patternText`, the
+ * last page is also filled with a tiling pattern whose cell draws that text in the same font.
+ */
+export async function buildEmbeddedFontPdf(
+  kind: FontKind,
+  pages: Line[][],
+  patternText?: string,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   const ctx = doc.context;
-  const font = embedFont(
-    doc,
-    kind,
-    pages
-      .flat()
-      .map((l) => l.text)
-      .join(''),
-  );
-  for (const lines of pages) {
+  const font = embedFont(doc, kind, [...pages.flat().map((l) => l.text), patternText ?? ''].join(''));
+  for (const [i, lines] of pages.entries()) {
     const page = doc.addPage([400, 300]);
-    page.node.set(PDFName.of('Resources'), ctx.obj({ Font: { F1: font } }));
-    const content = lines
-      .map((l) => `BT /F1 ${l.size} Tf ${l.x} ${l.y} Td ${formatHexString(codesOf(kind, l.text))} Tj ET`)
-      .join('\n');
-    page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(content)));
+    const drawn = lines.map(
+      (l) => `BT /F1 ${l.size} Tf ${l.x} ${l.y} Td ${formatHexString(codesOf(kind, l.text))} Tj ET`,
+    );
+    const resources: Record<string, unknown> = { Font: { F1: font } };
+    if (patternText !== undefined && i === pages.length - 1) {
+      const cell = `BT /F1 10 Tf 0 5 Td ${formatHexString(codesOf(kind, patternText))} Tj ET`;
+      const pattern = ctx.stream(cell, {
+        PatternType: 1,
+        PaintType: 1,
+        TilingType: 1,
+        BBox: [0, 0, 100, 20],
+        XStep: 100,
+        YStep: 20,
+        Resources: { Font: { F1: font } },
+      });
+      resources.Pattern = { P1: ctx.register(pattern) };
+      drawn.push('/Pattern cs /P1 scn 0 0 400 60 re f');
+    }
+    page.node.set(PDFName.of('Resources'), ctx.obj(resources as never));
+    page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(drawn.join('\n'))));
   }
   return doc.save({ useObjectStreams: false });
 }

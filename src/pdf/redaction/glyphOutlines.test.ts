@@ -5,9 +5,12 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   decodePDFRawStream,
+  PDFArray,
   PDFDict,
   PDFDocument,
   PDFName,
+  type PDFNumber,
+  type PDFObject,
   PDFRawStream,
   type PDFRef,
 } from '@cantoo/pdf-lib';
@@ -98,6 +101,32 @@ async function toUnicodeOf(pdf: Uint8Array): Promise<string> {
 }
 
 // The text side of a `<code> <text>` line of the map.
+/** The widths the font dictionary gives each character (0 when it lists none). */
+async function widthsOf(pdf: Uint8Array, kind: FontKind, chars: string[]): Promise<Map<string, number>> {
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  const ctx = doc.context;
+  const font = ctx.lookup(await fontRefOf(doc), PDFDict);
+  const numbers = (a: PDFArray) => a.asArray().map((n: PDFObject) => (ctx.lookup(n) as PDFNumber).asNumber());
+  const out = new Map<string, number>();
+  if (kind === 'simple') {
+    const widths = numbers(ctx.lookup(font.get(PDFName.of('Widths')), PDFArray));
+    for (const c of chars) out.set(c, widths[c.charCodeAt(0) - 32] ?? 0);
+    return out;
+  }
+  const descendant = ctx.lookup(
+    ctx.lookup(font.get(PDFName.of('DescendantFonts')), PDFArray).get(0),
+    PDFDict,
+  );
+  const w = ctx.lookup(descendant.get(PDFName.of('W')), PDFArray).asArray();
+  const byCid = new Map<number, number>();
+  for (let i = 0; i + 1 < w.length; i += 2) {
+    const first = (ctx.lookup(w[i]) as PDFNumber).asNumber();
+    for (const [k, v] of numbers(ctx.lookup(w[i + 1], PDFArray)).entries()) byCid.set(first + k, v);
+  }
+  for (const c of chars) out.set(c, byCid.get(glyphOf(c)) ?? 0);
+  return out;
+}
+
 const utf16 = (c: string) => `> <${c.charCodeAt(0).toString(16).padStart(4, '0')}>`;
 
 describe.each<FontKind>(['composite', 'simple'])(
@@ -133,7 +162,7 @@ describe.each<FontKind>(['composite', 'simple'])(
       for (const c of SHARED) expect(after.get(c), `${c} after`).toBe(before.get(c));
     });
 
-    it('keeps the other words readable and the file sound, and its ToUnicode map names no removed letter', async () => {
+    it('keeps the other words readable and the file sound; its ToUnicode map and widths name no removed letter', async () => {
       const result = await redact(await build(), [region]);
       if (!result.ok) throw new Error(result.reason);
       const text = await pdftotext(result.pdf);
@@ -144,9 +173,30 @@ describe.each<FontKind>(['composite', 'simple'])(
       const toUnicode = await toUnicodeOf(result.pdf);
       for (const c of ONLY_SECRET) expect(toUnicode).not.toContain(utf16(c));
       for (const c of SHARED) expect(toUnicode).toContain(utf16(c));
+      const widths = await widthsOf(result.pdf, kind, [...ONLY_SECRET, ...SHARED]);
+      for (const c of ONLY_SECRET) expect(widths.get(c), `width of ${c}`).toBe(0);
+      for (const c of SHARED) expect(widths.get(c), `width of ${c}`).toBeGreaterThan(200);
     });
   },
 );
+
+describe('a font also drawn by a tiling pattern, whose text the engine does not read', () => {
+  it('is left whole and named in the report, so the pattern still draws', async () => {
+    const pdf = await buildEmbeddedFontPdf(
+      'composite',
+      [[{ text: SECRET, x: 40, y: 200, size: 12 }], [{ text: OTHER, x: 40, y: 250, size: 12 }]],
+      'kiwi jam',
+    );
+    const result = await redact(pdf, [{ page: 1, x: 30, y: 85, width: 300, height: 20 }]);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.report.fonts).toEqual([
+      'The font LiberationSans may still hold the shapes of removed letters: it is also used by content whose text the engine does not read.',
+    ]);
+    const ink = await inkOf(result.pdf, 'composite', ['k', 'j']);
+    expect(ink.get('k')).toBeGreaterThan(20);
+    expect(ink.get('j')).toBeGreaterThan(20);
+  });
+});
 
 describe('a TrueType program with glyphs emptied', () => {
   const font = readTrueType(FONT_PROGRAM);

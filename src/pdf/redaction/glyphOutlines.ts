@@ -20,7 +20,16 @@ import {
   withOnlyGlyphs,
 } from './fontProgramsTrueType';
 import type { FontModel, NotConfident } from './fonts';
-import { asDict, getArray, getDict, getName, resolve, StreamDecodeError, streamBytes } from './pdfObjects';
+import {
+  asDict,
+  getArray,
+  getDict,
+  getName,
+  getNumber,
+  resolve,
+  StreamDecodeError,
+  streamBytes,
+} from './pdfObjects';
 import { ENCODINGS, unicodeOfGlyphName } from './standardEncodings';
 
 const MAX_PROGRAM_BYTES = 64 * 1024 * 1024;
@@ -51,7 +60,9 @@ function programOf(ctx: PDFContext, font: PDFDict): Program | string | undefined
   const program = descriptor?.get(PDFName.of('FontFile2'));
   if (program === undefined) {
     const other = ['FontFile', 'FontFile3'].some((k) => descriptor?.has(PDFName.of(k)));
-    return other ? 'its outlines are in a format (Type 1 or CFF) the engine does not yet clean' : undefined;
+    return other
+      ? 'its outlines are in a format (Type 1 or CFF) the engine does not yet take letters out of'
+      : undefined;
   }
   const stream = resolve(ctx, program);
   if (!(program instanceof PDFRef) || !(stream instanceof PDFStream)) return 'its font program is malformed';
@@ -61,19 +72,24 @@ function programOf(ctx: PDFContext, font: PDFDict): Program | string | undefined
 }
 
 type Usage = {
-  /** Fonts in the output, by their program, whose drawn codes the rewriter recorded. */
+  /** Every font dictionary the output can draw with. */
+  fonts: Set<PDFDict>;
+  /** Fonts also drawn by content the rewriter does not read (their codes are unknown). */
+  unreadFonts: Set<PDFDict>;
+  /** Fonts in the output by their program, and programs used by an unread font. */
   users: Map<string, Set<PDFDict>>;
-  /** Programs also reachable from content the rewriter does not read. */
   unread: Set<string>;
 };
 
 /** Walks the output's resources (pages, forms, patterns, soft masks, Type 3 fonts). */
 function usageOf(ctx: PDFContext, pages: Array<{ resources: PDFDict }>): Usage {
-  const usage: Usage = { users: new Map(), unread: new Set() };
+  const usage: Usage = { fonts: new Set(), unreadFonts: new Set(), users: new Map(), unread: new Set() };
   // Walked once as read content and once more if also reached from content that is not read.
   const seen = { read: new Set<PDFDict>(), unread: new Set<PDFDict>() };
   const noteFont = (font: PDFDict | undefined, isRead: boolean, depth: number) => {
     if (!font) return;
+    usage.fonts.add(font);
+    if (!isRead) usage.unreadFonts.add(font);
     if (getName(ctx, font, 'Subtype') === 'Type3') {
       walk(getDict(ctx, font, 'Resources'), false, depth + 1);
       return;
@@ -125,18 +141,26 @@ function glyphOfCid(ctx: PDFContext, cidFont: PDFDict): (cid: number) => number 
   return (cid) => ((table[cid * 2] ?? 0) << 8) | (table[cid * 2 + 1] ?? 0);
 }
 
-function cidGlyphs(ctx: PDFContext, font: PDFDict, codes: Iterable<number>): number[] {
-  const cidFont = asDict(ctx, getArray(ctx, font, 'DescendantFonts')?.get(0));
-  if (!cidFont) throw new Unsure('it has no descendant font');
+/** code → CID through a composite font's encoding (Identity or an embedded CMap). */
+function cidOfCode(ctx: PDFContext, font: PDFDict): (code: number) => number {
   const encoding = resolve(ctx, font.get(PDFName.of('Encoding')));
-  let toCid: (code: number) => number;
   if (encoding instanceof PDFName && ['Identity-H', 'Identity-V'].includes(encoding.decodeText()))
-    toCid = (code) => code;
-  else if (encoding instanceof PDFStream) {
+    return (code) => code;
+  if (encoding instanceof PDFStream) {
     const cmap = parseCMap(streamBytes(encoding, MAX_PROGRAM_BYTES));
     if (cmap.usesCMap && cmap.usesCMap !== 'Identity-H') throw new Unsure('its character map is not read');
-    toCid = (code) => cidFor(cmap, code) ?? 0;
-  } else throw new Unsure('its character map is not read');
+    return (code) => cidFor(cmap, code) ?? 0;
+  }
+  throw new Unsure('its character map is not read');
+}
+
+const descendantOf = (ctx: PDFContext, font: PDFDict) =>
+  asDict(ctx, getArray(ctx, font, 'DescendantFonts')?.get(0));
+
+function cidGlyphs(ctx: PDFContext, font: PDFDict, codes: Iterable<number>): number[] {
+  const cidFont = descendantOf(ctx, font);
+  if (!cidFont) throw new Unsure('it has no descendant font');
+  const toCid = cidOfCode(ctx, font);
   const glyphOf = glyphOfCid(ctx, cidFont);
   return Array.from(codes, (code) => glyphOf(toCid(code)));
 }
@@ -222,40 +246,97 @@ function keptGlyphs(
 }
 
 /**
+ * Widths of codes no longer drawn are taken out too: a producer that lists only the characters
+ * it used (or, for a composite font, the glyph ids, which in a known font are known letters)
+ * would otherwise still name the removed ones. Kept codes keep their exact widths.
+ */
+function pruneWidths(ctx: PDFContext, font: PDFDict, run: KeptGlyphs, usage: Usage): void {
+  const subtype = getName(ctx, font, 'Subtype');
+  if (subtype === 'Type0') {
+    const descendant = descendantOf(ctx, font);
+    if (!descendant || !getArray(ctx, descendant, 'W')) return;
+    // Every composite font of the output that shares this descendant draws through its /W.
+    const widths = new Map<number, number>();
+    for (const other of usage.fonts) {
+      if (other !== font && descendantOf(ctx, other) !== descendant) continue;
+      const model = run.fonts.get(other);
+      if (!model || model instanceof Error || run.unreadFonts.has(other) || usage.unreadFonts.has(other))
+        return;
+      const toCid = cidOfCode(ctx, other);
+      for (const code of run.keptCodes.get(other)?.keys() ?? [])
+        widths.set(toCid(code), Number((model.width(code) * 1000).toFixed(3)));
+    }
+    const list: Array<number | number[]> = [];
+    let widthRun: number[] = [];
+    let last = -2;
+    for (const cid of [...widths.keys()].sort((a, b) => a - b)) {
+      if (cid !== last + 1) {
+        widthRun = [];
+        list.push(cid, widthRun);
+      }
+      widthRun.push(widths.get(cid) ?? 0);
+      last = cid;
+    }
+    descendant.set(PDFName.of('W'), ctx.obj(list));
+    return;
+  }
+  if (subtype === 'Type3') return; // its glyph procedures are cut down by the font inventory step
+  const widths = getArray(ctx, font, 'Widths');
+  if (!widths || run.unreadFonts.has(font) || usage.unreadFonts.has(font)) return;
+  const first = getNumber(ctx, font, 'FirstChar') ?? 0;
+  const kept = run.keptCodes.get(font);
+  // A new array: a /Widths array shared with another font stays as it is for that font.
+  font.set(
+    PDFName.of('Widths'),
+    ctx.obj(widths.asArray().map((w, i) => (kept?.has(first + i) ? w : PDFNumber.of(0)))),
+  );
+}
+
+/**
  * Empties, in every embedded TrueType program of a font that lost glyphs, the glyphs the output
- * no longer draws. `pages` are the output's pages. Returns a plain sentence per font that still
- * holds removed letters (left whole, with the reason), for the report.
+ * no longer draws, and drops the widths of codes it no longer draws. `pages` are the output's
+ * pages. Returns a plain sentence per font in the output that may still hold removed letters
+ * (left whole, with the reason), for the report.
  */
 export function emptyRemovedGlyphs(
   ctx: PDFContext,
   pages: Array<{ resources: PDFDict }>,
   run: KeptGlyphs,
 ): string[] {
-  const notes: string[] = [];
-  const candidates = new Map<string, { program: Program; label: string }>();
-  for (const font of run.fontsWithRemovals) {
-    const program = programOf(ctx, font);
-    if (typeof program === 'string')
-      notes.push(`The font ${fontLabel(ctx, font)} was left whole: ${program}.`);
-    else if (program) candidates.set(program.ref.tag, { program, label: fontLabel(ctx, font) });
-  }
-  if (candidates.size === 0) return notes;
+  if (run.fontsWithRemovals.size === 0) return [];
+  const leftWhole = (font: PDFDict | string, why: string) =>
+    `The font ${typeof font === 'string' ? font : fontLabel(ctx, font)} may still hold the shapes of removed letters: ${why}.`;
   let usage: Usage;
   try {
     usage = usageOf(ctx, pages);
   } catch (error) {
     const why = error instanceof Unsure ? error.message : 'its resources could not be read';
-    return [...notes, ...[...candidates.values()].map((c) => `The font ${c.label} was left whole: ${why}.`)];
+    return [...run.fontsWithRemovals].map((font) => leftWhole(font, why));
+  }
+  const notes: string[] = [];
+  const candidates = new Map<string, { program: Program; label: string }>();
+  for (const font of run.fontsWithRemovals) {
+    if (!usage.fonts.has(font)) continue; // not in the output (its page fell back or lost all text)
+    try {
+      pruneWidths(ctx, font, run, usage);
+    } catch (error) {
+      if (!(error instanceof Unsure || error instanceof StreamDecodeError)) throw error;
+    }
+    const program = programOf(ctx, font);
+    if (typeof program === 'string') notes.push(leftWhole(font, program));
+    else if (program) candidates.set(program.ref.tag, { program, label: fontLabel(ctx, font) });
   }
   for (const [tag, { program, label }] of candidates) {
-    const users = usage.users.get(tag);
-    if (!users) continue; // not in the output at all (its page fell back): nothing to clean
+    const users = usage.users.get(tag) ?? new Set<PDFDict>();
     try {
       if (usage.unread.has(tag))
         throw new Unsure('it is also used by content whose text the engine does not read');
       const font = readTrueType(streamBytes(program.stream, MAX_PROGRAM_BYTES));
-      const keep = keptGlyphs(ctx, run, program, font, users);
       const hasOutline = (g: number) => (font.glyphStart[g + 1] ?? 0) > (font.glyphStart[g] ?? 0);
+      let outlined = false; // a glyphless font (invisible OCR text) holds no shapes to take out
+      for (let g = 1; g < font.numGlyphs && !outlined; g++) outlined = hasOutline(g);
+      if (!outlined) continue;
+      const keep = keptGlyphs(ctx, run, program, font, users);
       let removable = false;
       for (let g = 0; g < font.numGlyphs && !removable; g++) removable = hasOutline(g) && !keep.has(g);
       if (!removable) continue;
@@ -266,7 +347,7 @@ export function emptyRemovedGlyphs(
         !(error instanceof Unsure || error instanceof FontProgramError || error instanceof StreamDecodeError)
       )
         throw error;
-      notes.push(`The font ${label} was left whole: ${error.message}.`);
+      notes.push(leftWhole(label, error.message));
     }
   }
   return notes;
