@@ -1,6 +1,7 @@
 // The case's audit trail as an MoJ timeline: who did what, when on their device, when it
-// reached the server, and from which device. This device's unsent steps come first, marked,
-// so nobody mistakes "done here" for "everyone can see it".
+// reached the server, and from which device (by the name its person gave it, which the server
+// records with each step, so other people's devices are named too). This device's unsent
+// steps come first, marked, so nobody mistakes "done here" for "everyone can see it".
 import type { TimelineEntry } from '../../domain';
 import { deviceLabel } from './deviceLabel';
 import { instantText } from './whenText';
@@ -21,6 +22,15 @@ type TimelineProps = {
   /** The device in hand, named "this device". */
   thisDeviceId?: string | null;
 };
+
+/** The names this device knows, or else the one the server recorded when it accepted the step. */
+function namesFor(
+  entry: TimelineEntry,
+  deviceNames: Readonly<Record<string, string>> | undefined,
+): Readonly<Record<string, string>> | undefined {
+  if (!entry.deviceName || deviceNames?.[entry.deviceId]) return deviceNames;
+  return { ...deviceNames, [entry.deviceId]: entry.deviceName };
+}
 
 export function Timeline({ entries, unsent, deviceNames, thisDeviceId = null }: TimelineProps) {
   const newestFirst = [...entries].sort((a, b) => b.seq - a.seq);
@@ -59,7 +69,7 @@ export function Timeline({ entries, unsent, deviceNames, thisDeviceId = null }: 
           </div>
           <p className="moj-timeline__date">
             <time dateTime={entry.madeAt}>Done {instantText(entry.madeAt)}</time> on{' '}
-            {deviceLabel(entry.deviceId, deviceNames, thisDeviceId)}
+            {deviceLabel(entry.deviceId, namesFor(entry, deviceNames), thisDeviceId)}
           </p>
           <p className="moj-timeline__date">
             <time dateTime={entry.acceptedAt}>Reached the server {instantText(entry.acceptedAt)}</time>
