@@ -14,6 +14,7 @@ import {
   DOCUMENT_NAME,
   draftResponse,
   markButtons,
+  mouseDrag,
   overlayOf,
   penStroke,
   SYNC_TIMEOUT_MS,
@@ -198,10 +199,7 @@ describe('the review tool by touch, pen, mouse and keyboard', () => {
     const area = await overlayOf(page, 1);
     const from = area.at(figures.x - 1, figures.y - 1);
     const to = area.at(figures.x + figures.width + 1, figures.y + figures.height + 1);
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    await page.mouse.move(to.x, to.y, { steps: 6 });
-    await page.mouse.up();
+    await mouseDrag(page, from, to);
     // The new box is selected, with its handles.
     await shows(page.locator('[data-handle="se"]'), 'the handles of the new box');
     const id = (await page.locator('.review-mark--selected').getAttribute('data-mark-id')) ?? '';
@@ -216,10 +214,7 @@ describe('the review tool by touch, pen, mouse and keyboard', () => {
     const body = await page.locator('.review-handle--body rect').first().boundingBox();
     if (!body) throw new Error('the box has no body on screen');
     const grab = { x: body.x + body.width / 2, y: body.y + body.height / 2 };
-    await page.mouse.move(grab.x, grab.y);
-    await page.mouse.down();
-    await page.mouse.move(grab.x + 60, grab.y, { steps: 6 });
-    await page.mouse.up();
+    await mouseDrag(page, grab, { x: grab.x + 60, y: grab.y });
     await expect.poll(async () => near((await selectedBox(page)).x, drawn.x + 60 / scale)).toBe(true);
     expect(near((await selectedBox(page)).y, drawn.y)).toBe(true);
     const item = page.locator('.review-marklist__item--selected');
@@ -234,10 +229,7 @@ describe('the review tool by touch, pen, mouse and keyboard', () => {
     // The target is a 44 px square at any zoom.
     expect(Math.round(corner.width)).toBe(44);
     const c = { x: corner.x + corner.width / 2, y: corner.y + corner.height / 2 };
-    await page.mouse.move(c.x, c.y);
-    await page.mouse.down();
-    await page.mouse.move(c.x + 30, c.y + 10, { steps: 5 });
-    await page.mouse.up();
+    await mouseDrag(page, c, { x: c.x + 30, y: c.y + 10 });
     await expect
       .poll(async () => {
         const now = await selectedBox(page);

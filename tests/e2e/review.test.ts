@@ -20,6 +20,7 @@ import {
   fingerDrag,
   type MarkedUpAnnotation,
   markButtons,
+  mouseDrag,
   overlayOf,
   penStroke,
   SYNC_TIMEOUT_MS,
@@ -175,11 +176,7 @@ describe('the clearance review tool', () => {
     const area = await overlayOf(o, 1);
     const from = area.at(falcon.x - 2, falcon.y - 2);
     const to = area.at(falcon.x + falcon.width + 2, falcon.y + falcon.height + 2);
-    await o.mouse.move(from.x, from.y);
-    await o.mouse.down();
-    await o.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
-    await o.mouse.move(to.x, to.y, { steps: 4 });
-    await o.mouse.up();
+    await mouseDrag(o, from, to, 8);
     await expect
       .poll(async () => countOf(await markButtons(o), /^Redaction \(s40\(2\)\)/, 'Helen Price'))
       .toBe(1);

@@ -117,6 +117,19 @@ export async function penStroke(cdp: CDPSession, points: { x: number; y: number 
   await cdp.send('Input.dispatchMouseEvent', { type: 'mouseReleased', ...end, ...pen, force: 0 });
 }
 
+/** A mouse drag from one point to another in `steps` moves, as a person drags a box. */
+export async function mouseDrag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  steps = 6,
+): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps });
+  await page.mouse.up();
+}
+
 /** A one-finger drag (CDP touch events). */
 export async function fingerDrag(
   cdp: CDPSession,
