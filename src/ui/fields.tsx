@@ -80,7 +80,16 @@ export function TextArea({
   value,
   onChange,
   rows = 5,
-}: FieldProps & { value: string; onChange: (value: string) => void; rows?: number }) {
+  maxLength,
+  onBlur,
+}: FieldProps & {
+  value: string;
+  onChange: (value: string) => void;
+  rows?: number;
+  maxLength?: number;
+  /** For a field saved when the person leaves it. */
+  onBlur?: () => void;
+}) {
   const id = `field-${name}`;
   return (
     <FieldShell label={label} hint={hint} error={error} id={id}>
@@ -90,8 +99,10 @@ export function TextArea({
         name={name}
         rows={rows}
         value={value}
+        maxLength={maxLength}
         aria-describedby={describedBy(id, hint, error)}
         onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
       />
     </FieldShell>
   );
@@ -321,20 +332,7 @@ export function NameList({
     onChange(next.names);
   };
   return (
-    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
-      <label className="govuk-label" htmlFor={id}>
-        {label}
-      </label>
-      {hint ? (
-        <div className="govuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
-      {error ? (
-        <p className="govuk-error-message" id={`${id}-error`}>
-          <span className="govuk-visually-hidden">Error:</span> {error}
-        </p>
-      ) : null}
+    <FieldShell label={label} hint={hint} error={error} id={id}>
       <div className="app-name-list__add">
         <input
           className={`govuk-input govuk-!-width-two-thirds${error ? ' govuk-input--error' : ''}`}
@@ -376,6 +374,6 @@ export function NameList({
           ))}
         </ul>
       ) : null}
-    </div>
+    </FieldShell>
   );
 }

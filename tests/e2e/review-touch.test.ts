@@ -4,9 +4,10 @@
 // chosen; then, on a touch screen, a pen drags a redaction box, a finger tap pins a comment,
 // selected text is redacted with a tap, and two fingers pinch the document bigger; a redaction
 // is moved by mouse (its body and a corner handle) and by the arrow keys, and an agreed one
-// moved goes back to proposed. Headless Chromium makes no text selection from a long press
-// (neither CDP's long tap gesture nor a held touch does), so the selection stands in for the
-// platform's long press and everything after it is touch.
+// moved goes back to proposed; a request is logged with a third party named on the form.
+// Headless Chromium makes no text selection from a long press (neither CDP's long tap gesture
+// nor a held touch does), so the selection stands in for the platform's long press and
+// everything after it is touch.
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, launchChromium, type RunningServer, startServer, TABLET } from './harness';
@@ -103,8 +104,9 @@ describe('the review tool by touch, pen, mouse and keyboard', () => {
     // Named on the case's details: a correction of the details, on the timeline with its author.
     await page.getByText('Change the third parties named').click();
     const step = page.getByTestId('step-third-parties');
-    await step.getByLabel('Other people named').fill(THIRD_PARTY);
-    await step.getByLabel('Other people named').press('Enter');
+    const name = step.getByRole('textbox', { name: 'Other people named' });
+    await name.fill(THIRD_PARTY);
+    await name.press('Enter');
     await expect
       .poll(() => step.getByRole('list', { name: 'Other people named' }).textContent())
       .toContain(THIRD_PARTY);
@@ -272,5 +274,27 @@ describe('the review tool by touch, pen, mouse and keyboard', () => {
     expect(near(Number(await again.getAttribute('y')), saved.y)).toBe(true);
     expect(near(Number(await again.getAttribute('width')), saved.width)).toBe(true);
     expect(await axeProblems(page)).toEqual([]);
+  });
+
+  it('logs a request naming third parties on the form, added and removed before it is sent', async () => {
+    await page.goto(`${base}/cases/new`);
+    await page.getByLabel('Requester').fill('Amira Khan');
+    await page.getByLabel('Email address or postal address').fill('amira.khan@example.org');
+    // Demo mode has no directory of subjects, so the subject is typed.
+    await page.getByLabel('Subject').fill('Noise complaints');
+    await page.getByLabel('What they asked for').fill('Complaints about the noise from 4 Mill Lane in 2025.');
+    const names = page.getByRole('textbox', { name: 'Other people named (optional)' });
+    for (const name of ['Graham Lowe', 'Rita Moss']) {
+      await names.fill(name);
+      await page.getByRole('button', { name: 'Add name' }).tap();
+    }
+    // The same person twice is refused with a reason; one is removed again.
+    await names.fill('graham lowe');
+    await names.press('Enter');
+    await shows(page.getByText('graham lowe is already on the list'), 'the refusal of a name given twice');
+    await page.getByRole('button', { name: 'Remove Rita Moss' }).tap();
+    await page.getByRole('button', { name: 'Log request' }).tap();
+    await shows(page.getByTestId('case-reference'), 'the new case');
+    await expect.poll(() => page.getByTestId('third-parties').textContent()).toBe('Graham Lowe');
   });
 });
