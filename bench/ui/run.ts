@@ -4,6 +4,9 @@
 // (on the same lean summary rows) in the same run.
 // Aim: under 1 second to My work, under 100 ms per query.
 //   npm run bench:ui   (BENCH_CASES to change the number of cases)
+// To profile: BENCH_PROFILE=<folder> keeps the stored cases there between runs (seeded once, on
+// fixed ports); BENCH_VERBOSE=1 prints the pages' console; BENCH_CPU_PROFILE=<file> writes a
+// Chrome CPU profile of the data layer's run (unminified), to open in the browser's DevTools.
 //
 // Debian's Chromium is launched four times on one profile (./inBrowser.ts, bundled with
 // esbuild, served from 127.0.0.1 on one port per side, so each side has its own IndexedDB
@@ -11,7 +14,8 @@
 // a browser that has never read it. The device opens offline with
 // its stored session, as it would on a train; the app's screens are not drawn (the figure is the
 // data layer's list in hand, which My work renders as it arrives).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -37,7 +41,7 @@ const bundle = await build({
   format: 'iife',
   platform: 'browser',
   target: 'chrome120',
-  minify: true,
+  minify: !process.env.BENCH_CPU_PROFILE,
   define: { 'import.meta.env.DEV': 'false' },
   logLevel: 'error',
 });
@@ -51,14 +55,19 @@ const serve = (request: IncomingMessage, response: ServerResponse) => {
     .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
     .end('<!doctype html><html lang="en"><title>bench:ui</title><script src="/bench.js"></script></html>');
 };
-async function listen(): Promise<{ server: Server; origin: string }> {
+/** A kept profile needs the same origins (IndexedDB belongs to one) on every run. */
+async function listen(keptPort: number): Promise<{ server: Server; origin: string }> {
   const server = createServer(serve);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = process.env.BENCH_PROFILE ? keptPort : 0;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return { server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
-const dexieSide = await listen();
-const dataSide = await listen();
-const profile = await mkdtemp(join(tmpdir(), 'clearway-bench-ui-'));
+const dexieSide = await listen(47_311);
+const dataSide = await listen(47_312);
+// BENCH_PROFILE keeps the stored cases in that folder between runs (seeded once), to profile.
+const keptProfile = process.env.BENCH_PROFILE;
+const profile = keptProfile ?? (await mkdtemp(join(tmpdir(), 'clearway-bench-ui-')));
+const isSeeded = keptProfile !== undefined && existsSync(join(keptProfile, `seeded-${CASES}`));
 
 /** One phase in a freshly launched browser on the shared profile. */
 async function inFreshBrowser<T extends PhaseFigures | number>(phase: Phase, origin: string): Promise<T> {
@@ -69,8 +78,22 @@ async function inFreshBrowser<T extends PhaseFigures | number>(phase: Phase, ori
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => console.error('In the page:', error.message));
+    if (process.env.BENCH_VERBOSE)
+      page.on('console', (message) => console.log(`  [${phase}] ${message.text()}`));
+    const cpuProfile = phase === 'dataLayer' ? process.env.BENCH_CPU_PROFILE : undefined;
+    const cdp = cpuProfile ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await page.goto(`${origin}/?phase=${phase}&cases=${CASES}`);
-    return await page.evaluate(() => (globalThis as unknown as { uiBench: Promise<T> }).uiBench);
+    const figures = await page.evaluate(() => (globalThis as unknown as { uiBench: Promise<T> }).uiBench);
+    if (cdp && cpuProfile) {
+      const { profile: cpu } = await cdp.send('Profiler.stop');
+      await writeFile(cpuProfile, JSON.stringify(cpu));
+    }
+    return figures;
   } finally {
     await context.close();
   }
@@ -83,8 +106,11 @@ const verdict = (value: number, aim: number) => (value < aim ? 'met' : 'NOT met'
 
 try {
   console.log(`Storing ${CASES.toLocaleString('en-GB')} cases on the device (not part of any figure)…`);
-  await inFreshBrowser<number>('seedDexie', dexieSide.origin);
-  await inFreshBrowser<number>('seedDataLayer', dataSide.origin);
+  if (!isSeeded) {
+    await inFreshBrowser<number>('seedDexie', dexieSide.origin);
+    await inFreshBrowser<number>('seedDataLayer', dataSide.origin);
+    if (keptProfile) await writeFile(join(keptProfile, `seeded-${CASES}`), '');
+  }
   const dexie = await inFreshBrowser<PhaseFigures>('dexie', dexieSide.origin);
   const data = await inFreshBrowser<PhaseFigures>('dataLayer', dataSide.origin);
   if (dexie.stored !== CASES || data.stored !== CASES)
@@ -138,5 +164,5 @@ try {
 } finally {
   dexieSide.server.close();
   dataSide.server.close();
-  await rm(profile, { recursive: true, force: true });
+  if (!keptProfile) await rm(profile, { recursive: true, force: true });
 }

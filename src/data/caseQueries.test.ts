@@ -1,5 +1,7 @@
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import type { DexieStorageInternals } from 'rxdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planCaseIndex } from './caseIndexPlan';
 import {
   type CaseFilter,
   isOverdue,
@@ -201,6 +203,38 @@ describe('finding cases in the lists people use', () => {
       'FOI-2026-00001',
       'BRE-2026-00001',
     ]);
+  });
+
+  // (RxDB's own planner counts My work through the reference index, reading every summary.)
+  it('pages each list through an index the storage has', async () => {
+    const { dexieTable } = await (db.caseSummaries.storageInstance.internals as DexieStorageInternals);
+    const filters: CaseFilter[] = [
+      {},
+      { isMine: true },
+      { types: ['foi'], statuses: ['logged'] },
+      { types: ['foi'] },
+      { statuses: ['closed'] },
+      { ownerId: 'sam' },
+      { teamId: 'waste' },
+      { types: ['foi'], sort: 'reference', direction: 'desc' },
+      { isOverdue: true, sort: 'updated' },
+    ];
+    const stored = (await db.caseSummaries.find().exec()).map((d) => d.toMutableJSON());
+    for (const filter of filters) {
+      const plan = planCaseIndex(filter, NOW);
+      for (const range of [plan.ordered, plan.narrowest])
+        expect(dexieTable.schema.idxByName[range.indexName], range.indexName).toBeDefined();
+      // When the plan says its range holds only matches, counting the range gives the total.
+      if (!plan.isNarrowestExact) continue;
+      const { indexName, lower, upper, isLowerOpen, isUpperOpen } = plan.narrowest;
+      const counted = await dexieTable
+        .where(indexName)
+        .between(lower, upper, !isLowerOpen, !isUpperOpen)
+        .count();
+      expect(counted, JSON.stringify(filter)).toBe(
+        stored.filter((s) => matchesCaseQuery(s, filter, NOW)).length,
+      );
+    }
   });
 
   it('reads a page at a time and counts the whole list', async () => {
