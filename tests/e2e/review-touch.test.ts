@@ -3,8 +3,9 @@
 // timeline) and the review tool suggests their name under s40(2) even with another exemption
 // chosen; then, on a touch screen, a pen drags a redaction box, a finger tap pins a comment,
 // selected text is redacted with a tap, and two fingers pinch the document bigger; a redaction
-// is moved by mouse (its body and a corner handle) and by the arrow keys, and an agreed one
-// moved goes back to proposed; a request is logged with a third party named on the form.
+// is moved by mouse (its body and a corner handle), by the arrow keys, by a finger on its move
+// handle and by a pen on a corner, and an agreed one moved goes back to proposed; a request is
+// logged with a third party named on the form.
 // Headless Chromium makes no text selection from a long press (neither CDP's long tap gesture
 // nor a held touch does), so the selection stands in for the platform's long press and
 // everything after it is touch.
@@ -14,6 +15,7 @@ import { axeProblems, launchChromium, type RunningServer, startServer, TABLET } 
 import {
   DOCUMENT_NAME,
   draftResponse,
+  fingerDrag,
   markButtons,
   mouseDrag,
   overlayOf,
@@ -264,6 +266,23 @@ describe('the review tool by touch, pen, mouse and keyboard', () => {
     expect(help).toContain(
       'arrow keys move it 1 point, Shift and an arrow 10 points, Alt and an arrow change its size',
     );
+
+    // A finger drags the round move handle 40 px left; a pen drags the bottom-right corner 20 px right.
+    const keyed = await selectedBox(page);
+    const centre = async (selector: string) => {
+      const box = await page.locator(selector).first().boundingBox();
+      if (!box) throw new Error(`${selector} is not on screen`);
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    const mover = await centre('.review-handle--move .review-handle__target');
+    await fingerDrag(cdp, mover, { x: mover.x - 40, y: mover.y });
+    await expect.poll(async () => near((await selectedBox(page)).x, keyed.x - 40 / scale)).toBe(true);
+    const touched = await selectedBox(page);
+    const grip = await centre('[data-handle="se"] .review-handle__grip');
+    await penStroke(cdp, [grip, { x: grip.x + 10, y: grip.y }, { x: grip.x + 20, y: grip.y }]);
+    await expect
+      .poll(async () => near((await selectedBox(page)).width, touched.width + 20 / scale))
+      .toBe(true);
 
     // The new place is in the case's events: after a reload the box is drawn there.
     const saved = await selectedBox(page);
