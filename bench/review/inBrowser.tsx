@@ -1,12 +1,18 @@
-// The browser half of bench/review/run.ts, built by Vite and run in Debian's Chromium. Each
-// figure is measured on a fresh page load: the review viewer (DocumentViewer), and bare pdf.js
-// doing the same work (open, draw page 1; draw pages one after another), with the same pdf.js
-// build and options, on the same screen size and pixel ratio.
+// The browser half of bench/review/run.ts, loaded by the viewer's test page
+// (src/features/review/viewer/testing/index.html?page=bench) in Debian's Chromium. Each figure is
+// measured on a fresh page load: the review viewer (DocumentViewer, with the review screen's
+// MarkOverlay), and bare pdf.js doing the same work (open, draw page 1; draw pages one after
+// another, canvas then text layer), with the same pdf.js build and options, on the same screen
+// size and pixel ratio. Setting up (opening, page 1) is a call of its own, so run.ts can read
+// Chromium's CPU counters around the measured part alone.
 import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api';
-import { createRef, memo, type RefObject, useState } from 'react';
+import { createRef, type Dispatch, type Ref, type SetStateAction, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { Mark } from '../../src/domain';
+import { MarkOverlay, type OverlayActions, OverlayContext } from '../../src/features/review/MarkOverlay';
 import { DocumentViewer, type PageSize, type ViewerHandle } from '../../src/features/review/viewer';
 import { loadPdfjs, openPdf } from '../../src/pdf/pdfjs';
+import '../../src/features/review/review.css';
 import '../../src/features/review/viewer/review.css';
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -30,107 +36,126 @@ function waitFor(test: () => boolean): Promise<void> {
   });
 }
 
+/** Resolves once nothing in the document has changed for `quietMs` (the viewer's drawing ahead done). */
+function settled(quietMs = 400): Promise<void> {
+  return new Promise((resolve) => {
+    let timer = setTimeout(done, quietMs);
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(done, quietMs);
+    });
+    function done() {
+      observer.disconnect();
+      resolve();
+    }
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+  });
+}
+
 const canvasOf = (page: number) => document.querySelector(`section[data-page="${page}"] canvas`);
+const textLayerDone = (page: number) =>
+  document.querySelector(`section[data-page="${page}"] .textLayer .endOfContent`) !== null;
 
-type Mounted = { pdf: PDFDocumentProxy; handle: ViewerHandle; setMarks(count: number): void };
-
-type BenchProps = {
-  pdf: PDFDocumentProxy;
-  scale: number;
-  marks: number;
-  viewer: RefObject<ViewerHandle | null>;
-  exposeSetMarks(set: (count: number) => void): void;
-};
-
-/** The viewer as the review screen uses it, with `marks` SVG boxes over page 1. */
-function Bench({ pdf, scale, marks, viewer, exposeSetMarks }: BenchProps) {
-  const [count, setCount] = useState(marks);
-  exposeSetMarks(setCount);
-  const overlay = (page: PageSize) => (page.page === 1 ? <MarkBoxes page={page} count={count} /> : null);
-  return (
-    <DocumentViewer ref={viewer} pdf={pdf} scale={scale} onScaleChange={() => {}} renderOverlay={overlay} />
-  );
-}
-
-/** Mounts the viewer on a document at `scale`, with `marks` SVG boxes drawn over page 1. */
-async function mountViewer(url: string, scale: number, marks = 0): Promise<Mounted> {
-  const pdf = await openPdf(await bytesOf(url));
-  const viewer = createRef<ViewerHandle>();
-  let setMarks: (n: number) => void = () => {};
-  const host = document.getElementById('root') ?? document.body.appendChild(document.createElement('div'));
-  host.id = 'root';
-  createRoot(host).render(
-    <Bench
-      pdf={pdf}
-      scale={scale}
-      marks={marks}
-      viewer={viewer}
-      exposeSetMarks={(set) => (setMarks = set)}
-    />,
-  );
-  await waitFor(() => viewer.current !== null);
-  return { pdf, handle: viewer.current as unknown as ViewerHandle, setMarks: (n) => setMarks(n) };
-}
-
-/** `count` marks as a review screen would draw them: boxes with a title, in page points. */
-function MarkBoxes({ page, count }: { page: PageSize; count: number }) {
-  return (
-    <svg viewBox={`0 0 ${page.width} ${page.height}`} width="100%" height="100%" data-marks={count}>
-      <title>{`${count} marks`}</title>
-      {Array.from({ length: count }, (_, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: mark i is always the same mark here
-        <MarkBox key={i} index={i} page={page} count={count} />
-      ))}
-    </svg>
-  );
-}
-
-// Each mark its own memoised component, as a review overlay draws them, so a new mark draws one.
+// `count` redactions on page 1 in a grid, as the review screen's overlay draws proposed ones.
 const COLUMNS = 25;
 const ROWS = 45;
-const MarkBox = memo(
-  function MarkBox({ index, page }: { index: number; page: PageSize; count: number }) {
-    const w = page.width / COLUMNS;
-    const h = page.height / ROWS;
-    return (
-      <g>
-        <title>{`Mark ${index + 1}`}</title>
-        <rect
-          x={(index % COLUMNS) * w + 1}
-          y={(Math.floor(index / COLUMNS) % ROWS) * h + 1}
-          width={w - 2}
-          height={h - 2}
-          fill="rgba(255,221,0,0.3)"
-          stroke="#d4351c"
-        />
-      </g>
-    );
-  },
-  (a, b) => a.index === b.index && a.page === b.page,
+function redaction(index: number, size: { width: number; height: number }): Mark {
+  const w = size.width / COLUMNS;
+  const h = size.height / ROWS;
+  return {
+    id: `mark-${index}`,
+    kind: 'redaction',
+    subtype: 'area',
+    documentSha: 'bench',
+    page: 1,
+    rects: [
+      {
+        x: (index % COLUMNS) * w + 1,
+        y: (Math.floor(index / COLUMNS) % ROWS) * h + 1,
+        width: w - 2,
+        height: h - 2,
+      },
+    ],
+    strokes: [],
+    text: null,
+    colour: null,
+    inReplyTo: null,
+    exemption: 's40',
+    note: null,
+    author: 'bench',
+    madeAt: '2026-01-01T00:00:00Z',
+    status: 'open',
+    decidedBy: null,
+    decidedAt: null,
+    rejectionReason: null,
+    history: [],
+  };
+}
+
+const overlayActions = (marks: Mark[]): OverlayActions => ({
+  marksByPage: new Map([[1, marks]]),
+  selectedId: null,
+  tool: 'select',
+  select: () => {},
+  finishBox: () => {},
+  finishStroke: () => {},
+  placeComment: () => {},
+});
+
+const renderOverlay = (page: PageSize, scale: number) => (
+  <MarkOverlay width={page.width} height={page.height} page={page.page} scale={scale} />
 );
 
-/** Open to page 1 drawn and painted, through the viewer. */
+type BenchProps = { pdf: PDFDocumentProxy; scale: number; marks: Mark[]; viewer: Ref<ViewerHandle> };
+
+let setMarks: Dispatch<SetStateAction<Mark[]>> = () => {};
+
+/** The viewer as the review screen uses it: MarkOverlay over every page, the marks on page 1. */
+function Bench({ pdf, scale, marks: initial, viewer }: BenchProps) {
+  const [marks, set] = useState(initial);
+  setMarks = set;
+  return (
+    <OverlayContext.Provider value={overlayActions(marks)}>
+      <DocumentViewer
+        ref={viewer}
+        pdf={pdf}
+        scale={scale}
+        onScaleChange={() => {}}
+        renderOverlay={renderOverlay}
+      />
+    </OverlayContext.Provider>
+  );
+}
+
+let pageSize = { width: 612, height: 792 };
+
+/** Mounts the viewer on a document at `scale`, with `marks` redactions drawn over page 1. */
+async function mountViewer(url: string, scale: number, marks = 0): Promise<ViewerHandle> {
+  const pdf = await openPdf(await bytesOf(url));
+  const view = (await pdf.getPage(1)).getViewport({ scale: 1 });
+  pageSize = { width: view.width, height: view.height };
+  const viewer = createRef<ViewerHandle>();
+  const all = Array.from({ length: marks }, (_, i) => redaction(i, pageSize));
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <Bench pdf={pdf} scale={scale} marks={all} viewer={viewer} />,
+  );
+  await waitFor(() => viewer.current !== null);
+  return viewer.current as unknown as ViewerHandle;
+}
+
+const marksDrawn = (count: number) =>
+  document.querySelectorAll('[data-page-overlay="1"] [data-mark-id]').length === count;
+
+/** Open to page 1 drawn and painted, through the viewer (with `marks` on page 1). */
 async function viewerFirstPage(url: string, scale: number, marks = 0): Promise<number> {
   const start = performance.now();
   await mountViewer(url, scale, marks);
-  await waitFor(
-    () => canvasOf(1) !== null && (marks === 0 || document.querySelector('[data-marks]') !== null),
-  );
+  await waitFor(() => canvasOf(1) !== null && marksDrawn(marks));
   await painted();
   return performance.now() - start;
 }
 
-/** The same with bare pdf.js: open, page 1 at the same zoom and pixel ratio, on screen. */
-async function bareFirstPage(url: string, scale: number): Promise<number> {
-  const start = performance.now();
-  const pdf = await openPdf(await bytesOf(url));
-  const page = await pdf.getPage(1);
-  const canvas = drawOn(page, scale);
-  await canvas.done;
-  document.body.append(canvas.canvas);
-  await painted();
-  return performance.now() - start;
-}
+type PageProxy = Awaited<ReturnType<PDFDocumentProxy['getPage']>>;
 
 function drawOn(page: PageProxy, scale: number) {
   const viewport = page.getViewport({ scale });
@@ -148,31 +173,17 @@ function drawOn(page: PageProxy, scale: number) {
   return { canvas, done: task.promise };
 }
 
-const textLayerDone = (page: number) =>
-  document.querySelector(`section[data-page="${page}"] .textLayer .endOfContent`) !== null;
-
-/**
- * Scrolling: page by page from page 2 to `pages + 1`, each scroll waiting until that page is
- * drawn, painted and its text laid out for selecting; the mean time per page. The viewer draws
- * ahead and gives canvases back behind; the figure is what a reader paging through waits for.
- */
-async function viewerScroll(url: string, scale: number, pages: number): Promise<Scroll> {
-  const { handle } = await mountViewer(url, scale);
-  await waitFor(() => canvasOf(1) !== null && textLayerDone(1));
-  await painted();
-  const frames = watchFrames();
+/** The same with bare pdf.js: open, page 1 at the same zoom and pixel ratio, on screen. */
+async function bareFirstPage(url: string, scale: number): Promise<number> {
   const start = performance.now();
-  for (let page = 2; page <= pages + 1; page++) {
-    handle.scrollToPage(page);
-    await waitFor(() => canvasOf(page) !== null && textLayerDone(page));
-    await painted();
-  }
-  const perPage = (performance.now() - start) / pages;
-  return { perPage, worstFrame: frames.stop() };
+  const pdf = await openPdf(await bytesOf(url));
+  const page = await pdf.getPage(1);
+  const canvas = drawOn(page, scale);
+  await canvas.done;
+  document.body.append(canvas.canvas);
+  await painted();
+  return performance.now() - start;
 }
-
-type Scroll = { perPage: number; worstFrame: number };
-type PageProxy = Awaited<ReturnType<PDFDocumentProxy['getPage']>>;
 
 /** Bare pdf.js showing one page as a viewer must: canvas, painted, then its text layer. */
 async function bareShow(page: PageProxy, scale: number, replacing: HTMLElement | null): Promise<HTMLElement> {
@@ -200,17 +211,44 @@ async function bareShow(page: PageProxy, scale: number, replacing: HTMLElement |
   return box;
 }
 
-/** Bare pdf.js showing the same pages one after another, each replacing the one before. */
-async function bareScroll(url: string, scale: number, pages: number): Promise<Scroll> {
-  const pdf = await openPdf(await bytesOf(url));
-  let shown = await bareShow(await pdf.getPage(1), scale, null);
+/** One step of scrolling: show `page` (drawn, painted, its text laid out for selecting). */
+let step: (page: number) => Promise<void> = async () => {
+  throw new Error('prepareScroll first');
+};
+
+/**
+ * Sets up scrolling on `side`: the document open and page 1 shown with its text. The viewer
+ * draws ahead and gives canvases back behind; bare pdf.js draws each page as it is asked for,
+ * replacing the one before.
+ */
+async function prepareScroll(side: 'viewer' | 'bare', url: string, scale: number): Promise<void> {
+  if (side === 'viewer') {
+    const handle = await mountViewer(url, scale);
+    await waitFor(() => canvasOf(1) !== null && textLayerDone(1));
+    await settled();
+    step = async (page) => {
+      handle.scrollToPage(page);
+      await waitFor(() => canvasOf(page) !== null && textLayerDone(page));
+      await painted();
+    };
+  } else {
+    const pdf = await openPdf(await bytesOf(url));
+    let shown = await bareShow(await pdf.getPage(1), scale, null);
+    step = async (page) => {
+      shown = await bareShow(await pdf.getPage(page), scale, shown);
+      await painted();
+    };
+  }
   await painted();
+}
+
+type Scroll = { perPage: number; worstFrame: number };
+
+/** Pages 2 to `pages + 1` one after another, as a reader paging through: the mean time per page. */
+async function scrollPages(pages: number): Promise<Scroll> {
   const frames = watchFrames();
   const start = performance.now();
-  for (let n = 2; n <= pages + 1; n++) {
-    shown = await bareShow(await pdf.getPage(n), scale, shown);
-    await painted();
-  }
+  for (let page = 2; page <= pages + 1; page++) await step(page);
   const perPage = (performance.now() - start) / pages;
   return { perPage, worstFrame: frames.stop() };
 }
@@ -234,14 +272,24 @@ function watchFrames(): { stop(): number } {
   };
 }
 
-/** With `count` marks on page 1 already shown, the time from adding one more to it painted. */
-async function markUpdate(url: string, scale: number, count: number): Promise<number> {
-  const { setMarks } = await mountViewer(url, scale, count);
-  await waitFor(() => canvasOf(1) !== null && document.querySelector(`[data-marks="${count}"]`) !== null);
-  await painted();
+let markCount = 0;
+
+/** Page 1 shown with `count` marks on it, for addMark. */
+async function prepareMarks(url: string, scale: number, count: number): Promise<void> {
+  await mountViewer(url, scale, count);
+  markCount = count;
+  await waitFor(() => canvasOf(1) !== null && marksDrawn(count));
+  await settled();
+}
+
+/** The time from adding one more mark to page 1 to it painted. */
+async function addMark(): Promise<number> {
   const start = performance.now();
-  setMarks(count + 1);
-  await waitFor(() => document.querySelector(`[data-marks="${count + 1}"]`) !== null);
+  const index = markCount;
+  // The existing marks keep their identity, as marks folded from events do.
+  setMarks((before) => [...before, redaction(index, pageSize)]);
+  markCount += 1;
+  await waitFor(() => marksDrawn(markCount));
   await painted();
   return performance.now() - start;
 }
@@ -249,8 +297,9 @@ async function markUpdate(url: string, scale: number, count: number): Promise<nu
 Object.assign(window, {
   viewerFirstPage,
   bareFirstPage,
-  viewerScroll,
-  bareScroll,
-  markUpdate,
+  prepareScroll,
+  scrollPages,
+  prepareMarks,
+  addMark,
   benchReady: true,
 });

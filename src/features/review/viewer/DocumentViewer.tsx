@@ -23,6 +23,7 @@ import {
   mostVisiblePage,
   offsetOf,
   PAGE_GAP,
+  type PageRange,
   type RenderPlan,
   renderPlan,
   visiblePages,
@@ -64,6 +65,23 @@ function documentKey(pdf: object): number {
   return key;
 }
 
+/** Puts a page's text layer to sleep (see review.css: not laid out while off screen) or wakes it. */
+function sleep(textLayer: Element, asleep: boolean): void {
+  if (asleep === textLayer.hasAttribute('data-asleep')) return;
+  if (asleep) textLayer.setAttribute('data-asleep', '');
+  else textLayer.removeAttribute('data-asleep');
+}
+
+/** After the view moved from `before` to `now`: the pages that left it sleep, those now in it wake. */
+function wake(pages: Map<number, PageElements>, before: PageRange, now: PageRange): void {
+  const from = Math.min(before.first, now.first);
+  const to = Math.max(before.last, now.last);
+  for (let page = from; page <= to; page++) {
+    const elements = pages.get(page);
+    if (elements) sleep(elements.textLayer, page < now.first || page > now.last);
+  }
+}
+
 function hitsByPage(hits: readonly Finding[] | undefined): Map<number, PageHit[]> {
   const byPage = new Map<number, PageHit[]>();
   hits?.forEach((hit, index) => {
@@ -98,8 +116,11 @@ export const DocumentViewer = forwardRef<ViewerHandle, DocumentViewerProps>(func
   current.current = { layout, scale, onScaleChange, onVisiblePageChange };
 
   const register = useCallback((page: number, elements: Omit<PageElements, 'page'> | null) => {
-    if (elements) pages.current.set(page, { page, ...elements });
-    else pages.current.delete(page);
+    if (elements) {
+      pages.current.set(page, { page, ...elements });
+      const { first, last } = onScreen.current;
+      sleep(elements.textLayer, page < first || page > last);
+    } else pages.current.delete(page);
   }, []);
 
   /** Reads the scroll position: which pages to draw, the current page, the zoom anchor. */
@@ -110,7 +131,9 @@ export const DocumentViewer = forwardRef<ViewerHandle, DocumentViewerProps>(func
     if (now.tops.length === 0) return;
     const top = el.scrollTop;
     const height = el.clientHeight || 1;
+    const before = onScreen.current;
     onScreen.current = visiblePages(now, top, height);
+    wake(pages.current, before, onScreen.current);
     const next = renderPlan(now, top, height);
     setPlan((old) => (samePlan(old, next) ? old : next));
     anchor.current = {
@@ -237,6 +260,7 @@ export const DocumentViewer = forwardRef<ViewerHandle, DocumentViewerProps>(func
       scrollToPage,
       scrollToRect,
       fitWidth,
+      // A text layer asleep off screen still measures: the browser lays it out for the asking.
       selection: () =>
         readSelection(
           scroller.current?.ownerDocument.getSelection() ?? null,

@@ -120,16 +120,20 @@ function PageViewInner(props: PageViewProps) {
   }, [pdf, page, mode, renderScale, queue]);
 
   // The text layer: laid out once at scale 1; CSS (--total-scale-factor) sizes it for the zoom.
+  // Only pages in the render window keep theirs (a canvas is kept further): pdf.js adds each of
+  // the document's fonts to the page as it first draws with it, and every font added makes the
+  // browser lay out all text on the page again, so every text layer kept costs on every page drawn.
+  const hasText = mode === 'render';
   useEffect(() => {
     const host = textHost.current;
     if (!host) return;
-    if (mode === 'release') {
+    if (!hasText) {
       textLayer.current?.cancel();
       textLayer.current = null;
       host.replaceChildren();
       return;
     }
-    if (mode === 'keep' || textLayer.current) return;
+    if (textLayer.current) return;
     let cancelled = false;
     let layer: TextLayer | null = null;
     let finished = false;
@@ -168,7 +172,7 @@ function PageViewInner(props: PageViewProps) {
         host.replaceChildren();
       }
     };
-  }, [pdf, page, mode, queue]);
+  }, [pdf, page, hasText, queue]);
 
   const live = mode !== 'release';
   // The marks come in a render of their own just after the page, so a page with many marks
@@ -186,7 +190,7 @@ function PageViewInner(props: PageViewProps) {
       style={style}
       aria-label={`Page ${page} of ${pageCount}`}
       data-page={page}
-      data-rendered={live ? 'yes' : 'no'}
+      data-mode={mode}
     >
       <div ref={canvasHost} className="review-page__canvas-host" />
       {live && hits.length > 0 ? <HitsLayer size={size} hits={hits} currentHit={currentHit} /> : null}

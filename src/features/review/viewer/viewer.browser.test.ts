@@ -1,65 +1,24 @@
 // The viewer for real in Debian's Chromium on tracemonkey.pdf: pages named for screen readers,
 // only pages near the view drawn and far ones given back, a text selection turned into rects
 // where pdf.js itself places that text, search hits drawn and scrolled to, zoom keeping the page.
-import { readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join } from 'node:path';
-import react from '@vitejs/plugin-react';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../../tests/chromium';
 import type { Finding } from '../../../pdf/find';
 import { boxOfSpan, type PageRuns } from '../../../pdf/pdfjs';
-import { CORPUS_DIR } from '../../../pdf/testing/corpusCases';
+import { type ServedPage, serveViewerPage } from './testing/servePage';
 
-const REPO = join(import.meta.dirname, '../../../..');
-const OUT = join(tmpdir(), `clearway-viewer-browser-${process.pid}`);
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-};
-
-let server: Server;
+let served: ServedPage;
 let browser: Browser;
-let origin: string;
 
 beforeAll(async () => {
-  await build({
-    root: join(import.meta.dirname, 'testing'),
-    configFile: false,
-    logLevel: 'silent',
-    plugins: [react()],
-    resolve: { alias: { '/node_modules': join(REPO, 'node_modules') } },
-    build: { outDir: OUT, emptyOutDir: true, target: 'es2022' },
-  });
-  server = createServer(async (req, res) => {
-    const asked = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
-    const path = asked === '/' ? '/index.html' : asked;
-    try {
-      const body = await readFile(
-        path.endsWith('.pdf') ? join(CORPUS_DIR, path.slice(1).replaceAll('/', '')) : join(OUT, path),
-      );
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  }).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  served = await serveViewerPage();
   browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
   await browser?.close();
-  server?.close();
-  await rm(OUT, { recursive: true, force: true });
+  await served?.close();
 });
 
 type Harness = {
@@ -76,7 +35,7 @@ declare const viewerHarness: Harness;
 async function openViewer(file = 'tracemonkey.pdf', pages = 14): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
   page.on('pageerror', (error) => console.error('In the page:', error.message));
-  await page.goto(`${origin}/`);
+  await page.goto(`${served.origin}/`);
   await page.waitForFunction(() => (window as unknown as { harnessReady?: boolean }).harnessReady);
   expect(await page.evaluate((url) => viewerHarness.mount(url), `/${file}`)).toBe(pages);
   await page.waitForSelector('section[data-page="1"] canvas');
@@ -100,6 +59,7 @@ describe('the document viewer in Chromium', () => {
       expect(atTop).toContain(1);
       expect(Math.max(...atTop)).toBeLessThanOrEqual(4);
       expect(await page.locator('[data-page-overlay="14"]').textContent()).toBe('');
+      expect(await page.locator('section[data-page="14"]').getAttribute('data-mode')).toBe('release');
 
       await page.evaluate(() => viewerHarness.handle().scrollToPage(12));
       await page.waitForSelector('section[data-page="12"] canvas');
@@ -146,6 +106,47 @@ describe('the document viewer in Chromium', () => {
       expect(rect.y + rect.height).toBeGreaterThan(found.run!.origin.y - 1);
       expect(rect.height).toBeLessThan(40);
       expect(found.after).toBe(true);
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+
+  it('lays out text only on pages in view, yet measures a selection reaching a page scrolled away', async () => {
+    const page = await openViewer();
+    try {
+      await page.waitForSelector('section[data-page="1"] .textLayer .endOfContent', { state: 'attached' });
+      const text = await page.evaluate(() => {
+        const span = [...document.querySelectorAll('section[data-page="1"] .textLayer span')].find(
+          (s) => (s.textContent ?? '').trim().length >= 12 && s.children.length === 0,
+        );
+        if (!span) throw new Error('No text span on page 1');
+        const range = document.createRange();
+        range.selectNodeContents(span);
+        document.getSelection()?.removeAllRanges();
+        document.getSelection()?.addRange(range);
+        return span.textContent;
+      });
+      await page.evaluate(() => viewerHarness.handle().scrollToPage(2));
+      await expect.poll(() => page.evaluate(() => viewerHarness.visiblePages.at(-1))).toBe(2);
+      await page.waitForSelector('section[data-page="2"] .textLayer .endOfContent', { state: 'attached' });
+      const asleep = (n: number) =>
+        page.evaluate(
+          (p) => document.querySelector(`section[data-page="${p}"] .textLayer`)?.hasAttribute('data-asleep'),
+          n,
+        );
+      expect(await asleep(2)).toBe(false);
+      // Page 1 is still near enough to keep its text, but out of view: not laid out.
+      expect(await page.locator('section[data-page="1"] .textLayer span').count()).toBeGreaterThan(0);
+      expect(await asleep(1)).toBe(true);
+      const selected = await page.evaluate(() => viewerHarness.handle().selection());
+      expect(selected?.[0]?.page).toBe(1);
+      expect(selected?.[0]?.text).toBe(text?.replace(/\s+/g, ' ').trim());
+      expect(selected?.[0]?.rects[0]?.width).toBeGreaterThan(10);
+      expect(await asleep(1)).toBe(true);
+      // Far pages keep no text at all.
+      await page.evaluate(() => viewerHarness.handle().scrollToPage(12));
+      await page.waitForSelector('section[data-page="12"] .textLayer .endOfContent', { state: 'attached' });
+      await expect.poll(() => page.locator('section[data-page="1"] .textLayer span').count()).toBe(0);
     } finally {
       await page.close();
     }
