@@ -9,9 +9,9 @@
 // writer waits for the lock, so it cannot take a higher number and commit before a lower one is
 // visible: number order = commit order, and a reader that has seen n has seen everything below n.
 // The same lock orders the hash chain. It serialises pushes, so the time the lock is held is the
-// throughput: it is taken in the round trip that begins the transaction, and under it the store
-// makes one read (no states it already holds, see StateCache) and one write (set-based,
-// data-modifying CTEs). Judging, documents, timeline entries and most of each hash are worked out
+// throughput: the round trip that begins the transaction takes it and then reads the log (no
+// states this process already holds, see StateCache), and one more writes everything (set-based,
+// data-modifying CTEs) before the commit. Judging, documents, timeline entries and most of each hash are worked out
 // before the lock and only checked and numbered under it (see bench/sync/server.ts).
 import type { EventEnvelope } from '../../src/domain/events/envelope';
 import type { Principal } from '../../src/domain/principal';
@@ -203,7 +203,8 @@ export async function appendHoldingLock(
     resolve: () => undefined,
     reject: () => undefined,
   };
-  const { results } = await commitGroup(tx, [job], cache);
+  const read = await readSnapshot(tx, ids, streamIds, ctx.year, cache);
+  const { results } = await commitGroup(tx, [job], read);
   const [result] = results;
   if (!result) throw new Error('The change could not be recorded.');
   return result;
@@ -267,7 +268,12 @@ function takeGroup(waiting: Job[]): Job[] {
 
 async function runGroup(db: Database, group: Job[], cache: StateCache): Promise<void> {
   try {
-    const { results, written } = await db.transaction((tx) => commitGroup(tx, group, cache), LOCK_LOG);
+    // One round trip takes the lock and reads the log as it is under it.
+    const read = snapshotSql(groupIds(group), groupStreams(group), group[0]?.ctx.year ?? 0, cache);
+    const { results, written } = await db.transaction(
+      (tx, rows) => commitGroup(tx, group, toSnapshot(rows, cache)),
+      `${LOCK_LOG}; ${read}`,
+    );
     // Only once committed are the states this group wrote the stored ones.
     remember(cache, written);
     for (const [i, job] of group.entries()) job.resolve(results[i] as PushResult);
@@ -282,17 +288,16 @@ async function runGroup(db: Database, group: Job[], cache: StateCache): Promise<
 }
 
 /** Under the lock: judges, stamps and writes every push of the group in order, as one. */
+const groupIds = (group: Job[]) => [...new Set(group.flatMap((job) => job.ids))];
+const groupStreams = (group: Job[]) => [...new Set(group.flatMap((job) => job.streamIds))];
+
+/** Holding the log's lock, with `snapshot` read under it: judges, stamps and writes the group. */
 async function commitGroup(
   tx: Queryable,
   group: Job[],
-  cache: StateCache,
+  snapshot: LogSnapshot,
 ): Promise<{ results: PushResult[]; written: StreamRow[] }> {
-  // The log's lock is already held: runGroup takes it with `begin`.
-  const first = group[0];
-  if (!first) return { results: [], written: [] };
-  const allIds = [...new Set(group.flatMap((job) => job.ids))];
-  const allStreams = [...new Set(group.flatMap((job) => job.streamIds))];
-  const live = toLiveLog(await readSnapshot(tx, allIds, allStreams, first.ctx.year, cache));
+  const live = toLiveLog(snapshot);
   // Someone's roles or teams changed since a push read them (personAccess.ts): judge it, and
   // work out who sees its streams, with people as they are now.
   const isStale = (job: Job) => job.early.counters.people !== live.counters.people;
@@ -698,38 +703,49 @@ function checkIdentity(event: EventEnvelope, pusher: Pusher): string | null {
 }
 
 /** Everything the judging needs, in one round trip (run after taking the lock, so it is current). */
-async function readSnapshot(
-  tx: Queryable,
-  ids: string[],
-  streamIds: string[],
-  year: number,
-  cache: StateCache,
-): Promise<LogSnapshot> {
+type SnapshotRow = {
+  snapshot: Omit<LogSnapshot, 'streams'> & {
+    streams: (Omit<StreamRow, 'state'> & { state: StreamState | null })[];
+  };
+};
+
+/**
+ * The one statement that reads everything judging needs. It has no parameters (its input is a
+ * JSON literal), so runGroup can send it in the same round trip as `begin` and the lock: each
+ * statement of such a batch still reads the log as it is when it starts, after the lock.
+ * A state comes back only when it is not the one this process holds at that seq (null otherwise).
+ */
+function snapshotSql(ids: string[], streamIds: string[], year: number, cache: StateCache): string {
   const held: Record<string, number> = {};
   for (const id of streamIds) {
     const cached = cache.get(id);
     if (cached) held[id] = cached.last_seq;
   }
-  const [row] = await tx.query<{
-    snapshot: Omit<LogSnapshot, 'streams'> & {
-      streams: (Omit<StreamRow, 'state'> & { state: StreamState | null })[];
-    };
-  }>(
-    // A state comes back only when it is not the one held at that seq (null otherwise).
-    `select json_build_object(
-       'existing', (select coalesce(json_agg(id), '[]') from events where id = any($1::text[])),
+  const input = sqlLiteral(JSON.stringify({ ids, streamIds, year, held }));
+  return `select json_build_object(
+       'existing', (select coalesce(json_agg(id), '[]') from events
+                    where id = any(array(select jsonb_array_elements_text(p->'ids')))),
        'streams', (select coalesce(json_agg(json_build_object('stream_id', stream_id, 'last_seq', last_seq,
-                    'state', case when last_seq = ($4::jsonb->>stream_id)::bigint then null else document->'state' end)),
+                    'state', case when last_seq = (p->'held'->>stream_id)::bigint then null else document->'state' end)),
                     '[]')
-                   from streams where stream_id = any($2::text[])),
+                   from streams where stream_id = any(array(select jsonb_array_elements_text(p->'streamIds')))),
        'counters', (select json_object_agg(name, value) from counters),
        'head', (select hash from events where seq = (select value from counters where name = 'seq')),
        'visible', (select coalesce(json_agg(json_build_object('user_id', user_id, 'stream_id', stream_id)), '[]')
-                   from access where stream_id = any($2::text[]) and can_see),
-       'references', (select coalesce(json_object_agg(prefix, last), '{}') from reference_counters where year = $3)
-     ) as snapshot`,
-    [ids, streamIds, year, JSON.stringify(held)],
-  );
+                   from access where can_see
+                     and stream_id = any(array(select jsonb_array_elements_text(p->'streamIds')))),
+       'references', (select coalesce(json_object_agg(prefix, last), '{}') from reference_counters
+                      where year = (p->>'year')::int)
+     ) as snapshot
+     from (select ${input}::jsonb as p) as input`;
+}
+
+// standard_conforming_strings is on (PostgreSQL's default since 9.1, and PGlite's): inside a
+// quoted literal only the quote itself needs doubling. The JSON holds validated ids only.
+const sqlLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+function toSnapshot(rows: readonly Record<string, unknown>[], cache: StateCache): LogSnapshot {
+  const row = rows[0] as SnapshotRow | undefined;
   if (!row) throw new Error('The log could not be read.');
   const streams = row.snapshot.streams.map((r) => {
     const state = r.state ?? cache.get(r.stream_id)?.state;
@@ -742,6 +758,16 @@ async function readSnapshot(
     throw new Error(`The log is damaged: accepted event ${snapshot.counters.seq} is missing.`);
   }
   return snapshot;
+}
+
+async function readSnapshot(
+  tx: Queryable,
+  ids: string[],
+  streamIds: string[],
+  year: number,
+  cache: StateCache,
+): Promise<LogSnapshot> {
+  return toSnapshot(await tx.query(snapshotSql(ids, streamIds, year, cache)), cache);
 }
 
 /**

@@ -14,10 +14,10 @@ export type Database = Queryable & {
   readonly kind: 'pglite' | 'postgres';
   /**
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
-   * `first`: one statement without parameters run at the start, in the same round trip as
-   * `begin` where the engine allows (taking the log's lock costs no extra trip).
+   * `first`: statements without parameters (separated by `;`) run at the start, in the same
+   * round trip as `begin` where the engine allows; `work` gets the last one's rows.
    */
-  transaction<T>(work: (tx: Queryable) => Promise<T>, first?: string): Promise<T>;
+  transaction<T>(work: (tx: Queryable, firstRows: Row[]) => Promise<T>, first?: string): Promise<T>;
   /** Calls `onPayload` for every NOTIFY on `channel` (from any process on the same database). */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -21,8 +21,8 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     ...asQueryable(db),
     transaction: (work, first) =>
       db.transaction(async (tx) => {
-        if (first) await tx.query(first);
-        return work(asQueryable(tx));
+        const results = first ? await tx.exec(first) : [];
+        return work(asQueryable(tx), (results.at(-1)?.rows ?? []) as Row[]);
       }),
     async listen(channel, onPayload) {
       const stop = await db.listen(channel, onPayload);

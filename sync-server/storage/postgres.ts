@@ -45,9 +45,12 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
       const client = await pool.connect();
       const tx: Queryable = { query: (sql, params) => run(client, sql, params) };
       try {
-        // Two statements in one simple query: one round trip; each still gets its own snapshot.
-        await client.query(first ? `begin; ${first}` : 'begin');
-        const result = await work(tx);
+        // Several statements in one simple query: one round trip; each still gets its own
+        // snapshot (read committed), so a read after a lock sees what committed before it.
+        const begun = (await client.query(first ? `begin; ${first}` : 'begin')) as unknown as
+          | pg.QueryResult<Row>
+          | pg.QueryResult<Row>[];
+        const result = await work(tx, Array.isArray(begun) ? (begun.at(-1)?.rows ?? []) : []);
         await client.query('commit');
         return result;
       } catch (error) {
