@@ -102,6 +102,18 @@ type Token =
   | { t: 'keyword'; value: string; start: number; end: number }
   | { t: 'arrayStart' | 'arrayEnd' | 'dictStart' | 'dictEnd'; start: number; end: number };
 
+const END = 0;
+const OPERAND = 1;
+const KEYWORD = 2;
+const ARRAY_START = 3;
+const ARRAY_END = 4;
+const DICT_START = 5;
+const DICT_END = 6;
+export type TokenKind = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+/** What `Lexer.scan` returns. */
+export const TOKEN = { END, OPERAND, KEYWORD } as const;
+const NULL_OPERAND: Operand = { kind: 'null' };
+
 export class Lexer {
   pos = 0;
   constructor(readonly bytes: Uint8Array) {}
@@ -117,52 +129,99 @@ export class Lexer {
     }
   }
 
-  next(): Token | undefined {
+  // The token `scan` found: what it is, its value and where it lies. Fields rather than a new
+  // object per token: the parser reads every token of every stream.
+  kind: TokenKind = END;
+  operand: Operand = NULL_OPERAND;
+  word = '';
+  start = 0;
+  end = 0;
+
+  /** Reads the next token into the fields above and returns its kind (END at the end). */
+  scan(): TokenKind {
     this.skipSpaceAndComments();
     const b = this.bytes;
-    if (this.pos >= b.length) return undefined;
     const start = this.pos;
-    const c = b[this.pos] as number;
+    this.start = start;
+    if (start >= b.length) return this.found(END);
+    const c = b[start] as number;
     if (c === 0x5b) {
       this.pos++;
-      return { t: 'arrayStart', start, end: this.pos };
+      return this.found(ARRAY_START);
     }
     if (c === 0x5d) {
       this.pos++;
-      return { t: 'arrayEnd', start, end: this.pos };
+      return this.found(ARRAY_END);
     }
-    if (c === 0x3c && b[this.pos + 1] === 0x3c) {
+    if (c === 0x3c && b[start + 1] === 0x3c) {
       this.pos += 2;
-      return { t: 'dictStart', start, end: this.pos };
+      return this.found(DICT_START);
     }
-    if (c === 0x3e && b[this.pos + 1] === 0x3e) {
+    if (c === 0x3e && b[start + 1] === 0x3e) {
       this.pos += 2;
-      return { t: 'dictEnd', start, end: this.pos };
+      return this.found(DICT_END);
     }
-    if (c === 0x28) return { t: 'operand', value: this.literalString(), start, end: this.pos };
-    if (c === 0x3c) return { t: 'operand', value: this.hexString(), start, end: this.pos };
-    if (c === 0x2f) return { t: 'operand', value: this.name(), start, end: this.pos };
+    if (c === 0x28) return this.foundOperand(this.literalString());
+    if (c === 0x3c) return this.foundOperand(this.hexString());
+    if (c === 0x2f) return this.foundOperand(this.name());
     if (c === 0x7b || c === 0x7d || c === 0x29 || c === 0x3e) {
       // Stray delimiters (PostScript braces, unbalanced brackets): skip them like pdf.js does.
       this.pos++;
-      return { t: 'keyword', value: String.fromCharCode(c), start, end: this.pos };
+      this.word = String.fromCharCode(c);
+      return this.found(KEYWORD);
     }
     while (this.pos < b.length && CLASS[b[this.pos] as number] === 0) this.pos++;
     const end = this.pos;
     const plain = plainNumber(b, start, end);
-    if (plain !== undefined) return { t: 'operand', value: { kind: 'number', value: plain }, start, end };
+    if (plain !== undefined) return this.foundOperand({ kind: 'number', value: plain });
     const word = wordOf(b, start, end);
-    if (/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word))
-      return { t: 'operand', value: { kind: 'number', value: Number(word) }, start, end };
-    if (/^[+-]?[\d.]+$/.test(word)) {
+    // Only a word that starts like a number can be one (operators are letters).
+    const numeric = c === 0x2b || c === 0x2d || c === 0x2e || (c >= 0x30 && c <= 0x39);
+    if (numeric && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(word))
+      return this.foundOperand({ kind: 'number', value: Number(word) });
+    if (numeric && /^[+-]?[\d.]+$/.test(word)) {
       // Malformed numbers such as "1.2.3" or "--5": read the longest sensible prefix, as viewers do.
       const n = Number.parseFloat(word.replace(/^[+-]+/, (m) => (m.includes('-') ? '-' : '')));
-      return { t: 'operand', value: { kind: 'number', value: Number.isFinite(n) ? n : 0 }, start, end };
+      return this.foundOperand({ kind: 'number', value: Number.isFinite(n) ? n : 0 });
     }
     if (word === 'true' || word === 'false')
-      return { t: 'operand', value: { kind: 'bool', value: word === 'true' }, start, end };
-    if (word === 'null') return { t: 'operand', value: { kind: 'null' }, start, end };
-    return { t: 'keyword', value: word, start, end };
+      return this.foundOperand({ kind: 'bool', value: word === 'true' });
+    if (word === 'null') return this.foundOperand(NULL_OPERAND);
+    this.word = word;
+    return this.found(KEYWORD);
+  }
+
+  private found(kind: TokenKind): TokenKind {
+    this.kind = kind;
+    this.end = this.pos;
+    return kind;
+  }
+
+  private foundOperand(value: Operand): TokenKind {
+    this.operand = value;
+    return this.found(OPERAND);
+  }
+
+  /** The next token as an object (for callers that keep tokens). */
+  next(): Token | undefined {
+    const kind = this.scan();
+    const { start, end } = this;
+    switch (kind) {
+      case END:
+        return undefined;
+      case OPERAND:
+        return { t: 'operand', value: this.operand, start, end };
+      case KEYWORD:
+        return { t: 'keyword', value: this.word, start, end };
+      case ARRAY_START:
+        return { t: 'arrayStart', start, end };
+      case ARRAY_END:
+        return { t: 'arrayEnd', start, end };
+      case DICT_START:
+        return { t: 'dictStart', start, end };
+      default:
+        return { t: 'dictEnd', start, end };
+    }
   }
 
   private name(): Operand {
@@ -240,36 +299,37 @@ export class Lexer {
   }
 }
 
-function readValue(lexer: Lexer, first: Token, depth: number): Operand | undefined {
+/** The value of the token the lexer has just scanned (reading on through arrays and dictionaries). */
+function readValue(lexer: Lexer, depth: number): Operand | undefined {
   if (depth > MAX_NESTING) throw new ContentSyntaxError('arrays or dictionaries nested too deeply');
-  if (first.t === 'operand') return first.value;
-  if (first.t === 'arrayStart') {
+  const kind = lexer.kind;
+  if (kind === OPERAND) return lexer.operand;
+  if (kind === ARRAY_START) {
     const items: Operand[] = [];
     for (;;) {
-      const tok = lexer.next();
-      if (!tok) throw new ContentSyntaxError('unterminated array');
-      if (tok.t === 'arrayEnd') return { kind: 'array', items };
-      const v = readValue(lexer, tok, depth + 1);
+      const next = lexer.scan();
+      if (next === END) throw new ContentSyntaxError('unterminated array');
+      if (next === ARRAY_END) return { kind: 'array', items };
+      const v = readValue(lexer, depth + 1);
       if (v) items.push(v);
     }
   }
-  if (first.t === 'dictStart') return { kind: 'dict', entries: readDict(lexer, depth + 1) };
+  if (kind === DICT_START) return { kind: 'dict', entries: readDict(lexer, depth + 1) };
   return undefined;
 }
 
 function readDict(lexer: Lexer, depth: number, endKeyword?: string): Map<string, Operand> {
   const entries = new Map<string, Operand>();
   for (;;) {
-    const tok = lexer.next();
-    if (!tok) throw new ContentSyntaxError('unterminated dictionary');
-    if (tok.t === 'dictEnd' || (endKeyword && tok.t === 'keyword' && tok.value === endKeyword))
-      return entries;
-    if (tok.t !== 'operand' || tok.value.kind !== 'name')
+    const kind = lexer.scan();
+    if (kind === END) throw new ContentSyntaxError('unterminated dictionary');
+    if (kind === DICT_END || (endKeyword && kind === KEYWORD && lexer.word === endKeyword)) return entries;
+    if (kind !== OPERAND || lexer.operand.kind !== 'name')
       throw new ContentSyntaxError('dictionary key is not a name');
-    const valueTok = lexer.next();
-    if (!valueTok) throw new ContentSyntaxError('unterminated dictionary');
-    const v = readValue(lexer, valueTok, depth + 1);
-    if (v) entries.set(tok.value.value, v);
+    const key = lexer.operand.value;
+    if (lexer.scan() === END) throw new ContentSyntaxError('unterminated dictionary');
+    const v = readValue(lexer, depth + 1);
+    if (v) entries.set(key, v);
   }
 }
 
@@ -327,11 +387,12 @@ export function parseContent(bytes: Uint8Array, maxOperations = 5_000_000): Oper
   let operands: Operand[] = [];
   let opStart = -1;
   for (;;) {
-    const tok = lexer.next();
-    if (!tok) break;
-    if (opStart < 0) opStart = tok.start;
-    if (tok.t === 'keyword') {
-      if (tok.value === 'BI') {
+    const kind = lexer.scan();
+    if (kind === END) break;
+    if (opStart < 0) opStart = lexer.start;
+    if (kind === KEYWORD) {
+      const word = lexer.word;
+      if (word === 'BI') {
         const dict = readDict(lexer, 1, 'ID');
         // One whitespace byte separates ID from the data.
         const dataStart = lexer.pos + 1;
@@ -339,15 +400,15 @@ export function parseContent(bytes: Uint8Array, maxOperations = 5_000_000): Oper
         lexer.pos = end;
         ops.push({ op: 'BI', operands: [], start: opStart, end, inline: { dict, dataStart, dataEnd } });
       } else {
-        ops.push({ op: tok.value, operands, start: opStart, end: tok.end });
+        ops.push({ op: word, operands, start: opStart, end: lexer.end });
       }
       if (ops.length > maxOperations) throw new ContentSyntaxError('too many operations');
       operands = [];
       opStart = -1;
       continue;
     }
-    if (tok.t === 'arrayEnd' || tok.t === 'dictEnd') continue;
-    const v = readValue(lexer, tok, 0);
+    if (kind === ARRAY_END || kind === DICT_END) continue;
+    const v = readValue(lexer, 0);
     if (v) operands.push(v);
   }
   return ops;

@@ -144,7 +144,11 @@ function simpleEncoding(ctx: PDFContext, font: PDFDict, builtIn: string): Map<nu
 }
 
 function singleByte(bytes: Uint8Array): Code[] {
-  return Array.from(bytes, (code, start) => ({ code, start, length: 1 }));
+  // Every string of every page goes through here: a plain loop, not Array.from with a mapper.
+  const codes: Code[] = new Array(bytes.length);
+  for (let start = 0; start < bytes.length; start++)
+    codes[start] = { code: bytes[start] as number, start, length: 1 };
+  return codes;
 }
 
 function simpleFont(ctx: PDFContext, font: PDFDict): FontModel {

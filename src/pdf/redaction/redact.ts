@@ -20,7 +20,6 @@ import { joinBytes } from './bytes';
 import { ContentSyntaxError } from './contentStream';
 import { rasterisePage } from './fallback';
 import { rewriteFontInventories } from './fontInventory';
-import { emptyRemovedGlyphs } from './glyphOutlines';
 import { NotConfident } from './fonts';
 import {
   displayRectToUser,
@@ -30,6 +29,7 @@ import {
   type PageGeometry,
   type Rect,
 } from './geometry';
+import { emptyRemovedGlyphs } from './glyphOutlines';
 import { loadJpegDecoder } from './images';
 import { visibilityOf } from './optionalContent';
 import { LABEL_FONT_NAME, overlayContent } from './overlay';
@@ -162,10 +162,13 @@ function listPages(doc: PDFDocument): PDFPageLeaf[] {
 
 async function openForEditing(input: Uint8Array, password: string | undefined): Promise<PDFDocument> {
   try {
-    const probe = await PDFDocument.load(input, { ignoreEncryption: true, updateMetadata: false });
-    const encrypted = probe.isEncrypted;
-    if (!encrypted) return probe;
-    return await PDFDocument.load(input, { password: password ?? '', updateMetadata: false });
+    // One load: pdf-lib decrypts only when the file is encrypted (pdf.js has already checked
+    // the password), and reads an unencrypted file as it is.
+    return await PDFDocument.load(input, {
+      password: password ?? '',
+      ignoreEncryption: true,
+      updateMetadata: false,
+    });
   } catch (error) {
     if (error instanceof RangeError)
       throw new Refusal('The structure of this file loops back on itself, so it cannot be redacted safely.');

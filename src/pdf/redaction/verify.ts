@@ -16,7 +16,7 @@ import {
 import { searchableTextOf } from '../find/pageText';
 import { boxOfSpan, type PageRuns, readPageRuns, withPdf } from '../pdfjs';
 import { joinBytes, latin1 } from './bytes';
-import { Lexer } from './contentStream';
+import { Lexer, TOKEN } from './contentStream';
 import { decodeStream } from './deflate';
 import { reachableRefs } from './rebuild';
 
@@ -170,10 +170,10 @@ function stringsInStream(bytes: Uint8Array): Uint8Array[] | undefined {
   const lexer = new Lexer(bytes);
   const out: Uint8Array[] = [];
   try {
-    for (let tok = lexer.next(); tok; tok = lexer.next()) {
-      if (tok.t === 'operand' && tok.value.kind === 'string') out.push(tok.value.bytes);
+    for (let kind = lexer.scan(); kind !== TOKEN.END; kind = lexer.scan()) {
+      if (kind === TOKEN.OPERAND && lexer.operand.kind === 'string') out.push(lexer.operand.bytes);
       // Inline image data follows ID; skip to its end rather than lex binary bytes.
-      else if (tok.t === 'keyword' && tok.value === 'ID') {
+      else if (kind === TOKEN.KEYWORD && lexer.word === 'ID') {
         let p = lexer.pos;
         while (
           p < bytes.length - 1 &&
