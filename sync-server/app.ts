@@ -9,6 +9,7 @@ import { createLoginLimiter, type LoginLimits } from './accounts/loginLimiter';
 import { folderBlobStore } from './blobs/blobStore';
 import { createTusServer } from './blobs/tusUploads';
 import type { ServerConfig } from './config';
+import { registerAccountAdminRoutes } from './http/accountAdminRoutes';
 import { registerAccountRoutes } from './http/accountRoutes';
 import { registerBlobRoutes } from './http/blobRoutes';
 import type { ServerContext } from './http/context';
@@ -98,6 +99,7 @@ export async function buildServer(config: ServerConfig, parts: ServerParts = {})
   app.get('/api/health', async () => ({ status: 'ok' }));
   registerAccountRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
+  registerAccountAdminRoutes(app, ctx);
   registerReplicationRoutes(app, ctx);
   registerDigestRoutes(app, ctx, mailer);
   const blobs =

@@ -1,17 +1,10 @@
 // Account: who is signed in, their e-mail address (for the weekly chase digest), the devices signed in as them (revoke a lost tablet: it wipes its
 // data at its next contact), and how much this device stores.
 import { useSession, useStorageEstimate } from '../data';
+import { DevicesTable } from '../ui/DevicesTable';
 import { useDevices, useRevokeDevice } from './accountQueries';
+import { ChangePassword } from './ChangePassword';
 import { EmailAddress } from './EmailAddress';
-
-const DATE_TIME = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'Europe/London',
-});
 
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
@@ -44,6 +37,7 @@ export function AccountPage() {
       </dl>
 
       <EmailAddress />
+      <ChangePassword />
 
       <h2 className="govuk-heading-m">Devices signed in as you</h2>
       {devices.isError ? (
@@ -52,52 +46,14 @@ export function AccountPage() {
         </p>
       ) : null}
       {devices.data ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Devices signed in as you</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Device
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Last used
-              </th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {devices.data.map((device) => (
-              <tr className="govuk-table__row" key={device.deviceId}>
-                <td className="govuk-table__cell">
-                  {device.name ?? 'Unnamed device'}
-                  {device.isCurrent ? (
-                    <strong className="govuk-tag govuk-!-margin-left-2">This device</strong>
-                  ) : null}
-                </td>
-                <td className="govuk-table__cell">
-                  {device.revokedAt
-                    ? `Signed out ${DATE_TIME.format(new Date(device.revokedAt))}`
-                    : DATE_TIME.format(new Date(device.lastSeenAt ?? device.createdAt))}
-                </td>
-                <td className="govuk-table__cell">
-                  {device.revokedAt || device.isCurrent ? null : (
-                    <button
-                      type="button"
-                      className="govuk-button govuk-button--warning govuk-!-margin-bottom-0"
-                      disabled={revoke.isPending}
-                      onClick={() => revoke.mutate(device.deviceId)}
-                    >
-                      Sign out this device
-                      <span className="govuk-visually-hidden"> ({device.name ?? 'unnamed device'})</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DevicesTable
+          devices={devices.data}
+          caption="Devices signed in as you"
+          isCaptionHidden
+          signOutLabel="Sign out this device"
+          isSigningOut={revoke.isPending}
+          onSignOut={(deviceId) => revoke.mutate(deviceId)}
+        />
       ) : null}
       <button
         type="button"

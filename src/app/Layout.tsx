@@ -15,6 +15,7 @@ const NAVIGATION = [
   { to: '/cases/new', label: 'Log a request', end: true },
   { to: '/admin/directory', label: 'Directory', end: false },
   { to: '/admin/templates', label: 'Templates', end: false },
+  { to: '/admin/people', label: 'People', end: false, isForAdministrators: true },
   { to: '/account', label: 'Account', end: true },
 ] as const;
 
@@ -36,6 +37,9 @@ function SignedInBar() {
 
 function ServiceNavigation(props: { isSignedIn: boolean }) {
   const location = useLocation();
+  const session = useSession();
+  const isAdministrator = session.status === 'signed-in' && session.user.roles.includes('administrator');
+  const items = NAVIGATION.filter((item) => !('isForAdministrators' in item) || isAdministrator);
   const isCurrent = (item: (typeof NAVIGATION)[number]) =>
     item.end ? location.pathname === item.to : location.pathname.startsWith(item.to);
   return (
@@ -50,7 +54,7 @@ function ServiceNavigation(props: { isSignedIn: boolean }) {
           {props.isSignedIn ? (
             <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
               <ul className="govuk-service-navigation__list">
-                {NAVIGATION.map((item) => (
+                {items.map((item) => (
                   <li
                     className={`govuk-service-navigation__item${isCurrent(item) ? ' govuk-service-navigation__item--active' : ''}`}
                     key={item.to}

@@ -30,3 +30,10 @@ export function useRevokeDevice() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: DEVICES_KEY }),
   });
 }
+
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (change: { currentPassword: string; newPassword: string }) =>
+      getBrowserClient().api.changePassword(change.currentPassword, change.newPassword),
+  });
+}

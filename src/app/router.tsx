@@ -1,6 +1,6 @@
 // The app's addresses. Real URLs: a case is shared by its reference (/cases/FOI-2026-00417).
 import { createBrowserRouter } from 'react-router';
-import { DirectoryPage, TemplatesPage } from '../features/admin';
+import { DirectoryPage, PeoplePage, TemplatesPage } from '../features/admin';
 import { CasePage } from '../features/case';
 import { AllCasesPage, MyWorkPage } from '../features/inbox';
 import { LogRequestPage } from '../features/intake';
@@ -23,6 +23,7 @@ export function createAppRouter() {
         { path: 'cases/:reference/documents/:sha256/review', element: <ReviewDocumentPage /> },
         { path: 'admin/directory', element: <DirectoryPage /> },
         { path: 'admin/templates', element: <TemplatesPage /> },
+        { path: 'admin/people', element: <PeoplePage /> },
         { path: 'account', element: <AccountPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -3,7 +3,7 @@
 // server's machine code and a sentence a person can read. Replication has its own calls in
 // ./replication.ts but shares `request` so authentication and revocation work the same way.
 import { z } from 'zod';
-import { principalSchema } from '../domain';
+import { principalSchema, type Role } from '../domain';
 
 export const sessionUserSchema = principalSchema;
 export type SessionUser = z.infer<typeof sessionUserSchema>;
@@ -38,6 +38,23 @@ export const deviceSchema = z.object({
   isCurrent: z.boolean(),
 });
 export type Device = z.infer<typeof deviceSchema>;
+
+/** An account as an administrator sees it (GET /api/admin/accounts). */
+export const accountSummarySchema = principalSchema.extend({
+  username: z.string(),
+  isDemo: z.boolean(),
+  activeDevices: z.number().int().min(0),
+  lastSeenAt: z.string().nullable(),
+});
+export type AccountSummary = z.infer<typeof accountSummarySchema>;
+
+export type NewAccount = {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  teamIds: string[];
+  password: string;
+};
 
 export const directoryUserSchema = principalSchema;
 export type DirectoryUser = z.infer<typeof directoryUserSchema>;
@@ -145,6 +162,29 @@ export function createApiClient(options: ApiClientOptions) {
       await send(`/api/devices/${encodeURIComponent(deviceId)}/revoke`, { method: 'POST' });
     },
     users: () => request(z.array(directoryUserSchema), '/api/users'),
+    changePassword: async (currentPassword: string, newPassword: string) => {
+      await send('/api/me/password', {
+        method: 'PUT',
+        body: JSON.stringify({ currentPassword, newPassword }),
+      });
+    },
+    /** Administrators only: everyone who may sign in. */
+    accounts: () => request(z.array(accountSummarySchema), '/api/admin/accounts'),
+    addAccount: (account: NewAccount) =>
+      request(principalSchema, '/api/admin/accounts', { method: 'POST', body: JSON.stringify(account) }),
+    changeAccess: (userId: string, change: { roles?: Role[]; teamIds?: string[] }) =>
+      request(principalSchema, `/api/admin/people/${encodeURIComponent(userId)}`, {
+        method: 'PATCH',
+        body: JSON.stringify(change),
+      }),
+    resetPassword: async (userId: string, password: string) => {
+      await send(`/api/admin/accounts/${encodeURIComponent(userId)}/password`, {
+        method: 'PUT',
+        body: JSON.stringify({ password }),
+      });
+    },
+    devicesOf: (userId: string) =>
+      request(z.array(deviceSchema), `/api/devices?userId=${encodeURIComponent(userId)}`),
     /** Sets (or with null removes) the signed-in person's e-mail address. */
     setEmail: (email: string | null) =>
       request(z.object({ email: z.string().nullable() }), '/api/me/email', {

@@ -1,6 +1,14 @@
 // The data layer's public face for screens (the UI HOOK CONTRACT) and for tests and the bench
 // (the client and its parts). Features import from here, never from RxDB or fetch.
-export { ApiError, type Device, type DirectoryUser, emailAddressSchema, type SessionUser } from './api';
+export {
+  type AccountSummary,
+  ApiError,
+  type Device,
+  type DirectoryUser,
+  emailAddressSchema,
+  type NewAccount,
+  type SessionUser,
+} from './api';
 export type { BlobRef } from './blobs';
 export {
   type CaseFilter,

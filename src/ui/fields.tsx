@@ -377,3 +377,72 @@ export function NameList({
     </FieldShell>
   );
 }
+
+/** GOV.UK checkboxes: choose any of several (a person's roles, their teams). */
+export function Checkboxes({
+  legend,
+  hint,
+  error,
+  name,
+  values,
+  onChange,
+  options,
+}: {
+  legend: string;
+  hint?: string;
+  error?: string | undefined;
+  name: string;
+  values: readonly string[];
+  onChange: (values: string[]) => void;
+  options: readonly { value: string; label: string }[];
+}) {
+  const groupId = useId();
+  const toggle = (value: string, isChecked: boolean) =>
+    onChange(
+      isChecked
+        ? options.map((o) => o.value).filter((v) => v === value || values.includes(v))
+        : values.filter((v) => v !== value),
+    );
+  return (
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset
+        className="govuk-fieldset"
+        id={`field-${name}`}
+        aria-describedby={describedBy(`field-${name}`, hint, error)}
+      >
+        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        {hint ? (
+          <div className="govuk-hint" id={`field-${name}-hint`}>
+            {hint}
+          </div>
+        ) : null}
+        {error ? (
+          <p className="govuk-error-message" id={`field-${name}-error`}>
+            <span className="govuk-visually-hidden">Error:</span> {error}
+          </p>
+        ) : null}
+        <div className="govuk-checkboxes govuk-checkboxes--small">
+          {options.map((option) => {
+            const id = `${groupId}-${option.value}`;
+            return (
+              <div className="govuk-checkboxes__item" key={option.value}>
+                <input
+                  className="govuk-checkboxes__input"
+                  id={id}
+                  name={name}
+                  type="checkbox"
+                  value={option.value}
+                  checked={values.includes(option.value)}
+                  onChange={(e) => toggle(option.value, e.target.checked)}
+                />
+                <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
+                  {option.label}
+                </label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}

@@ -119,3 +119,12 @@ export async function setEmail(db: Queryable, userId: string, email: string | nu
 }
 
 export const isAdministrator = (principal: Principal) => principal.roles.includes('administrator');
+
+/** Replaces a person's password (an administrator's reset, or their own change). */
+export async function setPassword(db: Queryable, userId: string, password: string): Promise<boolean> {
+  const rows = await db.query<{ user_id: string }>(
+    'update users set password_hash = $2 where user_id = $1 returning user_id',
+    [userId, await hashPassword(password)],
+  );
+  return rows.length === 1;
+}

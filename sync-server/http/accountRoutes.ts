@@ -9,8 +9,10 @@ import {
   isAdministrator,
   listAccounts,
   setEmail,
+  setPassword,
   toPrincipal,
 } from '../accounts/users';
+import { newPasswordSchema } from './accountAdminRoutes';
 import { authenticate, type Caller, SESSION_COOKIE } from './authenticate';
 import type { ServerContext } from './context';
 import { parseOrReply, sendProblem } from './problems';
@@ -28,6 +30,11 @@ const emailSchema = z.object({
     .max(254, 'an e-mail address is at most 254 characters')
     .pipe(z.email('enter an e-mail address in the right format, like name@example.gov.uk'))
     .nullable(),
+});
+
+const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1, 'enter your current password').max(1000),
+  newPassword: newPasswordSchema,
 });
 
 const deviceQuerySchema = z.object({ userId: z.string().min(1).max(80).optional() });
@@ -110,6 +117,26 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     const email = body.email === '' ? null : body.email;
     await setEmail(db, caller.account.userId, email);
     return { email };
+  });
+
+  app.put('/api/me/password', async (request, reply) => {
+    const caller = await signedIn(request, reply);
+    if (!caller) return reply;
+    const body = parseOrReply(passwordChangeSchema, request.body, reply, 'password change');
+    if (!body) return reply;
+    // Guessing the current password here is held to the same limit as at sign-in.
+    const { username } = caller.account;
+    const wait = await limiter.retryAfter(username, request.ip);
+    if (wait > 0) {
+      reply.header('retry-after', String(wait));
+      return sendProblem(reply, 429, 'too_many_attempts', 'Too many wrong passwords. Try again later.');
+    }
+    if (!(await verifyPassword(body.currentPassword, caller.account.passwordHash ?? DUMMY_HASH))) {
+      await limiter.recordFailure(username, request.ip);
+      return sendProblem(reply, 400, 'wrong_password', 'Your current password is not right.');
+    }
+    await setPassword(db, caller.account.userId, body.newPassword);
+    return reply.code(204).send();
   });
 
   app.get('/api/users', async (request, reply) => {

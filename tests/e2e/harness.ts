@@ -76,17 +76,18 @@ export async function startServer(prefix: string): Promise<RunningServer> {
   };
 }
 
-/** A new browser context (one person's device) signed in as a demo account. */
+/** A new browser context (one person's device) signed in, as a demo account unless a password is given. */
 export async function signIn(
   browser: Browser,
   base: string,
   username: string,
+  password = 'demo',
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: TABLET });
   const page = await context.newPage();
   await page.goto(`${base}/`);
   await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill('demo');
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'My work' }).waitFor();
   return { context, page };

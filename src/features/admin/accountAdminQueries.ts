@@ -1,0 +1,50 @@
+// Server-only account data for the People page (everyone's accounts, a person's devices),
+// through @tanstack/react-query and the data layer's typed client.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getBrowserClient, type NewAccount } from '../../data';
+import type { Role } from '../../domain';
+
+const ACCOUNTS_KEY = ['admin', 'accounts'] as const;
+const devicesKey = (userId: string) => ['admin', 'devices', userId] as const;
+
+export function useAccounts() {
+  return useQuery({ queryKey: ACCOUNTS_KEY, queryFn: () => getBrowserClient().api.accounts() });
+}
+
+export function useAddAccount() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (account: NewAccount) => getBrowserClient().api.addAccount(account),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY }),
+  });
+}
+
+export function useChangeAccess(userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (change: { roles: Role[]; teamIds: string[] }) =>
+      getBrowserClient().api.changeAccess(userId, change),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY }),
+  });
+}
+
+export function useResetPassword(userId: string) {
+  return useMutation({
+    mutationFn: (password: string) => getBrowserClient().api.resetPassword(userId, password),
+  });
+}
+
+export function usePersonDevices(userId: string) {
+  return useQuery({ queryKey: devicesKey(userId), queryFn: () => getBrowserClient().api.devicesOf(userId) });
+}
+
+export function useSignOutDevice(userId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (deviceId: string) => getBrowserClient().api.revokeDevice(deviceId),
+    onSuccess: () => {
+      queryClient.invalidateQueries({ queryKey: devicesKey(userId) });
+      queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY });
+    },
+  });
+}

@@ -1,0 +1,105 @@
+// An administrator's account work: list everyone who may sign in, add a person with their
+// roles, teams and first password, and reset a forgotten password. Roles and teams change
+// through PATCH /api/admin/people/:userId (peopleRoutes.ts); devices through /api/devices.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { roleSchema } from '../../src/domain/principal';
+import { listSessions } from '../accounts/sessions';
+import { createAccount, isAdministrator, listAccounts, setPassword, toPrincipal } from '../accounts/users';
+import { changePerson } from '../replication/personAccess';
+import { authenticate, type Caller } from './authenticate';
+import type { ServerContext } from './context';
+import { parseOrReply, sendProblem } from './problems';
+
+/** The same rule as for the first administrator: long enough to resist guessing offline. */
+export const newPasswordSchema = z
+  .string()
+  .min(12, 'a password needs at least 12 characters')
+  .max(1000, 'a password can have at most 1,000 characters');
+
+const newAccountSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .min(2, 'a username needs at least 2 characters')
+    .max(80)
+    .regex(/^[A-Za-z0-9._-]+$/, 'a username may use only letters, digits, dots, dashes and underscores'),
+  displayName: z.string().trim().min(1, 'enter the person’s name').max(200),
+  roles: z.array(roleSchema).min(1, 'a person needs at least one role').max(10),
+  teamIds: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
+  password: newPasswordSchema,
+});
+const resetSchema = z.object({ password: newPasswordSchema });
+const paramsSchema = z.object({ userId: z.string().min(1).max(80) });
+
+export function registerAccountAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {
+  const { db } = ctx;
+
+  const administrator = async (request: FastifyRequest, reply: FastifyReply): Promise<Caller | undefined> => {
+    const caller = await authenticate(db, request, reply);
+    if (!caller) return undefined;
+    if (!isAdministrator(caller.account)) {
+      sendProblem(reply, 403, 'forbidden', 'Only an administrator can manage accounts.');
+      return undefined;
+    }
+    return caller;
+  };
+
+  app.get('/api/admin/accounts', async (request, reply) => {
+    if (!(await administrator(request, reply))) return reply;
+    const accounts = await listAccounts(db);
+    return Promise.all(
+      accounts.map(async (account) => {
+        const active = (await listSessions(db, account.userId)).filter((s) => !s.revokedAt);
+        const lastSeen = active.map((s) => s.lastSeenAt).sort();
+        return {
+          ...toPrincipal(account),
+          username: account.username,
+          isDemo: account.isDemo,
+          activeDevices: active.length,
+          lastSeenAt: lastSeen.at(-1) ?? null,
+        };
+      }),
+    );
+  });
+
+  app.post('/api/admin/accounts', async (request, reply) => {
+    const caller = await administrator(request, reply);
+    if (!caller) return reply;
+    const body = parseOrReply(newAccountSchema, request.body, reply, 'new account');
+    if (!body) return reply;
+    // Created with nothing to do, then given its roles and teams as a change, so the log shows
+    // the administrator giving them ("from none to case worker").
+    const created = await createAccount(db, { ...body, roles: [], teamIds: [] });
+    if (!created) {
+      return sendProblem(reply, 409, 'username_taken', `The username ${body.username} is already in use.`);
+    }
+    // Access to existing cases follows the new roles and teams exactly as for a later change,
+    // and the roles given go into the audit log with the administrator who gave them.
+    const by = {
+      account: caller.account,
+      deviceId: caller.session.deviceId,
+      deviceName: caller.session.name,
+    };
+    const account = await changePerson(
+      db,
+      created.userId,
+      { roles: body.roles, teamIds: body.teamIds },
+      by,
+      ctx.now(),
+    );
+    return reply.code(201).send({ ...toPrincipal(account ?? created), username: created.username });
+  });
+
+  app.put('/api/admin/accounts/:userId/password', async (request, reply) => {
+    if (!(await administrator(request, reply))) return reply;
+    const params = parseOrReply(paramsSchema, request.params, reply, 'address');
+    if (!params) return reply;
+    const body = parseOrReply(resetSchema, request.body, reply, 'new password');
+    if (!body) return reply;
+    if (!(await setPassword(db, params.userId, body.password))) {
+      return sendProblem(reply, 404, 'not_found', 'There is no such person.');
+    }
+    return reply.code(204).send();
+  });
+}

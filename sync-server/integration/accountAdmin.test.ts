@@ -1,0 +1,162 @@
+// Account administration over HTTP on each database: only an administrator lists, adds and
+// resets; a new person's access to existing cases follows their roles; a person changes their
+// own password only by knowing the current one, within the sign-in limits.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databasesUnderTest } from '../testing/databases';
+import {
+  caseLogged,
+  pullAll,
+  push,
+  type SignedIn,
+  startTestServer,
+  type TestServer,
+} from '../testing/server';
+
+const LONG = 'correct horse battery staple';
+
+describe.each(databasesUnderTest())('account administration on $name', (engine) => {
+  let server: TestServer;
+  let admin: SignedIn;
+  let caseworker: SignedIn;
+  let caseStream: string;
+  beforeAll(async () => {
+    server = await startTestServer(engine, { loginLimits: { maxFailures: 6, windowMs: 60_000 } });
+    admin = await server.signIn('admin');
+    caseworker = await server.signIn('caseworker');
+    const logged = caseLogged(caseworker);
+    caseStream = logged.stream;
+    expect((await push(server, caseworker, [logged])).status).toBe(200);
+  });
+  afterAll(() => server?.close());
+
+  const accounts = async () =>
+    (await (await server.call(admin, '/api/admin/accounts')).json()) as {
+      userId: string;
+      username: string;
+      roles: string[];
+      activeDevices: number;
+    }[];
+  const add = (who: SignedIn, json: Record<string, unknown>) =>
+    server.call(who, '/api/admin/accounts', { method: 'POST', json });
+  const signInStatus = async (username: string, password: string) =>
+    (await server.call(null, '/api/auth/login', { method: 'POST', json: { username, password } })).status;
+
+  it('lists every account with its username, roles and signed-in devices, for administrators only', async () => {
+    const list = await accounts();
+    const sam = list.find((a) => a.username === 'caseworker');
+    expect(sam).toMatchObject({ userId: 'caseworker', roles: ['case_worker'] });
+    expect(sam!.activeDevices).toBeGreaterThanOrEqual(1);
+    expect(list.some((a) => a.username === 'admin')).toBe(true);
+    const refused = await server.call(caseworker, '/api/admin/accounts');
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).message).toMatch(/Only an administrator/);
+  });
+
+  it('adds a person who can then sign in, and whose access to old cases follows their roles', async () => {
+    const response = await add(admin, {
+      username: 'Ola.Manager',
+      displayName: 'Ola Adeyemi',
+      roles: ['manager'],
+      password: LONG,
+    });
+    expect(response.status).toBe(201);
+    const created = await response.json();
+    expect(created).toMatchObject({
+      username: 'ola.manager',
+      displayName: 'Ola Adeyemi',
+      roles: ['manager'],
+    });
+    // The roles given are in the audit log, with the administrator who gave them.
+    const [given] = await server.db.query<{ actor: string; payload: Record<string, unknown> }>(
+      `select actor, payload from events where type = 'directory.roles_changed' and payload->>'userId' = $1`,
+      [created.userId],
+    );
+    expect(given).toMatchObject({
+      actor: admin.userId,
+      payload: { rolesBefore: [], rolesAfter: ['manager'] },
+    });
+    const ola = await server.signIn('ola.manager', LONG);
+    // Managers see every case that is not sensitive, including one logged before they joined.
+    const seen = await pullAll(server, ola, 'cases');
+    expect(seen.documents.map((d) => d.id)).toContain(caseStream);
+
+    expect(
+      (
+        await add(admin, {
+          username: 'pat',
+          displayName: 'Pat Lee',
+          roles: ['policy_official'],
+          password: LONG,
+        })
+      ).status,
+    ).toBe(201);
+    const pat = await server.signIn('pat', LONG);
+    expect((await pullAll(server, pat, 'cases')).documents.map((d) => d.id)).not.toContain(caseStream);
+  });
+
+  it('refuses a taken username, a short password or no role, in plain words, and stores nothing', async () => {
+    const before = (await accounts()).length;
+    const taken = await add(admin, {
+      username: 'CASEWORKER',
+      displayName: 'X',
+      roles: ['case_worker'],
+      password: LONG,
+    });
+    expect(taken.status).toBe(409);
+    expect((await taken.json()).message).toBe('The username CASEWORKER is already in use.');
+    const short = await add(admin, {
+      username: 'kim',
+      displayName: 'Kim',
+      roles: ['case_worker'],
+      password: 'short',
+    });
+    expect(short.status).toBe(400);
+    expect((await short.json()).message).toMatch(/at least 12 characters/);
+    const noRole = await add(admin, { username: 'kim', displayName: 'Kim', roles: [], password: LONG });
+    expect(noRole.status).toBe(400);
+    expect((await noRole.json()).message).toMatch(/at least one role/);
+    const byCaseworker = await add(caseworker, {
+      username: 'kim',
+      displayName: 'Kim',
+      roles: ['administrator'],
+      password: LONG,
+    });
+    expect(byCaseworker.status).toBe(403);
+    expect((await accounts()).length).toBe(before);
+    expect(await signInStatus('kim', LONG)).toBe(401);
+  });
+
+  it('lets an administrator reset a forgotten password, and nobody else', async () => {
+    await add(admin, { username: 'rae', displayName: 'Rae Cole', roles: ['contributor'], password: LONG });
+    const rae = (await accounts()).find((a) => a.username === 'rae')!;
+    const reset = (who: SignedIn, password: string) =>
+      server.call(who, `/api/admin/accounts/${rae.userId}/password`, { method: 'PUT', json: { password } });
+    expect((await reset(caseworker, 'a caseworker guess 123')).status).toBe(403);
+    expect(await signInStatus('rae', 'a caseworker guess 123')).toBe(401);
+    expect((await reset(admin, 'a brand new passphrase')).status).toBe(204);
+    expect(await signInStatus('rae', LONG)).toBe(401);
+    expect(await signInStatus('rae', 'a brand new passphrase')).toBe(200);
+    const missing = await server.call(admin, '/api/admin/accounts/nobody/password', {
+      method: 'PUT',
+      json: { password: LONG },
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it('lets a person change their own password only with the current one, within the limits', async () => {
+    await add(admin, { username: 'lee', displayName: 'Lee Park', roles: ['case_worker'], password: LONG });
+    const lee = await server.signIn('lee', LONG);
+    const change = (currentPassword: string, newPassword: string) =>
+      server.call(lee, '/api/me/password', { method: 'PUT', json: { currentPassword, newPassword } });
+    const wrong = await change('not my password', 'another long passphrase');
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).message).toBe('Your current password is not right.');
+    expect((await change(LONG, 'too short')).status).toBe(400);
+    expect((await change(LONG, 'another long passphrase')).status).toBe(204);
+    expect(await signInStatus('lee', LONG)).toBe(401);
+    expect(await signInStatus('lee', 'another long passphrase')).toBe(200);
+    // Guessing is held to the sign-in limit (6 failures in these tests): then 429, even with the right one.
+    for (let i = 0; i < 6; i++) await change('guess', 'whatever long enough');
+    expect((await change('another long passphrase', 'a third long passphrase')).status).toBe(429);
+  });
+});

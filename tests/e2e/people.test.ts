@@ -1,0 +1,135 @@
+// People and access end to end in Debian's Chromium against the built app and a real server:
+// an administrator adds a person with roles, a team and a first password; that person signs in
+// on their own device and changes their password; the administrator changes their roles, resets
+// a forgotten password, and signs out their device, which then wipes itself. axe on each page.
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AxeProblem,
+  axeProblems,
+  launchChromium,
+  type RunningServer,
+  signIn,
+  startServer,
+} from './harness';
+
+const SYNC_TIMEOUT_MS = 30_000;
+
+describe('people and access', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const axeFindings: { page: string; problems: AxeProblem[] }[] = [];
+
+  beforeAll(async () => {
+    server = await startServer('people');
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('lets an administrator add a person, change what they do, reset their password and sign out their device', async () => {
+    const admin = await signIn(browser, server.base, 'admin');
+    contexts.push(admin.context);
+    const { page } = admin;
+    await page.getByRole('link', { name: 'People' }).click();
+    await page.getByTestId('people-table').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    expect(await page.getByTestId('people-table').innerText()).toContain('caseworker');
+
+    // The form says what is missing before anything is sent.
+    const form = page.getByTestId('add-person');
+    await form.getByRole('button', { name: 'Add person' }).click();
+    const summary = await page.locator('.govuk-error-summary').first().innerText();
+    expect(summary).toContain('Enter the person’s name');
+    expect(summary).toContain('Choose at least one role');
+
+    await form.getByLabel('Full name').fill('Pat Lee');
+    expect(await form.getByLabel('Username').inputValue()).toBe('pat.lee');
+    await form.getByRole('checkbox', { name: 'Case worker' }).check();
+    await form.getByRole('checkbox', { name: 'Information rights team' }).check();
+    await form.getByLabel('First password').fill('pat first passphrase');
+    axeFindings.push({ page: 'people', problems: await axeProblems(page) });
+    await form.getByRole('button', { name: 'Add person' }).click();
+    await page.getByTestId('person-added').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    const row = page.getByTestId('people-table').locator('tr', { hasText: 'pat.lee' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain('Case worker');
+    expect(await row.innerText()).toContain('Information rights team');
+
+    // Pat signs in on their own tablet and sees the organisation's cases (information rights sees all).
+    const pat = await signIn(browser, server.base, 'pat.lee', 'pat first passphrase');
+    contexts.push(pat.context);
+    await pat.page.getByRole('link', { name: 'All cases' }).click();
+    await expect
+      .poll(() => pat.page.locator('table tbody tr').count(), { timeout: SYNC_TIMEOUT_MS })
+      .toBeGreaterThan(0);
+    // Pat is no administrator: no People in the menu, and the page says so.
+    expect(await pat.page.getByRole('link', { name: 'People' }).count()).toBe(0);
+
+    // Pat changes their own password on the Account page.
+    await pat.page.getByRole('link', { name: 'Account' }).click();
+    await pat.page.getByRole('button', { name: 'Change your password' }).click();
+    await pat.page.getByLabel('Current password').fill('not the password');
+    await pat.page.getByLabel('New password', { exact: true }).fill('pat second passphrase');
+    await pat.page.getByLabel('New password again').fill('pat second passphrase');
+    await pat.page.getByRole('button', { name: 'Change password' }).click();
+    await pat.page.getByText('Your current password is not right.').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await pat.page.getByLabel('Current password').fill('pat first passphrase');
+    await pat.page.getByRole('button', { name: 'Change password' }).click();
+    await pat.page.getByTestId('password-changed').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    axeFindings.push({ page: 'account', problems: await axeProblems(pat.page) });
+
+    // The administrator makes Pat a manager too, then resets the password Pat forgot.
+    await row.getByRole('button', { name: /Change/ }).click();
+    const panel = page.getByTestId('person-panel');
+    await panel.getByRole('checkbox', { name: 'Manager' }).check();
+    await panel.getByRole('button', { name: 'Save roles and teams' }).click();
+    await panel.getByTestId('access-saved').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await expect.poll(() => row.innerText(), { timeout: SYNC_TIMEOUT_MS }).toContain('Manager');
+    await panel.getByLabel('New password').fill('pat reset passphrase');
+    await panel.getByRole('button', { name: 'Set new password' }).click();
+    await panel.getByTestId('password-reset').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    axeFindings.push({ page: 'person panel', problems: await axeProblems(page) });
+
+    // The old passwords no longer work; the reset one does.
+    const status = async (password: string) =>
+      (
+        await fetch(`${server.base}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username: 'pat.lee', password }),
+        })
+      ).status;
+    expect(await status('pat second passphrase')).toBe(401);
+    // This sign-in counts as a second device of Pat's.
+    expect(await status('pat reset passphrase')).toBe(200);
+
+    // Pat's tablet is lost: the administrator signs out every device of Pat's; the tablet wipes.
+    const databases = () =>
+      pat.page.evaluate(async () =>
+        (await indexedDB.databases()).map((d) => d.name ?? '').filter((name) => name.startsWith('clearway-')),
+      );
+    const patDatabases = await databases();
+    expect(patDatabases.length).toBeGreaterThan(0);
+    await page.reload();
+    await row.getByRole('button', { name: /Change/ }).click();
+    const devices = panel.getByTestId('person-devices');
+    await devices.waitFor({ timeout: SYNC_TIMEOUT_MS });
+    const signOut = devices.getByRole('button', { name: /Sign out and wipe/ });
+    await expect.poll(() => signOut.count()).toBe(2);
+    await signOut.first().click();
+    await expect.poll(() => signOut.count(), { timeout: SYNC_TIMEOUT_MS }).toBe(1);
+    await signOut.first().click();
+    await expect.poll(() => signOut.count(), { timeout: SYNC_TIMEOUT_MS }).toBe(0);
+    await pat.page.reload();
+    await pat.page.getByTestId('signed-out-notice').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await expect
+      .poll(async () => (await databases()).filter((name) => patDatabases.includes(name)))
+      .toEqual([]);
+
+    expect(axeFindings.filter((f) => f.problems.length > 0)).toEqual([]);
+  });
+});
