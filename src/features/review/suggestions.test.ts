@@ -29,10 +29,15 @@ describe('suggested redactions', () => {
     const lowe = onSar.find((s) => s.finding.text === 'Mr Lowe');
     expect(lowe?.reason).toBe('Name of the third party, Graham Lowe');
     expect(lowe?.exemption).toBe('DPA Sch 2 para 16');
-    // The requester's own name keeps the reviewer's chosen exemption.
-    expect(onSar.find((s) => s.finding.text === 'Amira Khan')?.exemption).toBeUndefined();
+    // In a subject access request the requester receives their own name: it is not suggested.
+    expect(onSar.some((s) => s.finding.text === 'Amira Khan')).toBe(false);
     const onFoi = suggestRedactions(pages, peopleToLookFor('foi', 'Amira Khan', ['Graham Lowe']));
     expect(onFoi.find((s) => s.finding.text === 'Mr Lowe')?.exemption).toBe('s40(2)');
+    // In an FOI release (to the world) the requester's name is suggested, with the reviewer's exemption.
+    expect(onFoi.find((s) => s.finding.text === 'Amira Khan')?.exemption).toBeUndefined();
+    expect(onFoi.find((s) => s.finding.text === 'Amira Khan')?.reason).toBe(
+      'Name of the requester, Amira Khan',
+    );
   });
 
   it('leaves out what a redaction on the same page already covers', async () => {

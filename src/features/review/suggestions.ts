@@ -1,22 +1,25 @@
 // Suggested redactions for a document (src/pdf/suggest: personal data by pattern, the case's
 // own people by name), less those a redaction on the page already covers, so accepting the
 // same thing twice is not offered.
-import type { CaseType, Mark, Rect } from '../../domain';
+import { type CaseType, caseTypes, type Mark, type Rect } from '../../domain';
 import type { CasePerson, Suggestion } from '../../pdf/suggest';
 import { personalInformationExemption } from './exemptionChoice';
 
 export { type Suggestion, suggestRedactions } from '../../pdf/suggest';
 
-/** The case's people whose names a release should not carry: the requester, and each third
- * party named on the case under the personal-information exemption of the case's law. */
+/** The case's people whose names a release should not carry: the requester (except in a
+ * subject access request, where they are the person the data is about and receive their own
+ * name), and each third party named on the case under the personal-information exemption of
+ * the case's law. */
 export function peopleToLookFor(
   caseType: CaseType,
   requesterName: string,
   thirdParties: readonly string[],
 ): CasePerson[] {
   const exemption = personalInformationExemption(caseType);
+  const isDataSubject = caseTypes[caseType].workflow === 'sar';
   return [
-    { name: requesterName, role: 'requester' },
+    ...(isDataSubject ? [] : [{ name: requesterName, role: 'requester' }]),
     ...thirdParties.map((name) => ({ name, role: 'third party', exemption })),
   ];
 }
