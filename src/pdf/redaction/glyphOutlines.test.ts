@@ -1,8 +1,6 @@
 // Channel 21: after a name is redacted, the embedded font must not still be able to draw the
-// letters only that name used. MuPDF is the judge: a probe page added to the output draws every
-// letter with the output's own font, and `mutool draw` shows which of them still leave ink.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// letters only that name used. MuPDF is the judge (glyphProbe): a probe page added to the output
+// draws every letter with the output's own font, and `mutool draw` shows which still leave ink.
 import {
   decodePDFRawStream,
   PDFArray,
@@ -15,8 +13,7 @@ import {
   type PDFRef,
 } from '@cantoo/pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { pdftotext, qpdfCheck, runTool, withTempPdf } from '../testing/oracles';
-import { formatHexString } from './contentStream';
+import { pdftotext, qpdfCheck } from '../testing/oracles';
 import {
   buildEmbeddedFontPdf,
   codesOf,
@@ -26,6 +23,7 @@ import {
   glyphOf,
 } from './embeddedFontDocuments';
 import { closeOverComponents, cmapSubtables, readTrueType, withOnlyGlyphs } from './fontProgramsTrueType';
+import { fontRefNamed, inkOfCodes } from './glyphProbe';
 import { redact } from './redact';
 
 const OTHER = 'Please see the attached response.';
@@ -35,61 +33,18 @@ const ON_PAGE_TWO = 'Zone 4';
 const ONLY_SECRET = ['k', 'W', 'j', 'i'];
 const SHARED = ['Z', 'a', 'o', 'c', 'P', 'r', '4'];
 const NEVER_USED = 'q';
-const CELL = 50;
 
-/** The output's font dictionary drawn from the test program. */
-async function fontRefOf(doc: PDFDocument): Promise<PDFRef> {
-  for (const [ref, obj] of doc.context.enumerateIndirectObjects()) {
-    if (!(obj instanceof PDFDict)) continue;
-    const subtype = obj.get(PDFName.of('Subtype'));
-    const base = obj.get(PDFName.of('BaseFont'));
-    const isTop = subtype === PDFName.of('Type0') || subtype === PDFName.of('TrueType');
-    if (isTop && base === PDFName.of(FONT_NAME)) return ref;
-  }
-  throw new Error('the output has no font from the test program');
-}
+const OUR_FONT = new RegExp(`^${FONT_NAME.replace('+', '\\+')}$`);
+const fontRefOf = async (doc: PDFDocument): Promise<PDFRef> => fontRefNamed(doc, OUR_FONT);
 
 /** Dark pixels MuPDF draws for each character, drawn alone with the document's own font. */
 async function inkOf(pdf: Uint8Array, kind: FontKind, chars: string[]): Promise<Map<string, number>> {
-  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-  const ctx = doc.context;
-  const page = doc.addPage([CELL * chars.length + 20, 80]);
-  page.node.set(PDFName.of('Resources'), ctx.obj({ Font: { P: await fontRefOf(doc) } }));
-  const content = chars
-    .map((c, i) => `BT /P 36 Tf ${10 + CELL * i} 20 Td ${formatHexString(codesOf(kind, c))} Tj ET`)
-    .join('\n');
-  page.node.set(PDFName.of('Contents'), ctx.register(ctx.stream(content)));
-  const probe = await doc.save({ useObjectStreams: false });
-  const pixels = await withTempPdf(probe, async (path) => {
-    const out = join(path, '..', 'probe.pgm');
-    const run = await runTool('mutool', [
-      'draw',
-      '-q',
-      '-r',
-      '72',
-      '-F',
-      'pgm',
-      '-o',
-      out,
-      path,
-      String(doc.getPageCount()),
-    ]);
-    expect(run.code, run.stderr).toBe(0);
-    return readFile(out);
-  });
-  // Binary PGM: "P5", width, height, maxval, then one byte per pixel.
-  const header = pixels.subarray(0, 40).toString('latin1').split(/\s+/);
-  const width = Number(header[1]);
-  const height = Number(header[2]);
-  const data = pixels.subarray(pixels.length - width * height);
-  const ink = new Map<string, number>();
-  for (const [i, c] of chars.entries()) {
-    let dark = 0;
-    for (let y = 0; y < height; y++)
-      for (let x = 5 + CELL * i; x < 5 + CELL * (i + 1); x++) if ((data[y * width + x] ?? 255) < 128) dark++;
-    ink.set(c, dark);
-  }
-  return ink;
+  const ink = await inkOfCodes(
+    pdf,
+    OUR_FONT,
+    chars.map((c) => codesOf(kind, c)),
+  );
+  return new Map(chars.map((c, i) => [c, ink[i] ?? 0]));
 }
 
 async function toUnicodeOf(pdf: Uint8Array): Promise<string> {

@@ -10,6 +10,7 @@
 import { type PDFContext, PDFDict, PDFName, PDFNumber, PDFRef, PDFStream } from '@cantoo/pdf-lib';
 import { cidFor, parseCMap } from './cmap';
 import { flateStream } from './deflate';
+import { readCidCff } from './fontProgramsCff';
 import {
   type CmapSubtable,
   closeOverComponents,
@@ -43,7 +44,7 @@ export type KeptGlyphs = {
   unreadFonts: Set<PDFDict>;
 };
 
-type Program = { ref: PDFRef; stream: PDFStream; kind: 'cid' | 'simple' };
+type Program = { ref: PDFRef; stream: PDFStream; kind: 'cid' | 'simple' | 'cff' };
 
 class Unsure extends Error {}
 
@@ -58,10 +59,20 @@ function programOf(ctx: PDFContext, font: PDFDict): Program | string | undefined
     subtype === 'Type0' ? asDict(ctx, getArray(ctx, font, 'DescendantFonts')?.get(0)) : undefined;
   const descriptor = getDict(ctx, cidFont ?? font, 'FontDescriptor');
   const program = descriptor?.get(PDFName.of('FontFile2'));
+  const cff = descriptor?.get(PDFName.of('FontFile3'));
+  const cffStream = resolve(ctx, cff);
+  if (
+    cff instanceof PDFRef &&
+    cffStream instanceof PDFStream &&
+    getName(ctx, cffStream.dict, 'Subtype') === 'CIDFontType0C' &&
+    cidFont !== undefined &&
+    getName(ctx, cidFont, 'Subtype') === 'CIDFontType0'
+  )
+    return { ref: cff, stream: cffStream, kind: 'cff' };
   if (program === undefined) {
     const other = ['FontFile', 'FontFile3'].some((k) => descriptor?.has(PDFName.of(k)));
     return other
-      ? 'its outlines are in a format (Type 1 or CFF) the engine does not yet take letters out of'
+      ? 'its outlines are in a format (Type 1, or CFF other than CID-keyed) the engine does not yet take letters out of'
       : undefined;
   }
   const stream = resolve(ctx, program);
@@ -245,6 +256,20 @@ function keptGlyphs(
   return closeOverComponents(font, glyphs);
 }
 
+/** A CID-keyed CFF program keeps the glyphs of the CIDs its composite fonts still draw. */
+function emptyCff(ctx: PDFContext, run: KeptGlyphs, program: Program, users: Set<PDFDict>): void {
+  const font = readCidCff(streamBytes(program.stream, MAX_PROGRAM_BYTES));
+  const keep = new Set<number>([0]);
+  for (const user of users) {
+    if (run.unreadFonts.has(user)) throw new Unsure('some of its text could not be read');
+    const toCid = cidOfCode(ctx, user);
+    for (const code of run.keptCodes.get(user)?.keys() ?? []) keep.add(font.glyphOfCid.get(toCid(code)) ?? 0);
+  }
+  const cleaned = font.empty(keep);
+  if (cleaned.every((b, i) => b === font.bytes[i])) return;
+  ctx.assign(program.ref, flateStream(ctx, cleaned, { Subtype: 'CIDFontType0C' }));
+}
+
 /**
  * Widths of codes no longer drawn are taken out too: a producer that lists only the characters
  * it used (or, for a composite font, the glyph ids, which in a known font are known letters)
@@ -331,6 +356,10 @@ export function emptyRemovedGlyphs(
     try {
       if (usage.unread.has(tag))
         throw new Unsure('it is also used by content whose text the engine does not read');
+      if (program.kind === 'cff') {
+        emptyCff(ctx, run, program, users);
+        continue;
+      }
       const font = readTrueType(streamBytes(program.stream, MAX_PROGRAM_BYTES));
       const hasOutline = (g: number) => (font.glyphStart[g + 1] ?? 0) > (font.glyphStart[g] ?? 0);
       let outlined = false; // a glyphless font (invisible OCR text) holds no shapes to take out
