@@ -19,7 +19,7 @@ import { drawPage, releaseCanvas } from './canvasSize';
 import type { PageMode } from './layout';
 import type { RenderQueue } from './renderQueue';
 import type { PageSize } from './types';
-import { pageShown } from './usePageSizes';
+import { isFirstShown, pageShown } from './usePageSizes';
 
 export type PageHit = { hit: Finding; index: number };
 
@@ -50,8 +50,12 @@ function markSelecting(event: PointerEvent<HTMLDivElement>): void {
   });
 }
 
-const afterPaint = (): Promise<void> =>
-  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+/** Resolves once what was just put on the page has been painted (`frames` frames on). */
+const afterPaint = (frames = 1): Promise<void> =>
+  new Promise((resolve) => {
+    const tick = () => (--frames > 0 ? requestAnimationFrame(tick) : setTimeout(resolve, 0));
+    requestAnimationFrame(tick);
+  });
 
 const isCancelled = (error: unknown): boolean =>
   (error as { name?: string } | null)?.name === 'RenderingCancelledException' ||
@@ -107,9 +111,12 @@ function PageViewInner(props: PageViewProps) {
         for (const old of host.querySelectorAll('canvas')) releaseCanvas(old);
         host.append(drawing.canvas);
         drawnScale.current = renderScale;
-        pageShown(pdf);
-        // Let the page be painted before the next job (often this page's text) takes the thread.
-        await afterPaint();
+        // Let the page be painted before the next job (often this page's text) takes the thread;
+        // the document's first page is left a frame more, then the rest of the document is read.
+        if (isFirstShown(pdf)) {
+          await afterPaint(2);
+          pageShown(pdf);
+        } else await afterPaint();
       },
     });
     return () => {

@@ -6,18 +6,27 @@ import { useEffect, useState } from 'react';
 import type { PageSize } from './types';
 
 const read = new WeakMap<PDFDocumentProxy, Promise<PageSize[]>>();
-const firstShown = new WeakMap<PDFDocumentProxy, { shown: Promise<void>; show(): void }>();
+type Gate = { shown: Promise<void>; isShown: boolean; show(): void };
+const firstShown = new WeakMap<PDFDocumentProxy, Gate>();
 // Without a viewer to say page 1 is up (thumbnails alone), read the sizes after this long.
 const READ_ANYWAY_AFTER_MS = 1_000;
 
 function firstShownOf(pdf: PDFDocumentProxy) {
   let gate = firstShown.get(pdf);
   if (!gate) {
-    let show = () => {};
-    const shown = new Promise<void>((resolve) => {
-      show = resolve;
+    let resolve = () => {};
+    const shown = new Promise<void>((done) => {
+      resolve = done;
     });
-    gate = { shown, show };
+    const made: Gate = {
+      shown,
+      isShown: false,
+      show: () => {
+        made.isShown = true;
+        resolve();
+      },
+    };
+    gate = made;
     firstShown.set(pdf, gate);
   }
   return gate;
@@ -30,6 +39,11 @@ function firstShownOf(pdf: PDFDocumentProxy) {
  */
 export function pageShown(pdf: PDFDocumentProxy): void {
   firstShownOf(pdf).show();
+}
+
+/** True until a page of `pdf` has been shown. */
+export function isFirstShown(pdf: PDFDocumentProxy): boolean {
+  return !firstShownOf(pdf).isShown;
 }
 
 async function sizeOf(pdf: PDFDocumentProxy, page: number): Promise<PageSize> {
@@ -69,7 +83,15 @@ export function usePageSizes(pdf: PDFDocumentProxy): PageSize[] | null {
         return readPageSizes(pdf);
       })
       .then((all) => {
-        if (!cancelled && all) setSizes({ pdf, sizes: all });
+        // Pages the size of page 1 (most) keep their size object, so they do not draw again.
+        if (!cancelled && all)
+          setSizes((now) => {
+            const before = now?.pdf === pdf ? now.sizes : [];
+            const same = (a: PageSize | undefined, b: PageSize) =>
+              a !== undefined && a.width === b.width && a.height === b.height;
+            const sizes = all.map((size, i) => (same(before[i], size) ? (before[i] as PageSize) : size));
+            return sizes.every((size, i) => size === before[i]) ? now : { pdf, sizes };
+          });
       })
       .catch((error: unknown) => console.error('The page sizes could not be read', error));
     return () => {
