@@ -52,6 +52,16 @@ function settled(quietMs = 400): Promise<void> {
   });
 }
 
+/** Every page in the viewer's render window drawn with its text, then nothing changing. */
+async function viewerIdle(): Promise<void> {
+  await waitFor(() =>
+    [...document.querySelectorAll('section[data-mode="render"]')].every(
+      (page) => page.querySelector('canvas') !== null && page.querySelector('.endOfContent') !== null,
+    ),
+  );
+  await settled();
+}
+
 const canvasOf = (page: number) => document.querySelector(`section[data-page="${page}"] canvas`);
 const textLayerDone = (page: number) =>
   document.querySelector(`section[data-page="${page}"] .textLayer .endOfContent`) !== null;
@@ -224,8 +234,7 @@ let step: (page: number) => Promise<void> = async () => {
 async function prepareScroll(side: 'viewer' | 'bare', url: string, scale: number): Promise<void> {
   if (side === 'viewer') {
     const handle = await mountViewer(url, scale);
-    await waitFor(() => canvasOf(1) !== null && textLayerDone(1));
-    await settled();
+    await viewerIdle();
     step = async (page) => {
       handle.scrollToPage(page);
       await waitFor(() => canvasOf(page) !== null && textLayerDone(page));
@@ -279,7 +288,7 @@ async function prepareMarks(url: string, scale: number, count: number): Promise<
   await mountViewer(url, scale, count);
   markCount = count;
   await waitFor(() => canvasOf(1) !== null && marksDrawn(count));
-  await settled();
+  await viewerIdle();
 }
 
 /** The time from adding one more mark to page 1 to it painted. */
