@@ -54,6 +54,24 @@ describe.each(databasesUnderTest())('replication on $name', (engine) => {
     ).toEqual([[logged.id, 'Sam Okafor']]);
   });
 
+  it('keeps text exactly as typed, quotes and all (the write travels as SQL literals)', async () => {
+    const logged = caseLogged(caseworker);
+    const text = `O'Brien's reply: '' \\ $1 $$ "quoted" ’curly’ \u00e9 ${'x'.repeat(300)}`;
+    const note = eventOn(caseworker, logged.stream, 'note.added', { noteId: 'quotes', text });
+    expect((await push(server, caseworker, [logged, note])).status).toBe(200);
+    const doc = (await pullAll(server, caseworker, 'cases')).documents.find((d) => d.id === logged.stream)!;
+    const entry = (doc.timeline as { eventId: string; payload: { text?: string } }[]).find(
+      (t) => t.eventId === note.id,
+    );
+    expect(entry?.payload.text).toBe(text);
+    const [row] = await server.db.query<{ payload: { text: string } }>(
+      'select payload from events where id = $1',
+      [note.id],
+    );
+    expect(row?.payload.text).toBe(text);
+    expect(await verifyChain(server.db)).toMatchObject({ ok: true });
+  });
+
   it('numbers permanent references one after another per type and year', async () => {
     const first = caseLogged(caseworker);
     const second = caseLogged(caseworker);

@@ -15,9 +15,13 @@ export type Database = Queryable & {
   /**
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws.
    * `first`: statements without parameters (separated by `;`) run at the start, in the same
-   * round trip as `begin` where the engine allows; `work` gets the last one's rows.
+   * round trip as `begin` where the engine allows; `work` gets the last one's rows. `endWith`:
+   * `work` may hand over one last statement without parameters, sent with `commit` likewise.
    */
-  transaction<T>(work: (tx: Queryable, firstRows: Row[]) => Promise<T>, first?: string): Promise<T>;
+  transaction<T>(
+    work: (tx: Queryable, firstRows: Row[], endWith: (sql: string) => void) => Promise<T>,
+    first?: string,
+  ): Promise<T>;
   /** Calls `onPayload` for every NOTIFY on `channel` (from any process on the same database). */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;

@@ -22,7 +22,12 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     transaction: (work, first) =>
       db.transaction(async (tx) => {
         const results = first ? await tx.exec(first) : [];
-        return work(asQueryable(tx), (results.at(-1)?.rows ?? []) as Row[]);
+        let last = '';
+        const result = await work(asQueryable(tx), (results.at(-1)?.rows ?? []) as Row[], (sql) => {
+          last = sql;
+        });
+        if (last) await tx.exec(last);
+        return result;
       }),
     async listen(channel, onPayload) {
       const stop = await db.listen(channel, onPayload);

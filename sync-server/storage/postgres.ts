@@ -50,8 +50,12 @@ export async function openPostgres(url: string, schema?: string, maxConnections 
         const begun = (await client.query(first ? `begin; ${first}` : 'begin')) as unknown as
           | pg.QueryResult<Row>
           | pg.QueryResult<Row>[];
-        const result = await work(tx, Array.isArray(begun) ? (begun.at(-1)?.rows ?? []) : []);
-        await client.query('commit');
+        let last = '';
+        const result = await work(tx, Array.isArray(begun) ? (begun.at(-1)?.rows ?? []) : [], (sql) => {
+          last = sql;
+        });
+        // Should `last` fail, the commit after it is not run, and the rollback below is.
+        await client.query(last ? `${last}; commit` : 'commit');
         return result;
       } catch (error) {
         await client.query('rollback').catch(() => undefined);
