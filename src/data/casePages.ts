@@ -50,8 +50,12 @@ function listsOf(summaries: CaseSummaryCollection): Lists {
   if (!lists) {
     const created: Lists = { version: 0, byKey: new Map() };
     // Every write, from this tab or another, makes the kept totals stale (not the page keys).
-    summaries.eventBulks$.subscribe(() => {
+    const subscription = summaries.eventBulks$.subscribe(() => {
       created.version += 1;
+    });
+    summaries.onClose.push(() => {
+      subscription.unsubscribe();
+      LISTS.delete(summaries);
     });
     LISTS.set(summaries, created);
     lists = created;
