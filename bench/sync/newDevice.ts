@@ -4,12 +4,13 @@
 // events as rows straight into IndexedDB with Dexie, both in Debian's Chromium in the same run
 // (./newDeviceInBrowser.ts, bundled with esbuild and run on the server's origin).
 // Aim (issue 3): under half the raw cost.
-//   npx tsx bench/sync/newDevice.ts   (BENCH_CASES, BENCH_EVENTS_PER_CASE;
+//   npx tsx bench/sync/newDevice.ts   (BENCH_CASES, BENCH_EVENTS_PER_CASE, BENCH_PROFILE;
 //   BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local `test` database)
 //
 // The server's stream documents are folded by the domain reducer from real events
 // (case.logged, case.allocated, note.added…) and written to its tables directly, as the server
 // would have left them: pushing 500,000 events through HTTP first is the other bench's job.
+import { writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -31,6 +32,7 @@ import { launchChromium } from '../../tests/chromium';
 
 const CASES = Number(process.env.BENCH_CASES ?? 50_000);
 const EVENTS_PER_CASE = Number(process.env.BENCH_EVENTS_PER_CASE ?? 10);
+const PROFILE = process.env.BENCH_PROFILE;
 /** One case in this many is allocated to the person signing in: their My work. */
 const MINE_EVERY = 25;
 const INSERT_BATCH = 2_000;
@@ -211,11 +213,23 @@ try {
   });
   await page.goto(`${server.url}/api/health`);
   await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+  // BENCH_PROFILE=file.cpuprofile: Chromium's CPU profile of the run (open it in DevTools).
+  const profiler = PROFILE ? await page.context().newCDPSession(page) : null;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
+    await profiler.send('Profiler.start');
+  }
   const figures = await page.evaluate(async () => {
     const run = (globalThis as unknown as { runNewDeviceBench: () => Promise<Record<string, number>> })
       .runNewDeviceBench;
     return run();
   });
+  if (profiler) {
+    const { profile } = await profiler.send('Profiler.stop');
+    await writeFile(PROFILE, JSON.stringify(profile));
+    console.log(`CPU profile written to ${PROFILE}`);
+  }
   const {
     rawMs = 0,
     rawCount = 0,
