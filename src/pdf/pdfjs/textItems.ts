@@ -90,20 +90,24 @@ function toRun(item: TextItem, viewportTransform: Matrix, style: TextStyle | und
 /** The axis-aligned box of the part of `run` from `from` to `to` points along it. */
 export function boxOfSpan(run: TextRun, from = 0, to = run.length): Box {
   const { origin, advance, up, ascent, descent } = run;
-  const corners: Point[] = [];
-  for (const along of [from, to]) {
-    for (const across of [ascent, -descent]) {
-      corners.push({
-        x: origin.x + advance.x * along + up.x * across,
-        y: origin.y + advance.y * along + up.y * across,
-      });
-    }
-  }
-  const xs = corners.map((c) => c.x);
-  const ys = corners.map((c) => c.y);
-  const x = Math.min(...xs);
-  const y = Math.min(...ys);
-  return { x, y, width: Math.max(...xs) - x, height: Math.max(...ys) - y };
+  // The four corners as plain numbers (no arrays, no spread): this runs for every character
+  // the check and find place. Each coordinate's extremes come from its two independent terms.
+  const ax0 = advance.x * from;
+  const ax1 = advance.x * to;
+  const ux0 = up.x * ascent;
+  const ux1 = -up.x * descent;
+  const ay0 = advance.y * from;
+  const ay1 = advance.y * to;
+  const uy0 = up.y * ascent;
+  const uy1 = -up.y * descent;
+  const x = origin.x + Math.min(ax0, ax1) + Math.min(ux0, ux1);
+  const y = origin.y + Math.min(ay0, ay1) + Math.min(uy0, uy1);
+  return {
+    x,
+    y,
+    width: origin.x + Math.max(ax0, ax1) + Math.max(ux0, ux1) - x,
+    height: origin.y + Math.max(ay0, ay1) + Math.max(uy0, uy1) - y,
+  };
 }
 
 const messageOf = (error: unknown): string =>
