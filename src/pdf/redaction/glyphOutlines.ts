@@ -44,7 +44,7 @@ export type KeptGlyphs = {
   unreadFonts: Set<PDFDict>;
 };
 
-type Program = { ref: PDFRef; stream: PDFStream; kind: 'cid' | 'simple' | 'cff' };
+type Program = { ref: PDFRef; stream: PDFStream; kind: 'trueType' | 'cff' };
 
 class Unsure extends Error {}
 
@@ -77,9 +77,9 @@ function programOf(ctx: PDFContext, font: PDFDict): Program | string | undefined
   }
   const stream = resolve(ctx, program);
   if (!(program instanceof PDFRef) || !(stream instanceof PDFStream)) return 'its font program is malformed';
-  const isCid = cidFont !== undefined && getName(ctx, cidFont, 'Subtype') === 'CIDFontType2';
-  if (subtype === 'Type0' && !isCid) return 'its composite font is of a kind the engine does not yet clean';
-  return { ref: program, stream, kind: isCid ? 'cid' : 'simple' };
+  if (subtype === 'Type0' && getName(ctx, cidFont, 'Subtype') !== 'CIDFontType2')
+    return 'its composite font is of a kind the engine does not yet clean';
+  return { ref: program, stream, kind: 'trueType' };
 }
 
 type Usage = {
@@ -236,19 +236,19 @@ function simpleGlyphs(
 function keptGlyphs(
   ctx: PDFContext,
   run: KeptGlyphs,
-  program: Program,
   font: TrueTypeProgram,
   users: Set<PDFDict>,
 ): Set<number> {
-  const subtables = program.kind === 'simple' ? cmapSubtables(font) : [];
+  // A program may be shared by simple and composite fonts; only simple ones read its cmap.
+  const isCid = (user: PDFDict) => getName(ctx, user, 'Subtype') === 'Type0';
+  const subtables = [...users].some((u) => !isCid(u)) ? cmapSubtables(font) : [];
   const glyphs: number[] = [];
   for (const user of users) {
     if (run.unreadFonts.has(user)) throw new Unsure('some of its text could not be read');
     const codes = run.keptCodes.get(user)?.keys() ?? [];
     const model = run.fonts.get(user);
-    const isCid = getName(ctx, user, 'Subtype') === 'Type0';
     glyphs.push(
-      ...(isCid
+      ...(isCid(user)
         ? cidGlyphs(ctx, user, codes)
         : simpleGlyphs(ctx, user, codes, subtables, model instanceof Error ? undefined : model)),
     );
@@ -365,7 +365,7 @@ export function emptyRemovedGlyphs(
       let outlined = false; // a glyphless font (invisible OCR text) holds no shapes to take out
       for (let g = 1; g < font.numGlyphs && !outlined; g++) outlined = hasOutline(g);
       if (!outlined) continue;
-      const keep = keptGlyphs(ctx, run, program, font, users);
+      const keep = keptGlyphs(ctx, run, font, users);
       let removable = false;
       for (let g = 0; g < font.numGlyphs && !removable; g++) removable = hasOutline(g) && !keep.has(g);
       if (!removable) continue;
