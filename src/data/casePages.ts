@@ -196,11 +196,13 @@ async function sourceFor(
     state.sorted ??= readSorted(table, plan, matches);
     return sortedSource(plan, state.sorted);
   }
+  // Counting rows the index cannot judge means reading them: in one call, then checked here
+  // (a filtering cursor asks IndexedDB for each row in turn, several times slower).
   state.total ??= plan.isNarrowestExact
     ? narrowest().count()
     : narrowest()
-        .filter((row) => matches(toSummary(row)))
-        .count();
+        .toArray()
+        .then((rows) => rows.reduce((sum: number, row) => sum + (matches(toSummary(row)) ? 1 : 0), 0));
   return indexSource(table, plan, matches, () => state.total ?? Promise.resolve(0));
 }
 
