@@ -225,7 +225,7 @@ try {
       .runNewDeviceBench;
     return run();
   });
-  if (profiler) {
+  if (profiler && PROFILE) {
     const { profile } = await profiler.send('Profiler.stop');
     await writeFile(PROFILE, JSON.stringify(profile));
     console.log(`CPU profile written to ${PROFILE}`);
