@@ -19,6 +19,7 @@ import { formatReference } from '../../src/domain/references';
 import type { CollectionName, TimelineEntry } from '../../src/domain/streamDocument';
 import { type Account, listAccounts, toPrincipal } from '../accounts/users';
 import type { Database, Queryable } from '../storage/database';
+import { sqlLiteral } from '../storage/sqlLiteral';
 import type { EventRow } from './eventRow';
 import { type ChainParts, chainHashOf, chainParts } from './hashChain';
 import {
@@ -745,10 +746,6 @@ function snapshotSql(ids: string[], streamIds: string[], year: number, cache: St
      ) as snapshot
      from (select ${input}::jsonb as p) as input`;
 }
-
-// standard_conforming_strings is on (PostgreSQL's default since 9.1, and PGlite's): inside a
-// quoted literal only the quote itself needs doubling. The JSON holds validated ids only.
-const sqlLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 function toSnapshot(rows: readonly Record<string, unknown>[], cache: StateCache): LogSnapshot {
   const row = rows[0] as SnapshotRow | undefined;
