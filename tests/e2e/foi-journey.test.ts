@@ -3,18 +3,10 @@
 // offline, accepts, drafts from a template and sends it for review; back online it syncs; the
 // case worker sees it; review, clearance, send and close; the timeline shows every step with
 // the right person and both times. axe runs on every page of the journey.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AxeProblem,
-  axeProblems,
-  launchChromium,
-  type RunningServer,
-  signIn,
-  startServer,
-} from './harness';
-
-const SYNC_TIMEOUT_MS = 30_000;
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { allSent, shows, waitForStatus } from './casePage';
+import { SYNC_TIMEOUT_MS, useE2eSuite } from './harness';
 
 const DIRECTORY_CSV = [
   'policy_area,team,user_id,name,email,subjects',
@@ -40,75 +32,20 @@ const TEMPLATE = [
   'We hold the information and it is set out below. We are answering by {{due}}.',
 ].join('\n');
 
-/** Waits until the case page shows this state (after a sync, for another person's step). */
-async function waitForStatus(page: Page, label: string): Promise<void> {
-  await expect
-    .poll(() => page.getByTestId('case-status').textContent(), { timeout: SYNC_TIMEOUT_MS })
-    .toBe(label);
-}
-
-/** Waits until this device has sent every step it made (none left marked "Not sent yet"). */
-async function allSent(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.locator('[data-status="unsent"]').count(), { timeout: SYNC_TIMEOUT_MS })
-    .toBe(0);
-}
-
-/** Waits for a part of the page; on failure says what the page showed instead. */
-async function shows(page: Page, testId: string): Promise<void> {
-  try {
-    await page.getByTestId(testId).first().waitFor({ timeout: SYNC_TIMEOUT_MS });
-  } catch (error) {
-    const text =
-      (await page
-        .locator('main')
-        .textContent()
-        .catch(() => null)) ?? '(no main)';
-    throw new Error(`${testId} did not appear at ${page.url()}. The page showed: ${text.slice(0, 3000)}`, {
-      cause: error,
-    });
-  }
-}
-
 describe('the FOI journey, offline and online', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let base = '';
-  const contexts: BrowserContext[] = [];
-  const axeFindings: { page: string; problems: AxeProblem[] }[] = [];
-
-  async function checkAxe(page: Page, name: string) {
-    axeFindings.push({ page: name, problems: await axeProblems(page) });
-  }
-
-  async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const person = await signIn(browser, base, username);
-    contexts.push(person.context);
-    return person;
-  }
-
-  beforeAll(async () => {
-    server = await startServer('foi');
-    base = server.base;
-    browser = await launchChromium();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useE2eSuite('foi');
+  const { signedIn, checkAxe } = suite;
 
   it('runs from logging to closing, with every step in the timeline', async () => {
     // The administrator keeps the directory (from CSV) and the template library.
     const admin = await signedIn('admin');
-    await admin.page.goto(`${base}/admin/directory`);
+    await admin.page.goto(`${suite.base}/admin/directory`);
     await admin.page
       .getByLabel('Directory CSV file')
       .setInputFiles({ name: 'directory.csv', mimeType: 'text/csv', buffer: Buffer.from(DIRECTORY_CSV) });
     await shows(admin.page, 'csv-imported');
     await checkAxe(admin.page, 'directory');
-    await admin.page.goto(`${base}/admin/templates`);
+    await admin.page.goto(`${suite.base}/admin/templates`);
     await admin.page.getByRole('button', { name: 'Add a template' }).click();
     await admin.page.getByLabel('Name').fill('FOI: information given in full');
     await admin.page.getByLabel('Letter text').fill(TEMPLATE);
@@ -119,7 +56,7 @@ describe('the FOI journey, offline and online', () => {
     // The case worker logs the request and allocates it to two services.
     const worker = await signedIn('caseworker');
     await checkAxe(worker.page, 'my work');
-    await worker.page.goto(`${base}/cases/new`);
+    await worker.page.goto(`${suite.base}/cases/new`);
     // A file that is not an e-mail: a plain error, and what was typed stays.
     await worker.page.getByLabel('Requester').fill('Typed by hand');
     await worker.page.getByLabel('Import the request e-mail (optional)').setInputFiles({
@@ -158,12 +95,12 @@ describe('the FOI journey, offline and online', () => {
 
     // The second service accepts online.
     const manager = await signedIn('manager');
-    await manager.page.goto(`${base}/cases/${reference}`);
+    await manager.page.goto(`${suite.base}/cases/${reference}`);
     await manager.page.getByTestId('step-accept').getByRole('button', { name: 'Accept' }).click();
 
     // The policy official: the case arrives, then they work offline.
     const official = await signedIn('official');
-    await official.page.goto(`${base}/cases/${reference}`);
+    await official.page.goto(`${suite.base}/cases/${reference}`);
     await official.page.getByText('Accepted').first().waitFor({ timeout: SYNC_TIMEOUT_MS });
     await checkAxe(official.page, 'case (official)');
     await official.context.setOffline(true);
@@ -214,7 +151,7 @@ describe('the FOI journey, offline and online', () => {
     // The clearance officer may see the case once the request for clearance reaches the server.
     await allSent(worker.page);
     const clearer = await signedIn('clearance');
-    await clearer.page.goto(`${base}/cases/${reference}`);
+    await clearer.page.goto(`${suite.base}/cases/${reference}`);
     await shows(clearer.page, 'step-decide-clearance');
     await checkAxe(clearer.page, 'case (clearance)');
     await clearer.page.getByRole('button', { name: 'Clear for sending' }).click();
@@ -241,7 +178,7 @@ describe('the FOI journey, offline and online', () => {
       expect(text).toMatch(/Reached the server \d{1,2} \w+ \d{4} at \d{2}:\d{2}/);
     }
     await checkAxe(worker.page, 'case (closed)');
-    await worker.page.goto(`${base}/cases`);
+    await worker.page.goto(`${suite.base}/cases`);
     await worker.page.getByTestId('case-table').waitFor();
     await checkAxe(worker.page, 'all cases');
     // The filter finds the closed case by its state.
@@ -250,6 +187,6 @@ describe('the FOI journey, offline and online', () => {
     await expect.poll(() => worker.page.getByTestId('case-table').textContent()).toContain(reference);
     expect(await worker.page.getByTestId('case-row').count()).toBe(1);
 
-    expect(axeFindings.filter((f) => f.problems.length > 0)).toEqual([]);
+    expect(suite.axeFailures()).toEqual([]);
   });
 });

@@ -4,18 +4,10 @@
 // due date shown; an official rejects an allocation with a reason; another re-allocates with a
 // reason; a contribution is asked for and written inside the case, keeping its author. axe
 // runs on every page these steps show.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AxeProblem,
-  axeProblems,
-  launchChromium,
-  type RunningServer,
-  signIn,
-  startServer,
-} from './harness';
-
-const SYNC_TIMEOUT_MS = 30_000;
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allSent, shows, waitForStatus } from './casePage';
+import { SYNC_TIMEOUT_MS, useE2eSuite } from './harness';
 
 const DIRECTORY_CSV = [
   'policy_area,team,user_id,name,email,subjects',
@@ -28,34 +20,6 @@ function daysAgo(days: number): string {
   return new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-async function waitForStatus(page: Page, label: string): Promise<void> {
-  await expect
-    .poll(() => page.getByTestId('case-status').textContent(), { timeout: SYNC_TIMEOUT_MS })
-    .toBe(label);
-}
-
-async function allSent(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.locator('[data-status="unsent"]').count(), { timeout: SYNC_TIMEOUT_MS })
-    .toBe(0);
-}
-
-/** Waits for a part of the page; on failure says what the page showed instead. */
-async function shows(page: Page, testId: string): Promise<void> {
-  try {
-    await page.getByTestId(testId).first().waitFor({ timeout: SYNC_TIMEOUT_MS });
-  } catch (error) {
-    const text =
-      (await page
-        .locator('main')
-        .innerText()
-        .catch(() => null)) ?? '(no main)';
-    throw new Error(`${testId} did not appear at ${page.url()}. The page showed: ${text.slice(0, 3000)}`, {
-      cause: error,
-    });
-  }
-}
-
 /** The allocations table's rows as text, once it has `count` of them. */
 async function allocationRows(page: Page, count: number): Promise<string[]> {
   const rows = page.getByTestId('allocations').locator('tbody tr');
@@ -64,25 +28,12 @@ async function allocationRows(page: Page, count: number): Promise<string[]> {
 }
 
 describe('the rest of the FOI journey', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let base = '';
-  const contexts: BrowserContext[] = [];
-  const axeFindings: { page: string; problems: AxeProblem[] }[] = [];
-
-  async function checkAxe(page: Page, name: string) {
-    axeFindings.push({ page: name, problems: await axeProblems(page) });
-  }
-
-  async function signedIn(username: string): Promise<{ context: BrowserContext; page: Page }> {
-    const person = await signIn(browser, base, username);
-    contexts.push(person.context);
-    return person;
-  }
+  const suite = useE2eSuite('foi-more');
+  const { signedIn, checkAxe } = suite;
 
   /** The case worker logs a request through the form; resolves with its permanent reference. */
   async function logRequest(page: Page, subject: string, receivedOn: string): Promise<string> {
-    await page.goto(`${base}/cases/new`);
+    await page.goto(`${suite.base}/cases/new`);
     await page.getByLabel('Requester').fill('Amira Khan');
     await page.getByLabel('Email address or postal address').fill('amira.khan@example.org');
     await page.getByLabel('Date received').fill(receivedOn);
@@ -96,26 +47,17 @@ describe('the rest of the FOI journey', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer('foi-more');
-    base = server.base;
-    browser = await launchChromium();
     const admin = await signedIn('admin');
-    await admin.page.goto(`${base}/admin/directory`);
+    await admin.page.goto(`${suite.base}/admin/directory`);
     await admin.page
       .getByLabel('Directory CSV file')
       .setInputFiles({ name: 'directory.csv', mimeType: 'text/csv', buffer: Buffer.from(DIRECTORY_CSV) });
     await admin.page.getByTestId('csv-imported').waitFor({ timeout: SYNC_TIMEOUT_MS });
   });
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('shows a request logged offline in My work and All cases at once, as not sent yet', async () => {
     const worker = await signedIn('caseworker');
-    await worker.page.goto(`${base}/cases/new`);
+    await worker.page.goto(`${suite.base}/cases/new`);
     // The subjects come from the directory, which a newly signed-in device pulls first.
     await worker.page.getByRole('combobox', { name: 'Subject' }).waitFor({ timeout: SYNC_TIMEOUT_MS });
     await worker.context.setOffline(true);
@@ -133,7 +75,7 @@ describe('the rest of the FOI journey', () => {
       ['All cases', '/cases'],
     ] as const) {
       await worker.page.getByRole('link', { name: where, exact: true }).first().click();
-      await worker.page.waitForURL(`${base}${path}`);
+      await worker.page.waitForURL(`${suite.base}${path}`);
       const row = worker.page.getByTestId('case-row').filter({ hasText: provisional });
       await row.waitFor({ timeout: SYNC_TIMEOUT_MS });
       expect(await row.textContent()).toContain('Not sent yet');
@@ -142,7 +84,7 @@ describe('the rest of the FOI journey', () => {
 
     // Back online the case gets its permanent reference.
     await worker.context.setOffline(false);
-    await worker.page.goto(`${base}/`);
+    await worker.page.goto(`${suite.base}/`);
     await expect
       .poll(() => worker.page.getByTestId('case-table').textContent(), { timeout: SYNC_TIMEOUT_MS })
       .not.toContain(provisional);
@@ -192,7 +134,7 @@ describe('the rest of the FOI journey', () => {
 
   it('lets an administrator set the letterhead, and a person add their e-mail address', async () => {
     const admin = await signedIn('admin');
-    await admin.page.goto(`${base}/admin/templates`);
+    await admin.page.goto(`${suite.base}/admin/templates`);
     const form = admin.page.getByTestId('letterhead-form');
     await form.waitFor({ timeout: SYNC_TIMEOUT_MS });
     expect(await admin.page.getByTestId('letterhead').textContent()).toContain('Not set yet');
@@ -207,7 +149,7 @@ describe('the rest of the FOI journey', () => {
     expect(await admin.page.getByTestId('template').count()).toBe(0);
 
     const official = await signedIn('official');
-    await official.page.goto(`${base}/account`);
+    await official.page.goto(`${suite.base}/account`);
     const email = official.page.getByTestId('email-address');
     await email.getByRole('button', { name: /Add|Change/ }).click({ timeout: SYNC_TIMEOUT_MS });
     await email.getByLabel('E-mail address').fill('not an address');
@@ -227,7 +169,7 @@ describe('the rest of the FOI journey', () => {
 
     // The official says it is not theirs, and why.
     const official = await signedIn('official');
-    await official.page.goto(`${base}/cases/${reference}`);
+    await official.page.goto(`${suite.base}/cases/${reference}`);
     const decide = official.page.getByTestId('step-accept');
     await decide.waitFor({ timeout: SYNC_TIMEOUT_MS });
     await checkAxe(official.page, 'case (allocation to accept or reject)');
@@ -241,7 +183,7 @@ describe('the rest of the FOI journey', () => {
 
     // The manager accepts, then hands the work on to the official in another division, with a reason.
     const manager = await signedIn('manager');
-    await manager.page.goto(`${base}/cases/${reference}`);
+    await manager.page.goto(`${suite.base}/cases/${reference}`);
     await manager.page.getByTestId('step-accept').getByRole('button', { name: 'Accept' }).click();
     await allSent(manager.page);
     await waitForStatus(manager.page, 'In progress');
@@ -301,6 +243,6 @@ describe('the rest of the FOI journey', () => {
     // The official's own steps name this device (the server's name for it), not a bare id.
     expect(entries.some((t) => t.includes('by Priya Shah') && t.includes('on this device ('))).toBe(true);
 
-    expect(axeFindings.filter((f) => f.problems.length > 0)).toEqual([]);
+    expect(suite.axeFailures()).toEqual([]);
   });
 });

@@ -1,12 +1,14 @@
 // What every end-to-end test needs: the real server as a child process on a free port with a
 // fresh data folder (PGlite, demo mode) serving the built app, Debian's Chromium through
-// playwright-core (never a downloaded browser), signing in as a demo person, and axe.
+// playwright-core (never a downloaded browser), signing in, axe, and a suite that sets all of
+// that up and takes it down (useE2eSuite).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from '../chromium';
 
 export { launchChromium };
@@ -121,4 +123,65 @@ export async function axeProblems(page: Page): Promise<AxeProblem[]> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
   });
+}
+
+/** How long a step may take to reach the server and come back to another device. */
+export const SYNC_TIMEOUT_MS = 30_000;
+
+export type E2eSuite = {
+  /** The server's address (set once the suite has started). */
+  readonly base: string;
+  readonly browser: Browser;
+  /** One person's device, signed in; closed when the suite ends. */
+  signedIn(username: string, password?: string): Promise<{ context: BrowserContext; page: Page }>;
+  /** Runs axe now and keeps what it finds under `name`, for one assertion at the end. */
+  checkAxe(page: Page, name: string): Promise<void>;
+  /** The pages axe found serious or critical problems on (empty when all is well). */
+  axeFailures(): { page: string; problems: AxeProblem[] }[];
+};
+
+/**
+ * A describe block's server, browser and people: starts them before its tests and stops them
+ * after, so each suite says only what it does.
+ */
+export function useE2eSuite(prefix: string): E2eSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const findings: { page: string; problems: AxeProblem[] }[] = [];
+  beforeAll(async () => {
+    server = await startServer(prefix);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => undefined);
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`The suite's ${what} has not started.`);
+    return value;
+  };
+  return {
+    get base() {
+      return started(server, 'server').base;
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+    async signedIn(username, password) {
+      const person = await signIn(
+        started(browser, 'browser'),
+        started(server, 'server').base,
+        username,
+        password,
+      );
+      contexts.push(person.context);
+      return person;
+    },
+    async checkAxe(page, name) {
+      findings.push({ page: name, problems: await axeProblems(page) });
+    },
+    axeFailures: () => findings.filter((f) => f.problems.length > 0),
+  };
 }

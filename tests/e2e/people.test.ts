@@ -2,38 +2,14 @@
 // an administrator adds a person with roles, a team and a first password; that person signs in
 // on their own device and changes their password; the administrator changes their roles, resets
 // a forgotten password, and signs out their device, which then wipes itself. axe on each page.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AxeProblem,
-  axeProblems,
-  launchChromium,
-  type RunningServer,
-  signIn,
-  startServer,
-} from './harness';
-
-const SYNC_TIMEOUT_MS = 30_000;
+import { describe, expect, it } from 'vitest';
+import { SYNC_TIMEOUT_MS, useE2eSuite } from './harness';
 
 describe('people and access', () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const axeFindings: { page: string; problems: AxeProblem[] }[] = [];
-
-  beforeAll(async () => {
-    server = await startServer('people');
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useE2eSuite('people');
 
   it('lets an administrator add a person, change what they do, reset their password and sign out their device', async () => {
-    const admin = await signIn(browser, server.base, 'admin');
-    contexts.push(admin.context);
+    const admin = await suite.signedIn('admin');
     const { page } = admin;
     await page.getByRole('link', { name: 'People' }).click();
     await page.getByTestId('people-table').waitFor({ timeout: SYNC_TIMEOUT_MS });
@@ -51,7 +27,7 @@ describe('people and access', () => {
     await form.getByRole('checkbox', { name: 'Case worker' }).check();
     await form.getByRole('checkbox', { name: 'Information rights team' }).check();
     await form.getByLabel('First password').fill('pat first passphrase');
-    axeFindings.push({ page: 'people', problems: await axeProblems(page) });
+    await suite.checkAxe(page, 'people');
     await form.getByRole('button', { name: 'Add person' }).click();
     await page.getByTestId('person-added').waitFor({ timeout: SYNC_TIMEOUT_MS });
     const row = page.getByTestId('people-table').locator('tr', { hasText: 'pat.lee' });
@@ -60,8 +36,7 @@ describe('people and access', () => {
     expect(await row.innerText()).toContain('Information rights team');
 
     // Pat signs in on their own tablet and sees the organisation's cases (information rights sees all).
-    const pat = await signIn(browser, server.base, 'pat.lee', 'pat first passphrase');
-    contexts.push(pat.context);
+    const pat = await suite.signedIn('pat.lee', 'pat first passphrase');
     await pat.page.getByRole('link', { name: 'All cases' }).click();
     await expect
       .poll(() => pat.page.locator('table tbody tr').count(), { timeout: SYNC_TIMEOUT_MS })
@@ -80,7 +55,7 @@ describe('people and access', () => {
     await pat.page.getByLabel('Current password').fill('pat first passphrase');
     await pat.page.getByRole('button', { name: 'Change password' }).click();
     await pat.page.getByTestId('password-changed').waitFor({ timeout: SYNC_TIMEOUT_MS });
-    axeFindings.push({ page: 'account', problems: await axeProblems(pat.page) });
+    await suite.checkAxe(pat.page, 'account');
 
     // The administrator makes Pat a manager too, then resets the password Pat forgot.
     await row.getByRole('button', { name: /Change/ }).click();
@@ -92,12 +67,12 @@ describe('people and access', () => {
     await panel.getByLabel('New password').fill('pat reset passphrase');
     await panel.getByRole('button', { name: 'Set new password' }).click();
     await panel.getByTestId('password-reset').waitFor({ timeout: SYNC_TIMEOUT_MS });
-    axeFindings.push({ page: 'person panel', problems: await axeProblems(page) });
+    await suite.checkAxe(page, 'person panel');
 
     // The old passwords no longer work; the reset one does.
     const status = async (password: string) =>
       (
-        await fetch(`${server.base}/api/auth/login`, {
+        await fetch(`${suite.base}/api/auth/login`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ username: 'pat.lee', password }),
@@ -130,6 +105,6 @@ describe('people and access', () => {
       .poll(async () => (await databases()).filter((name) => patDatabases.includes(name)))
       .toEqual([]);
 
-    expect(axeFindings.filter((f) => f.problems.length > 0)).toEqual([]);
+    expect(suite.axeFailures()).toEqual([]);
   });
 });
