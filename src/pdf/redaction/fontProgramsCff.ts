@@ -34,11 +34,11 @@ function readIndex(b: Uint8Array, at: number): Index {
   if (count === 0) return { at, count, offSize: 0, dataStart: at + 2, offsets: [1] };
   const offSize = b[at + 2] ?? 0;
   need(offSize >= 1 && offSize <= 4, 'a CFF index has a bad offset size');
-  const offsets: number[] = [];
-  for (let i = 0; i <= count; i++) {
+  const offsets = new Array<number>(count + 1);
+  for (let i = 0, p = at + 3; i <= count; i++, p += offSize) {
     let v = 0;
-    for (let k = 0; k < offSize; k++) v = v * 256 + (b[at + 3 + i * offSize + k] ?? 0);
-    offsets.push(v);
+    for (let k = 0; k < offSize; k++) v = v * 256 + (b[p + k] ?? 0);
+    offsets[i] = v;
   }
   const dataStart = at + 3 + (count + 1) * offSize - 1;
   need(dataStart + (offsets[count] ?? 0) <= b.length, 'a CFF index runs past the program');
@@ -172,51 +172,60 @@ function followCharstring(b: Uint8Array, code: Uint8Array, local: Subrs | undefi
   run(code, 0);
 }
 
-/** Rewrites an INDEX in place: items not in `keep` become `filler`; the freed tail is zeroed. */
-function emptyItems(out: Uint8Array, ix: Index, keep: (i: number) => boolean, filler: number): void {
-  const parts: Uint8Array[] = [];
-  for (let i = 0; i < ix.count; i++) {
-    const data = item(out, ix, i);
-    parts.push(keep(i) || data.length === 0 ? data.slice() : Uint8Array.of(filler));
-  }
+/**
+ * Rewrites an INDEX of `out` (a copy of `original`) in place: items not in `keep` become
+ * `filler`. Items only shrink, so each is written at or before where it was read from; the
+ * freed tail is zeroed.
+ */
+function emptyItems(
+  original: Uint8Array,
+  out: Uint8Array,
+  ix: Index,
+  keep: (i: number) => boolean,
+  filler: number,
+): void {
+  const writeOffset = (i: number, v: number) => {
+    const at = ix.at + 3 + i * ix.offSize;
+    for (let k = 0; k < ix.offSize; k++) out[at + k] = (v >>> (8 * (ix.offSize - 1 - k))) & 0xff;
+  };
   let offset = 1;
-  let write = ix.dataStart + 1;
-  const end = indexEnd(ix);
   for (let i = 0; i < ix.count; i++) {
-    const data = parts[i] as Uint8Array;
-    let v = offset;
-    for (let k = ix.offSize - 1; k >= 0; k--) {
-      out[ix.at + 3 + i * ix.offSize + k] = v & 0xff;
-      v = Math.floor(v / 256);
+    writeOffset(i, offset);
+    const from = ix.dataStart + (ix.offsets[i] ?? 1);
+    const to = ix.dataStart + (ix.offsets[i + 1] ?? 1);
+    const write = ix.dataStart + offset;
+    if (to === from) continue;
+    if (keep(i)) {
+      out.set(original.subarray(from, to), write);
+      offset += to - from;
+    } else {
+      out[write] = filler;
+      offset += 1;
     }
-    out.set(data, write);
-    write += data.length;
-    offset += data.length;
   }
-  let v = offset;
-  for (let k = ix.offSize - 1; k >= 0; k--) {
-    out[ix.at + 3 + ix.count * ix.offSize + k] = v & 0xff;
-    v = Math.floor(v / 256);
-  }
-  out.fill(0, write, end);
+  writeOffset(ix.count, offset);
+  out.fill(0, ix.dataStart + offset, indexEnd(ix));
 }
 
 export type CffProgram = {
   bytes: Uint8Array;
   numGlyphs: number;
-  /** CID → glyph id (through the charset). */
-  glyphOfCid: Map<number, number>;
+  /** CID → glyph id (through the charset), -1 for a CID the font lacks. */
+  glyphOfCid: Int32Array;
   empty(keep: Set<number>): Uint8Array;
 };
 
-function charsetCids(b: Uint8Array, at: number, numGlyphs: number): Map<number, number> {
-  const map = new Map<number, number>([[0, 0]]);
+/** Glyph id of each CID (CIDs are 16-bit in a CFF charset), -1 where the font has none. */
+function charsetCids(b: Uint8Array, at: number, numGlyphs: number): Int32Array {
+  const map = new Int32Array(0x10000).fill(-1);
+  map[0] = 0;
   const format = b[at] ?? 255;
   let gid = 1;
   let i = at + 1;
   const u16 = (p: number) => ((b[p] ?? 0) << 8) | (b[p + 1] ?? 0);
   if (format === 0) {
-    for (; gid < numGlyphs; gid++, i += 2) map.set(u16(i), gid);
+    need(at + 1 + (numGlyphs - 1) * 2 <= b.length, 'the CFF charset is cut short');
+    for (; gid < numGlyphs; gid++, i += 2) map[u16(i)] = gid;
     return map;
   }
   need(format === 1 || format === 2, 'the CFF charset has an unknown format');
@@ -225,7 +234,7 @@ function charsetCids(b: Uint8Array, at: number, numGlyphs: number): Map<number, 
     const first = u16(i);
     const left = format === 1 ? (b[i + 2] ?? 0) : u16(i + 2);
     i += format === 1 ? 3 : 4;
-    for (let k = 0; k <= left && gid < numGlyphs; k++) map.set(first + k, gid++);
+    for (let k = 0; k <= left && gid < numGlyphs && first + k < 0x10000; k++) map[first + k] = gid++;
   }
   return map;
 }
@@ -272,10 +281,10 @@ export function readCidCff(bytes: Uint8Array): CffProgram {
         followCharstring(bytes, item(bytes, charStrings, g), usedLocals[fdOf(g)], global);
       }
       const out = bytes.slice();
-      emptyItems(out, charStrings, (g) => keep.has(g), ENDCHAR);
-      if (global.index.count > 0) emptyItems(out, global.index, (i) => global.used.has(i), RETURN);
+      emptyItems(bytes, out, charStrings, (g) => keep.has(g), ENDCHAR);
+      if (global.index.count > 0) emptyItems(bytes, out, global.index, (i) => global.used.has(i), RETURN);
       for (const l of usedLocals)
-        if (l && l.index.count > 0) emptyItems(out, l.index, (i) => l.used.has(i), RETURN);
+        if (l && l.index.count > 0) emptyItems(bytes, out, l.index, (i) => l.used.has(i), RETURN);
       return out;
     },
   };

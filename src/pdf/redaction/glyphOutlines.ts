@@ -263,7 +263,8 @@ function emptyCff(ctx: PDFContext, run: KeptGlyphs, program: Program, users: Set
   for (const user of users) {
     if (run.unreadFonts.has(user)) throw new Unsure('some of its text could not be read');
     const toCid = cidOfCode(ctx, user);
-    for (const code of run.keptCodes.get(user)?.keys() ?? []) keep.add(font.glyphOfCid.get(toCid(code)) ?? 0);
+    for (const code of run.keptCodes.get(user)?.keys() ?? [])
+      keep.add(Math.max(font.glyphOfCid[toCid(code)] ?? 0, 0));
   }
   const cleaned = font.empty(keep);
   if (cleaned.every((b, i) => b === font.bytes[i])) return;
