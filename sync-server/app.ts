@@ -13,6 +13,7 @@ import { registerAccountAdminRoutes } from './http/accountAdminRoutes';
 import { registerAccountRoutes } from './http/accountRoutes';
 import { registerBlobRoutes } from './http/blobRoutes';
 import type { ServerContext } from './http/context';
+import { registerOidcRoutes } from './http/oidcRoutes';
 import { registerPeopleRoutes } from './http/peopleRoutes';
 import { sendProblem } from './http/problems';
 import { registerReplicationRoutes } from './http/replicationRoutes';
@@ -98,6 +99,7 @@ export async function buildServer(config: ServerConfig, parts: ServerParts = {})
   await app.register(fastifyCookie);
   app.get('/api/health', async () => ({ status: 'ok' }));
   registerAccountRoutes(app, ctx);
+  registerOidcRoutes(app, ctx);
   registerPeopleRoutes(app, ctx);
   registerAccountAdminRoutes(app, ctx);
   registerReplicationRoutes(app, ctx);

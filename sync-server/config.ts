@@ -45,10 +45,14 @@ const envSchema = z.object({
     .string()
     .regex(/^([A-Za-z0-9._-]+\/)*$/, 'must be empty or end with /')
     .default(''),
-  /** OpenID Connect sign-in (e.g. Entra ID): read and validated now, not yet used (see README). */
+  /** OpenID Connect sign-in (e.g. Entra ID), beside passwords, when issuer and client id are set. */
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
+  /** The ID token claim matched (case-insensitively) with a Clearway username. */
+  OIDC_USERNAME_CLAIM: z.string().min(1).default('preferred_username'),
+  /** The words on the sign-in button. */
+  OIDC_LABEL: z.string().min(1).max(80).default('Sign in with your organisation account'),
   /** Outgoing e-mail (weekly chase digests), e.g. smtp://mail.example.gov.uk:587; unset: none sent. */
   SMTP_URL: z
     .string()
@@ -97,6 +101,14 @@ function s3Settings(e: z.infer<typeof envSchema>): S3Settings {
   };
 }
 
+export type OidcSettings = {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  usernameClaim: string;
+  label: string;
+};
+
 export type ServerConfig = {
   port: number;
   host: string;
@@ -108,7 +120,7 @@ export type ServerConfig = {
   bodyLimit: number;
   admin: { username: string; password: string } | undefined;
   blobStore: { kind: 'folder' } | ({ kind: 's3' } & S3Settings);
-  oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | undefined;
+  oidc: OidcSettings | undefined;
   mail: { smtpUrl: string; from: string; domain: string | undefined } | undefined;
   /** The weekly chase digest's weekday (1 = Monday) and UK time; undefined when turned off. */
   digestAt: { isoWeekday: number; time: string } | undefined;
@@ -137,7 +149,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     blobStore: e.CLEARWAY_BLOB_STORE === 's3' ? { kind: 's3', ...s3Settings(e) } : { kind: 'folder' },
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID
-        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            usernameClaim: e.OIDC_USERNAME_CLAIM,
+            label: e.OIDC_LABEL,
+          }
         : undefined,
     mail: e.SMTP_URL
       ? { smtpUrl: e.SMTP_URL, from: e.CLEARWAY_MAIL_FROM, domain: e.CLEARWAY_MAIL_DOMAIN }

@@ -180,7 +180,7 @@ function mayManage(caller: Caller, ownerId: string): boolean {
 }
 
 /** "Chrome on Android"-style name from the browser's User-Agent, when the device gave none. */
-function describeDevice(request: FastifyRequest): string {
+export function describeDevice(request: FastifyRequest): string {
   const agent = request.headers['user-agent'] ?? '';
   const browser = /Edg\//.test(agent)
     ? 'Edge'

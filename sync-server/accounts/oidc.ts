@@ -1,0 +1,159 @@
+// OpenID Connect sign-in (Entra ID and the like), the relying party's side: the authorization
+// code flow with PKCE, state and nonce (openid-client), the sealed cookie that carries them from
+// the start to the callback, and finding the Clearway account an ID token names. No account is
+// ever created here: administrators add people on the People page.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import * as oidc from 'openid-client';
+import { z } from 'zod';
+import type { OidcSettings } from '../config';
+import type { Queryable } from '../storage/database';
+import { type Account, findAccount, findAccountByUsername } from './users';
+
+/** What the start of a sign-in hands to its callback, in a signed HttpOnly cookie. */
+const pendingSchema = z.object({
+  state: z.string().min(1),
+  nonce: z.string().min(1),
+  verifier: z.string().min(43),
+  redirectUri: z.url(),
+  deviceName: z.string().max(120),
+  /** Milliseconds since 1970 after which the callback is refused. */
+  expiresAt: z.number().int(),
+});
+export type PendingSignIn = z.infer<typeof pendingSchema>;
+
+/** How long a person has at their organisation's sign-in page. */
+export const PENDING_TTL_MS = 10 * 60 * 1000;
+
+/** Claims of a checked ID token (issuer, audience, nonce, expiry and signature verified). */
+export type IdClaims = Record<string, unknown> & { sub: string };
+
+export type OidcSignIn = {
+  label: string;
+  begin(redirectUri: string, deviceName: string, now: Date): Promise<{ url: URL; cookie: string }>;
+  /** The pending sign-in from the cookie, or undefined when it is missing, forged or stale. */
+  open(cookie: string | undefined, now: Date): PendingSignIn | undefined;
+  /** Exchanges the code in `callbackUrl` and checks the ID token; throws when anything is wrong. */
+  finish(pending: PendingSignIn, callbackUrl: URL): Promise<IdClaims>;
+};
+
+export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
+  // The cookie is signed so a value planted from elsewhere is refused. With a client secret every
+  // server process derives the same key; a public client gets a key per process.
+  const key = settings.clientSecret
+    ? createHash('sha256').update(`clearway oidc state\0${settings.clientSecret}`).digest()
+    : randomBytes(32);
+  let discovered: Promise<oidc.Configuration> | undefined;
+
+  function configuration(): Promise<oidc.Configuration> {
+    discovered ??= discover(settings).catch((error: unknown) => {
+      discovered = undefined; // the issuer may be back next time
+      throw error;
+    });
+    return discovered;
+  }
+
+  return {
+    label: settings.label,
+    async begin(redirectUri, deviceName, now) {
+      const config = await configuration();
+      const pending: PendingSignIn = {
+        state: oidc.randomState(),
+        nonce: oidc.randomNonce(),
+        verifier: oidc.randomPKCECodeVerifier(),
+        redirectUri,
+        deviceName,
+        expiresAt: now.getTime() + PENDING_TTL_MS,
+      };
+      const url = oidc.buildAuthorizationUrl(config, {
+        redirect_uri: redirectUri,
+        scope: 'openid profile email',
+        response_type: 'code',
+        code_challenge: await oidc.calculatePKCECodeChallenge(pending.verifier),
+        code_challenge_method: 'S256',
+        state: pending.state,
+        nonce: pending.nonce,
+      });
+      return { url, cookie: seal(pending, key) };
+    },
+    open(cookie, now) {
+      const pending = cookie ? unseal(cookie, key) : undefined;
+      return pending && pending.expiresAt > now.getTime() ? pending : undefined;
+    },
+    async finish(pending, callbackUrl) {
+      const tokens = await oidc.authorizationCodeGrant(await configuration(), callbackUrl, {
+        pkceCodeVerifier: pending.verifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+        idTokenExpected: true,
+      });
+      const claims = tokens.claims();
+      if (!claims) throw new Error('The organisation sign-in sent no ID token.');
+      return claims as IdClaims;
+    },
+  };
+}
+
+async function discover(settings: OidcSettings): Promise<oidc.Configuration> {
+  const issuer = new URL(settings.issuer);
+  // Plain http only for an issuer on this machine (a development or test provider).
+  const isLocal =
+    issuer.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(issuer.hostname);
+  return oidc.discovery(issuer, settings.clientId, undefined, clientAuth(settings), {
+    // The ID token's signature is checked against the issuer's published keys (JWKS) as well as
+    // its issuer, audience, nonce and expiry, not only trusted because it came over TLS.
+    execute: isLocal
+      ? [oidc.allowInsecureRequests, oidc.enableNonRepudiationChecks]
+      : [oidc.enableNonRepudiationChecks],
+  });
+}
+
+function clientAuth(settings: OidcSettings): oidc.ClientAuth {
+  return settings.clientSecret ? oidc.ClientSecretPost(settings.clientSecret) : oidc.None();
+}
+
+function signatureOf(body: string, key: Buffer): Buffer {
+  return createHmac('sha256', key).update(body).digest();
+}
+
+function seal(pending: PendingSignIn, key: Buffer): string {
+  const body = Buffer.from(JSON.stringify(pending)).toString('base64url');
+  return `${body}.${signatureOf(body, key).toString('base64url')}`;
+}
+
+function unseal(cookie: string, key: Buffer): PendingSignIn | undefined {
+  const [body = '', signature = '', ...rest] = cookie.split('.');
+  if (rest.length > 0) return undefined;
+  const expected = signatureOf(body, key);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  try {
+    const parsed = pendingSchema.safeParse(JSON.parse(Buffer.from(body, 'base64url').toString('utf8')));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The account an ID token names: the one whose username is the configured claim (any case),
+ * else the one person whose e-mail address is the `email` claim; undefined when there is none.
+ */
+export async function findAccountForClaims(
+  db: Queryable,
+  claims: IdClaims,
+  usernameClaim: string,
+): Promise<Account | undefined> {
+  const username = claims[usernameClaim];
+  if (typeof username === 'string' && username.trim()) {
+    const account = await findAccountByUsername(db, username.trim());
+    if (account) return account;
+  }
+  const email = claims.email;
+  if (typeof email !== 'string' || !email.trim()) return undefined;
+  const rows = await db.query<{ user_id: string }>(
+    'select user_id from users where lower(email) = lower($1) limit 2',
+    [email.trim()],
+  );
+  // Two people sharing an address cannot be told apart: neither is signed in by it.
+  return rows.length === 1 && rows[0] ? findAccount(db, rows[0].user_id) : undefined;
+}
