@@ -68,3 +68,19 @@ describe.each(CASES)('$file ($program)', ({ file, mode, font, isSimple }) => {
     expect(emptied).toBeGreaterThan(0);
   });
 });
+
+describe('a font whose outlines the engine cannot yet clean (issue20324.pdf, name-keyed CFF)', () => {
+  it('is named in the report as one that may still hold removed letters', async () => {
+    const file = 'issue20324.pdf';
+    const pdf = readCorpus(file);
+    const plan = await planCase(file, pdf, 'line');
+    if (!plan) throw new Error(`no line case for ${file}`);
+    const result = await redact(pdf, plan.regions);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.report.fonts).toEqual([
+      expect.stringMatching(
+        /^The font MinionPro-Regular may still hold the shapes of removed letters: .*CFF.*\.$/,
+      ),
+    ]);
+  });
+});
