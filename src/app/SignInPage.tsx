@@ -1,6 +1,8 @@
-// Sign in: the GOV.UK form pattern, with an error summary that takes focus when sign-in fails.
+// Sign in: the GOV.UK form pattern, with an error summary that takes focus when sign-in fails,
+// and, when the server has it set up, sign-in with the organisation's account (OpenID Connect),
+// which comes back to `/#signed-in` with a session cookie the device swaps for its token.
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { useSession } from '../data';
+import { useSession, useSignInOptions } from '../data';
 import { NotificationBanner } from '../ui/NotificationBanner';
 
 function messageOf(error: unknown): string {
@@ -15,6 +17,19 @@ export function SignInPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [isSending, setIsSending] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const signInOptions = useSignInOptions();
+  const { signInWithCookie } = session;
+
+  useEffect(() => {
+    if (window.location.hash !== '#signed-in') return;
+    // Once only (StrictMode runs effects twice), and a reload must not try again.
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+    setIsSending(true);
+    signInWithCookie()
+      .then(() => setProblem(null))
+      .catch((error: unknown) => setProblem(messageOf(error)))
+      .finally(() => setIsSending(false));
+  }, [signInWithCookie]);
 
   useEffect(() => {
     if (problem) summaryRef.current?.focus();
@@ -104,6 +119,21 @@ export function SignInPage() {
             Sign in
           </button>
         </form>
+        {signInOptions?.oidc ? (
+          <>
+            <p className="govuk-body">Or use the account you sign in to your organisation with.</p>
+            {/* A link (it goes somewhere): to the organisation's sign-in page, which sends the browser back. */}
+            <a
+              href="/api/auth/oidc/start"
+              draggable="false"
+              className="govuk-button govuk-button--secondary"
+              data-module="govuk-button"
+              data-testid="organisation-sign-in"
+            >
+              {signInOptions.oidc.label}
+            </a>
+          </>
+        ) : null}
       </div>
     </div>
   );

@@ -15,6 +15,13 @@ export const loginResponseSchema = z.object({
 });
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
+/** How people may sign in (GET /api/auth/options): organisation sign-in only when it is set up. */
+export const signInOptionsSchema = z.object({
+  password: z.boolean(),
+  oidc: z.object({ label: z.string().min(1) }).nullable(),
+});
+export type SignInOptions = z.infer<typeof signInOptionsSchema>;
+
 export const meResponseSchema = z.object({
   user: sessionUserSchema,
   deviceId: z.string(),
@@ -153,6 +160,9 @@ export function createApiClient(options: ApiClientOptions) {
         method: 'POST',
         body: JSON.stringify({ username, password, deviceName }),
       }),
+    signInOptions: () => request(signInOptionsSchema, '/api/auth/options'),
+    /** After the organisation's sign-in: the session cookie swapped for the token the device keeps. */
+    tokenFromCookie: () => request(loginResponseSchema, '/api/auth/token', { method: 'POST' }),
     logout: async () => {
       await send('/api/auth/logout', { method: 'POST' });
     },

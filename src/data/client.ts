@@ -9,7 +9,7 @@
 import { BehaviorSubject, combineLatest, map, type Observable, of, switchMap } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import { type EventId, eventEnvelopeSchema, streamSchema } from '../domain';
-import { type ApiClient, ApiError, createApiClient, type SessionUser } from './api';
+import { type ApiClient, ApiError, createApiClient, type LoginResponse, type SessionUser } from './api';
 import { type BlobCache, createBlobCache, referencedBlobs } from './blobs';
 import { casePageRows$, caseRows$ } from './casePages';
 import {
@@ -226,6 +226,20 @@ export function createClearwayClient(options: ClientOptions) {
     }
   }
 
+  /** Keeps a new sign-in's session on the device and opens the person's data. */
+  async function adopt(login: LoginResponse): Promise<void> {
+    if (active) await wipe(null);
+    const session: StoredSession = {
+      key: 'current',
+      token: login.token,
+      user: login.user,
+      deviceId: login.deviceId,
+      serverUrl: baseUrl,
+    };
+    await store.session.put(session);
+    await activate(session);
+  }
+
   function requireActive(): Active {
     if (!active) throw new ApiError('signed_out', 'You are signed out. Sign in to continue.', 401);
     return active;
@@ -284,17 +298,12 @@ export function createClearwayClient(options: ClientOptions) {
     },
 
     async signIn(username: string, password: string): Promise<void> {
-      const login = await api.login(username, password, options.deviceName);
-      if (active) await wipe(null);
-      const session: StoredSession = {
-        key: 'current',
-        token: login.token,
-        user: login.user,
-        deviceId: login.deviceId,
-        serverUrl: baseUrl,
-      };
-      await store.session.put(session);
-      await activate(session);
+      await adopt(await api.login(username, password, options.deviceName));
+    },
+
+    /** Back from the organisation's sign-in (`/#signed-in`): takes up the new session cookie. */
+    async signInWithCookie(): Promise<void> {
+      await adopt(await api.tokenFromCookie());
     },
 
     /** Signs out and removes this person's data from the device. */

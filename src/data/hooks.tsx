@@ -5,7 +5,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { Observable } from 'rxjs';
 import type { EventId } from '../domain';
-import type { DirectoryUser } from './api';
+import type { DirectoryUser, SignInOptions } from './api';
 import type { BlobRef } from './blobs';
 import { type CaseFilter, type CaseListItem, type CasePage, PAGE_SIZE } from './caseQueries';
 import {
@@ -78,13 +78,14 @@ export function useSession() {
     (username: string, password: string) => client.signIn(username, password),
     [client],
   );
+  const signInWithCookie = useCallback(() => client.signInWithCookie(), [client]);
   const signOut = useCallback((options?: { discardPending?: boolean }) => client.signOut(options), [client]);
   const isRestoring = useObservable(
     () => client.isRestoring$,
     client.isRestoring$.getValue(),
     'restoring',
   ).value;
-  return { ...session, isRestoring, signIn, signOut };
+  return { ...session, isRestoring, signIn, signInWithCookie, signOut };
 }
 
 export function useCases(filter: CaseFilter = {}): { cases: CaseListItem[]; isLoading: boolean } {
@@ -209,6 +210,23 @@ export function useUsers(): { users: DirectoryUser[]; isLoading: boolean; proble
     };
   }, [client, sessionKey]);
   return state;
+}
+
+/** How people may sign in here; null while asking, or offline (then passwords only). */
+export function useSignInOptions(): SignInOptions | null {
+  const client = useClient();
+  const [options, setOptions] = useState<SignInOptions | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    client.api.signInOptions().then(
+      (answer) => isCurrent && setOptions(answer),
+      () => undefined,
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [client]);
+  return options;
 }
 
 export type BlobStatus = 'loading' | 'ready' | 'missing' | 'error';

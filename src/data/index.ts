@@ -8,6 +8,7 @@ export {
   emailAddressSchema,
   type NewAccount,
   type SessionUser,
+  type SignInOptions,
 } from './api';
 export type { BlobRef } from './blobs';
 export {
@@ -44,6 +45,7 @@ export {
   usePendingCount,
   useSendEvent,
   useSession,
+  useSignInOptions,
   useStorageEstimate,
   useSyncStatus,
   useTemplates,
