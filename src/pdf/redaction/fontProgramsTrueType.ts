@@ -2,9 +2,10 @@
 // shapes of removed letters out of an embedded subset font. Only what names or draws a glyph is
 // touched: the outlines in `glyf` (a removed glyph becomes zero-length in `loca`, so glyph count
 // and ids stay and the text that remains still maps), its advance in `hmtx`, its entries in
-// `cmap`, and glyph names in `post` (rewritten as version 3, no names). Tables that describe glyphs
-// by id for layout (GSUB, GPOS, kern, hdmx …) are dropped: a PDF viewer positions glyphs from the
-// PDF's own widths and never reads them. Hinting programs stay, so kept glyphs render as before.
+// `cmap` (and the first and last character OS/2 gives), and glyph names in `post` (rewritten as
+// version 3, no names). Tables that describe glyphs by id for layout (GSUB, GPOS, kern, hdmx …)
+// or hold glyph bitmaps are dropped: a PDF viewer positions glyphs from the PDF's own widths and
+// never reads them. Hinting programs stay, so kept glyphs render as before.
 // Anything unexpected throws FontProgramError: the caller leaves the font whole and says so.
 import { joinBytes } from './bytes';
 
@@ -406,6 +407,16 @@ export function withOnlyGlyphs(font: TrueTypeProgram, keep: Set<number>): Uint8A
     const cmap = writeCmap(font, keep);
     if (cmap) out.set('cmap', cmap);
     else out.delete('cmap');
+  }
+  const os2 = out.get('OS/2');
+  if (os2 && os2.length >= 68) {
+    // The lowest and highest character the font maps: a removed capital could set either.
+    const kept = cmapSubtables(font)
+      .filter((t) => t.platform === 0 || (t.platform === 3 && t.encoding !== 0))
+      .flatMap((t) => [...(t.map ?? [])].filter(([, g]) => keep.has(g)).map(([c]) => c));
+    const o = new DataView(os2.buffer);
+    o.setUint16(64, kept.length > 0 ? Math.min(0xffff, Math.min(...kept)) : 0);
+    o.setUint16(66, kept.length > 0 ? Math.min(0xffff, Math.max(...kept)) : 0);
   }
   return assemble(view.getUint32(0), out);
 }

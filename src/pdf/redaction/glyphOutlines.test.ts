@@ -182,6 +182,10 @@ describe('a TrueType program with glyphs emptied', () => {
     const unicode = cmapSubtables(cleaned).find((s) => s.platform === 3 && s.encoding === 1)?.map;
     expect(unicode?.get(0x61)).toBe(glyphOf('a'));
     expect(unicode?.has(0x7a)).toBe(false);
+    // OS/2 says which characters the font starts and ends at: now a and é, no longer space and beyond z.
+    const os2 = cleaned.tables.get('OS/2')?.offset ?? 0;
+    expect(cleaned.view.getUint16(os2 + 64)).toBe(0x61);
+    expect(cleaned.view.getUint16(os2 + 66)).toBe(0xe9);
     let sum = 0;
     for (let i = 0; i < cleaned.bytes.length; i += 4) sum = (sum + cleaned.view.getUint32(i)) >>> 0;
     expect(sum).toBe(0xb1b0afba);
