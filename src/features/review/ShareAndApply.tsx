@@ -98,6 +98,16 @@ export function ShareAndApply(props: {
               </Link>
               . It is stored on the case with its redaction schedule; the original is unchanged.
             </p>
+            {release.phase.notes.length > 0 ? (
+              <>
+                <p className="govuk-body">Check before it is released:</p>
+                <ul className="govuk-list govuk-list--bullet" data-testid="release-notes">
+                  {release.phase.notes.map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
           </div>
         </div>
       ) : null}

@@ -5,7 +5,7 @@ export type ApplyPhase =
   | { step: 'redacting'; done: number; total: number }
   | { step: 'schedule' }
   | { step: 'storing' }
-  | { step: 'done'; sha256: string; name: string }
+  | { step: 'done'; sha256: string; name: string; notes: string[] }
   | { step: 'refused'; reason: string };
 
 export function applyProgressText(phase: ApplyPhase): string {

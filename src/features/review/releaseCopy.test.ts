@@ -6,6 +6,7 @@ import {
   engineRedactions,
   exemptionsUsed,
   releaseCopyName,
+  releaseNotes,
   releaseSchedule,
   scheduleRecord,
 } from './releaseCopy';
@@ -72,5 +73,33 @@ describe('making the release copy', () => {
   it('names the copy after the original', () => {
     expect(releaseCopyName('Draft response.PDF')).toBe('Draft response — release copy.pdf');
     expect(releaseCopyName('notes')).toBe('notes — release copy.pdf');
+  });
+});
+
+describe('what to check before a release copy goes out', () => {
+  const page = (n: number, fallback?: string) => ({
+    page: n,
+    regions: 1,
+    glyphsRemoved: 3,
+    imagesBlanked: 0,
+    imagesRemoved: 0,
+    inlineImagesRemoved: 0,
+    pathsRemoved: 0,
+    ...(fallback ? { fallback } : {}),
+  });
+
+  it('names each page made into an image, with why, then each font that may keep removed letters', () => {
+    const notes = releaseNotes({
+      pages: [page(1), page(2, 'its text is written vertically'), page(3)],
+      fonts: ['The font ABCDEF+Gill may still hold the shapes of removed letters: it is a Type 1 font.'],
+    });
+    expect(notes).toEqual([
+      'Page 2 was made into an image with the boxes burned in, because its text is written vertically. Its text outside the boxes can still be searched and copied.',
+      'The font ABCDEF+Gill may still hold the shapes of removed letters: it is a Type 1 font.',
+    ]);
+  });
+
+  it('has nothing to say when every page was edited and every font cleaned', () => {
+    expect(releaseNotes({ pages: [page(1), page(2)] })).toEqual([]);
   });
 });

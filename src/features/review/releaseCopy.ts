@@ -2,7 +2,7 @@
 // (one per rectangle, labelled with the exemption), the schedule appended to the copy, and the
 // `document.redacted_copy_added` record (schedule entries, exemptions used, the copy's name).
 import { EXEMPTIONS, type Mark } from '../../domain';
-import type { Redaction } from '../../pdf/redaction/types';
+import type { Redaction, RedactionReport } from '../../pdf/redaction/types';
 import { type Schedule, type ScheduleSource, scheduleSchema } from '../../pdf/schedule';
 
 // A rectangle this thin covers nothing a reader could see; the engine refuses zero-size regions.
@@ -75,4 +75,20 @@ export function exemptionsUsed(marks: readonly Mark[]): string[] {
 export function releaseCopyName(original: string): string {
   const base = original.replace(/\.pdf$/i, '');
   return `${base} — release copy.pdf`;
+}
+
+/**
+ * What the clearance officer should know about a release copy before it goes out: pages the
+ * engine turned into images (their text outside the boxes stays searchable), and embedded fonts
+ * that may still hold the shapes of removed letters.
+ */
+export function releaseNotes(report: Pick<RedactionReport, 'pages' | 'fonts'>): string[] {
+  const imaged = report.pages.flatMap((page) =>
+    page.fallback
+      ? [
+          `Page ${page.page} was made into an image with the boxes burned in, because ${page.fallback}. Its text outside the boxes can still be searched and copied.`,
+        ]
+      : [],
+  );
+  return [...imaged, ...(report.fonts ?? [])];
 }

@@ -11,6 +11,7 @@ import {
   engineRedactions,
   exemptionsUsed,
   releaseCopyName,
+  releaseNotes,
   releaseSchedule,
   scheduleRecord,
 } from './releaseCopy';
@@ -76,7 +77,7 @@ export function useReleaseCopy(input: {
         ]);
         setPhase(
           isRecorded
-            ? { step: 'done', sha256: stored.sha256, name }
+            ? { step: 'done', sha256: stored.sha256, name, notes: releaseNotes(result.report) }
             : { step: 'refused', reason: 'the case did not accept the release copy (see the message above)' },
         );
       } catch (error) {
