@@ -132,6 +132,17 @@ describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) 
     expect(await deviceCount(server)).toBe(before);
   });
 
+  it('says so in plain words when the person cancels at their organisation', async () => {
+    const before = await deviceCount(server);
+    const browser = new TestBrowser();
+    const { response } = await walkSignIn(browser, `${server.url}/api/auth/oidc/start`, 'entra-sam', {
+      cancel: true,
+    });
+    expect(response.status).toBe(401);
+    expect(await response.text()).toContain('Your organisation did not sign you in');
+    expect(await deviceCount(server)).toBe(before);
+  });
+
   it('never signs a demo account in on a production server', async () => {
     const browser = new TestBrowser();
     const { response } = await walkSignIn(browser, `${production.url}/api/auth/oidc/start`, 'entra-official');

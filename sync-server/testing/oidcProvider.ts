@@ -109,14 +109,15 @@ export type Walk = {
 
 /**
  * From `startUrl`, follows redirects and submits the provider's login form (as `login`) and its
- * consent form, until Clearway's callback answers (or an answer that is none of these). `beforeCallback` may change the address the
- * provider sends the browser back to (to tamper with it).
+ * consent form, until Clearway's callback answers (or an answer that is none of these).
+ * `beforeCallback` may change the address the provider sends the browser back to (to tamper
+ * with it); `cancel` presses the provider's Cancel instead of signing in.
  */
 export async function walkSignIn(
   browser: TestBrowser,
   startUrl: string,
   login: string,
-  options: { callbackPath?: string; beforeCallback?: (url: URL) => URL } = {},
+  options: { callbackPath?: string; beforeCallback?: (url: URL) => URL; cancel?: boolean } = {},
 ): Promise<Walk> {
   const callbackPath = options.callbackPath ?? '/api/auth/oidc/callback';
   const visited: string[] = [];
@@ -134,8 +135,15 @@ export async function walkSignIn(
       url = new URL(location, url).href;
       continue;
     }
-    const form = response.status === 200 ? providerForm(await response.clone().text()) : undefined;
+    const html = response.status === 200 ? await response.clone().text() : '';
+    const form = providerForm(html);
     if (!form) return { response, visited };
+    const cancel = options.cancel && /href="([^"]*\/interaction\/[^"]+\/abort)"/.exec(html)?.[1];
+    if (cancel) {
+      // The person chooses "Cancel" at their organisation's sign-in page.
+      url = new URL(cancel, url).href;
+      continue;
+    }
     const body = new URLSearchParams({ prompt: form.prompt });
     if (form.prompt === 'login') {
       body.set('login', login);
