@@ -1,10 +1,10 @@
 // The app shell's providers: react-query for server-only data, the data layer for everything
 // local, and the router.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import { ClearwayDataProvider } from '../data';
-import { createAppRouter } from './router';
+import { createAppRouter, warmRoutes } from './router';
 
 const SERVER_DATA_FRESH_MS = 30_000;
 
@@ -16,6 +16,7 @@ export function App() {
       }),
   );
   const [router] = useState(createAppRouter);
+  useEffect(warmRoutes, []);
   return (
     <QueryClientProvider client={queryClient}>
       <ClearwayDataProvider>
