@@ -49,7 +49,8 @@ const KEPT_TABLES = new Set([
   'vhea',
   'vmtx',
 ]);
-// A hostile cmap can declare ranges of 2^32 codes; expand at most this many per subtable.
+// A hostile cmap can declare ranges of 2^32 codes, or many ranges over the same codes; take at
+// most this many steps per subtable, counted whether or not a step adds an entry.
 const MAX_CMAP_ENTRIES = 1_200_000;
 const MAX_COMPOSITE_DEPTH = 16;
 
@@ -146,8 +147,9 @@ function readCmapFormat(
   format: number,
 ): Map<number, number> | undefined {
   const map = new Map<number, number>();
+  let steps = 0;
   const set = (code: number, glyph: number) => {
-    need(map.size < MAX_CMAP_ENTRIES, 'the character map is too large');
+    need(++steps <= MAX_CMAP_ENTRIES, 'the character map is too large');
     if (glyph !== 0) map.set(code, glyph);
   };
   if (format === 0) {
