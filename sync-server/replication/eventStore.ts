@@ -98,6 +98,9 @@ function stateCacheOf(db: Database): StateCache {
 
 function remember(cache: StateCache, rows: Iterable<StreamRow>): void {
   for (const row of rows) {
+    // A read that finishes late must not put an older state over a newer one.
+    const known = cache.get(row.stream_id);
+    if (known && known.last_seq > row.last_seq) continue;
     // Oldest first out: delete and set again so a stream in use stays at the young end.
     cache.delete(row.stream_id);
     cache.set(row.stream_id, { state: row.state, last_seq: row.last_seq });
@@ -272,8 +275,8 @@ async function runGroup(db: Database, group: Job[], cache: StateCache): Promise<
     // One round trip takes the lock and reads the log as it is under it.
     const read = snapshotSql(groupIds(group), groupStreams(group), group[0]?.ctx.year ?? 0, cache);
     const { results, written } = await db.transaction(
-      (tx, rows, endWith) => commitGroup(tx, group, toSnapshot(rows, cache), endWith),
-      `${LOCK_LOG}; ${read}`,
+      (tx, rows, endWith) => commitGroup(tx, group, toSnapshot(rows, read.held, cache), endWith),
+      `${LOCK_LOG}; ${read.sql}`,
     );
     // Only once committed are the states this group wrote the stored ones.
     remember(cache, written);
@@ -722,14 +725,25 @@ type SnapshotRow = {
  * statement of such a batch still reads the log as it is when it starts, after the lock.
  * A state comes back only when it is not the one this process holds at that seq (null otherwise).
  */
-function snapshotSql(ids: string[], streamIds: string[], year: number, cache: StateCache): string {
-  const held: Record<string, number> = {};
+/**
+ * The read, and the states it says this process holds: the database sends a state back only
+ * when it differs from the one held, so the answer is completed from exactly these (never from
+ * the cache as it is later, which another push may have changed meanwhile).
+ */
+function snapshotSql(
+  ids: string[],
+  streamIds: string[],
+  year: number,
+  cache: StateCache,
+): { sql: string; held: StateCache } {
+  const held: StateCache = new Map();
   for (const id of streamIds) {
     const cached = cache.get(id);
-    if (cached) held[id] = cached.last_seq;
+    if (cached) held.set(id, cached);
   }
-  const input = sqlLiteral(JSON.stringify({ ids, streamIds, year, held }));
-  return `select json_build_object(
+  const seqs = Object.fromEntries([...held].map(([id, { last_seq }]) => [id, last_seq]));
+  const input = sqlLiteral(JSON.stringify({ ids, streamIds, year, held: seqs }));
+  const sql = `select json_build_object(
        'existing', (select coalesce(json_agg(id), '[]') from events
                     where id = any(array(select jsonb_array_elements_text(p->'ids')))),
        'streams', (select coalesce(json_agg(json_build_object('stream_id', stream_id, 'last_seq', last_seq,
@@ -745,13 +759,19 @@ function snapshotSql(ids: string[], streamIds: string[], year: number, cache: St
                       where year = (p->>'year')::int)
      ) as snapshot
      from (select ${input}::jsonb as p) as input`;
+  return { sql, held };
 }
 
-function toSnapshot(rows: readonly Record<string, unknown>[], cache: StateCache): LogSnapshot {
+function toSnapshot(
+  rows: readonly Record<string, unknown>[],
+  held: StateCache,
+  cache: StateCache,
+): LogSnapshot {
   const row = rows[0] as SnapshotRow | undefined;
   if (!row) throw new Error('The log could not be read.');
   const streams = row.snapshot.streams.map((r) => {
-    const state = r.state ?? cache.get(r.stream_id)?.state;
+    const mine = held.get(r.stream_id);
+    const state = r.state ?? (mine?.last_seq === r.last_seq ? mine.state : undefined);
     if (!state) throw new Error(`The state of ${r.stream_id} could not be read.`);
     return { stream_id: r.stream_id, state, last_seq: r.last_seq };
   });
@@ -770,7 +790,8 @@ async function readSnapshot(
   year: number,
   cache: StateCache,
 ): Promise<LogSnapshot> {
-  return toSnapshot(await tx.query(snapshotSql(ids, streamIds, year, cache)), cache);
+  const read = snapshotSql(ids, streamIds, year, cache);
+  return toSnapshot(await tx.query(read.sql), read.held, cache);
 }
 
 /**
