@@ -258,14 +258,12 @@ export function readCidCff(bytes: Uint8Array): CffProgram {
 
   // Each glyph draws with the local subroutines of its font dictionary (FDSelect → FDArray).
   const fdArray = readIndex(bytes, top.get(TOP_FDARRAY)?.[0] ?? 0);
-  const locals: Array<Subrs | undefined> = [];
+  const locals: Array<Index | undefined> = [];
   for (let fd = 0; fd < fdArray.count; fd++) {
     const [size = 0, offset = 0] = readDict(item(bytes, fdArray, fd)).get(TOP_PRIVATE) ?? [];
     const priv = readDict(bytes.subarray(offset, offset + size));
     const subrs = priv.get(PRIVATE_SUBRS)?.[0];
-    locals.push(
-      subrs === undefined ? undefined : { index: readIndex(bytes, offset + subrs), used: new Set() },
-    );
+    locals.push(subrs === undefined ? undefined : readIndex(bytes, offset + subrs));
   }
   const fdSelectAt = top.get(TOP_FDSELECT)?.[0] ?? 0;
   const fdOf = fdSelect(bytes, fdSelectAt, numGlyphs);
@@ -275,7 +273,17 @@ export function readCidCff(bytes: Uint8Array): CffProgram {
     glyphOfCid,
     empty(keep) {
       const global: Subrs = { index: globalIndex, used: new Set() };
-      const usedLocals = locals.map((l) => (l ? { index: l.index, used: new Set<number>() } : undefined));
+      // Font dictionaries may share one Subrs INDEX: keyed by where it lies, they share one
+      // record of what is used, so emptying it for one cannot wipe what another's glyphs call.
+      const byOffset = new Map<number, Subrs>();
+      const usedLocals = locals.map((index) => {
+        if (!index) return undefined;
+        const known = byOffset.get(index.at);
+        if (known) return known;
+        const subrs: Subrs = { index, used: new Set() };
+        byOffset.set(index.at, subrs);
+        return subrs;
+      });
       for (const g of keep) {
         if (g >= numGlyphs) continue;
         followCharstring(bytes, item(bytes, charStrings, g), usedLocals[fdOf(g)], global);
@@ -283,8 +291,8 @@ export function readCidCff(bytes: Uint8Array): CffProgram {
       const out = bytes.slice();
       emptyItems(bytes, out, charStrings, (g) => keep.has(g), ENDCHAR);
       if (global.index.count > 0) emptyItems(bytes, out, global.index, (i) => global.used.has(i), RETURN);
-      for (const l of usedLocals)
-        if (l && l.index.count > 0) emptyItems(bytes, out, l.index, (i) => l.used.has(i), RETURN);
+      for (const l of byOffset.values())
+        if (l.index.count > 0) emptyItems(bytes, out, l.index, (i) => l.used.has(i), RETURN);
       return out;
     },
   };
