@@ -41,8 +41,9 @@ export type OverlayActions = {
   finishBox(page: number, rect: Rect): void;
   finishStroke(page: number, stroke: InkPoint[]): void;
   placeComment(page: number, at: { x: number; y: number }): void;
-  /** Gives a redaction new rectangles; null when this person may not change marks. */
-  reshape?: ((markId: string, rects: Rect[]) => void) | null;
+  /** Gives a redaction new rectangles, settling once the change is in the case's state (or
+   * refused); null when this person may not change marks. */
+  reshape?: ((markId: string, rects: Rect[]) => Promise<unknown>) | null;
 };
 
 export const OverlayContext = createContext<OverlayActions | null>(null);
@@ -85,11 +86,14 @@ export function MarkOverlay({
 }) {
   const actions = useContext(OverlayContext);
   const [gesture, setGesture] = useState<Gesture | null>(null);
+  // A dragged redaction stays where it was dropped until the saved change is in the case's
+  // state (or is refused), so the box never jumps back to its old place meanwhile.
+  const [held, setHeld] = useState<{ markId: string; rects: Rect[] } | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   // The listeners below live as long as the page is drawn; they read the latest tool and
   // actions from here rather than being added again on every render.
-  const latest = useRef({ actions, width, height, page, gesture });
-  latest.current = { actions, width, height, page, gesture };
+  const latest = useRef({ actions, width, height, page, gesture, held });
+  latest.current = { actions, width, height, page, gesture, held };
   // One function for every mark, for ever: a memoised mark re-renders only when it changes.
   const pick = useCallback((id: string) => latest.current.actions?.select(id), []);
 
@@ -124,7 +128,10 @@ export function MarkOverlay({
         // As below: a synthetic pointer cannot be captured; the drag works while over the page.
       }
       const from = pointAt(event);
-      update({ kind: 'reshape', markId: mark.id, handle, from, rects: mark.rects, now: mark.rects });
+      // Dragged again before the last drop is saved: start from where it was dropped.
+      const { held: dropped } = latest.current;
+      const rects = dropped?.markId === mark.id ? dropped.rects : mark.rects;
+      update({ kind: 'reshape', markId: mark.id, handle, from, rects, now: rects });
       return true;
     };
     const down = (event: globalThis.PointerEvent) => {
@@ -175,8 +182,14 @@ export function MarkOverlay({
       if (current.kind === 'tap') act.placeComment(at, pointAt(event));
       else if (current.kind === 'reshape') {
         // A press without a drag only selects (the mark's own pointerup does that).
-        if (act.reshape && JSON.stringify(current.now) !== JSON.stringify(current.rects))
-          act.reshape(current.markId, current.now);
+        if (act.reshape && JSON.stringify(current.now) !== JSON.stringify(current.rects)) {
+          const dropped = { markId: current.markId, rects: current.now };
+          setHeld(dropped);
+          void act
+            .reshape(current.markId, current.now)
+            .catch(() => undefined)
+            .finally(() => setHeld((h) => (h === dropped ? null : h)));
+        }
       } else if (current.kind === 'box') {
         const rect = rectBetween(current.from, pointAt(event));
         if (isBoxBigEnough(rect)) act.finishBox(at, rect);
@@ -205,7 +218,12 @@ export function MarkOverlay({
 
   const pin = PIN_PX / scale;
   const movable = reshapeable(actions, page);
-  const moving = gesture?.kind === 'reshape' && gesture.markId === movable?.id ? gesture.now : null;
+  const moving =
+    gesture?.kind === 'reshape' && gesture.markId === movable?.id
+      ? gesture.now
+      : held && held.markId === movable?.id
+        ? held.rects
+        : null;
   return (
     <svg
       ref={svg}

@@ -190,8 +190,8 @@ export function ReviewTool(props: ReviewToolProps) {
   const pageSizes = useRef(new Map<number, PageSize>());
   const reshapeMark = useCallback(
     async (mark: Mark, rects: Rect[]) => {
-      const pages = await search.pages().catch(() => []);
-      const page = pages.find((p) => p.page === mark.page);
+      // Only this page's text (one page read, or none when the document's text is already read).
+      const page = await search.page(mark.page).catch(() => undefined);
       const text = page ? { text: textUnder(page, rects) } : {};
       return send([{ type: 'annotation.edited', payload: { annotationId: mark.id, rects, ...text } }]);
     },
@@ -257,7 +257,7 @@ export function ReviewTool(props: ReviewToolProps) {
       reshape: canEdit
         ? (id, rects) => {
             const mark = marks.find((m) => m.id === id);
-            if (mark) void reshapeMark(mark, rects);
+            return mark ? reshapeMark(mark, rects) : Promise.resolve(false);
           }
         : null,
     }),

@@ -19,12 +19,35 @@ export function searchablePages(pdf: PDFDocumentProxy): Promise<SearchablePage[]
   return pages;
 }
 
+const readOne = new WeakMap<PDFDocumentProxy, Map<number, Promise<SearchablePage | undefined>>>();
+
+/** One page's searchable text: taken from the whole document's when that is already read (or
+ * being read), else read on its own, so a moved redaction need not wait for every page. */
+export function searchablePage(pdf: PDFDocumentProxy, page: number): Promise<SearchablePage | undefined> {
+  const all = read.get(pdf);
+  if (all) return all.then((pages) => pages.find((p) => p.page === page));
+  const cache = readOne.get(pdf) ?? new Map<number, Promise<SearchablePage | undefined>>();
+  readOne.set(pdf, cache);
+  let one = cache.get(page);
+  if (!one) {
+    one = readPageRuns(pdf, [page]).then((runs) => runs.map(toSearchable)[0]);
+    one.catch(() => cache.delete(page));
+    cache.set(page, one);
+  }
+  return one;
+}
+
 export type DocumentSearch = {
   search(query: string): Promise<Finding[]>;
   pages(): Promise<SearchablePage[]>;
+  page(page: number): Promise<SearchablePage | undefined>;
 };
 
-const NOTHING: DocumentSearch = { search: async () => [], pages: async () => [] };
+const NOTHING: DocumentSearch = {
+  search: async () => [],
+  pages: async () => [],
+  page: async () => undefined,
+};
 
 export function useDocumentSearch(pdf: PDFDocumentProxy | null): DocumentSearch {
   return useMemo(
@@ -34,6 +57,7 @@ export function useDocumentSearch(pdf: PDFDocumentProxy | null): DocumentSearch 
             search: async (query: string) =>
               query.trim() === '' ? [] : searchPages(await searchablePages(pdf), [query]),
             pages: () => searchablePages(pdf),
+            page: (page: number) => searchablePage(pdf, page),
           }
         : NOTHING,
     [pdf],
