@@ -1,9 +1,9 @@
 // Hostile TrueType programs: what the reader refuses (so the caller leaves the font whole and
 // names it in the report) rather than spending the worker's time or memory on it.
 import { describe, expect, it } from 'vitest';
-import { cmapSubtables, FontProgramError, readTrueType } from './fontProgramsTrueType';
+import { cmapSubtables, FontProgramError, readTrueType, withOnlyGlyphs } from './fontProgramsTrueType';
 
-/** A one-glyph TrueType program whose only cmap subtable is `subtable`. */
+/** A one-glyph TrueType program whose only cmap subtable is `subtable` (and a blank OS/2). */
 function fontWithCmap(subtable: Uint8Array): Uint8Array {
   const cmap = new Uint8Array(12 + subtable.length);
   const cv = new DataView(cmap.buffer);
@@ -20,6 +20,7 @@ function fontWithCmap(subtable: Uint8Array): Uint8Array {
     ['head', new Uint8Array(54)], // short loca
     ['loca', new Uint8Array(4)],
     ['maxp', maxp],
+    ['OS/2', new Uint8Array(96)],
   ];
   let offset = 12 + tables.length * 16;
   const size = tables.reduce((n, [, t]) => n + t.length, offset);
@@ -67,5 +68,17 @@ describe('a TrueType character map', () => {
     const overlapping = Array.from({ length: 3 }, (): [number, number, number] => [0, 999_999, 0]);
     const font = readTrueType(fontWithCmap(format12(overlapping)));
     expect(() => cmapSubtables(font)).toThrow(FontProgramError);
+  });
+});
+
+describe('a TrueType program with half a million characters kept', () => {
+  it('is rewritten, its OS/2 first and last character found without spreading every code', () => {
+    const codes = 500_000;
+    const font = readTrueType(fontWithCmap(format12([[0x20, 0x20 + codes - 1, 1]])));
+    const keep = new Set(Array.from({ length: codes }, (_, i) => i + 1));
+    const cleaned = readTrueType(withOnlyGlyphs(font, keep));
+    const os2 = cleaned.tables.get('OS/2')?.offset ?? 0;
+    expect(cleaned.view.getUint16(os2 + 64)).toBe(0x20);
+    expect(cleaned.view.getUint16(os2 + 66)).toBe(0xffff); // beyond the BMP: OS/2 holds 0xFFFF
   });
 });

@@ -413,12 +413,20 @@ export function withOnlyGlyphs(font: TrueTypeProgram, keep: Set<number>): Uint8A
   const os2 = out.get('OS/2');
   if (os2 && os2.length >= 68) {
     // The lowest and highest character the font maps: a removed capital could set either.
-    const kept = cmapSubtables(font)
-      .filter((t) => t.platform === 0 || (t.platform === 3 && t.encoding !== 0))
-      .flatMap((t) => [...(t.map ?? [])].filter(([, g]) => keep.has(g)).map(([c]) => c));
+    // A plain loop: Math.min(...codes) throws RangeError past about a hundred thousand codes.
+    let first = Number.POSITIVE_INFINITY;
+    let last = Number.NEGATIVE_INFINITY;
+    for (const t of cmapSubtables(font)) {
+      if (!(t.platform === 0 || (t.platform === 3 && t.encoding !== 0))) continue;
+      for (const [c, g] of t.map ?? []) {
+        if (!keep.has(g)) continue;
+        if (c < first) first = c;
+        if (c > last) last = c;
+      }
+    }
     const o = new DataView(os2.buffer);
-    o.setUint16(64, kept.length > 0 ? Math.min(0xffff, Math.min(...kept)) : 0);
-    o.setUint16(66, kept.length > 0 ? Math.min(0xffff, Math.max(...kept)) : 0);
+    o.setUint16(64, first <= last ? Math.min(0xffff, first) : 0);
+    o.setUint16(66, first <= last ? Math.min(0xffff, last) : 0);
   }
   return assemble(view.getUint32(0), out);
 }
