@@ -247,11 +247,11 @@ function keptGlyphs(
     if (run.unreadFonts.has(user)) throw new Unsure('some of its text could not be read');
     const codes = run.keptCodes.get(user)?.keys() ?? [];
     const model = run.fonts.get(user);
-    glyphs.push(
-      ...(isCid(user)
-        ? cidGlyphs(ctx, user, codes)
-        : simpleGlyphs(ctx, user, codes, subtables, model instanceof Error ? undefined : model)),
-    );
+    const more = isCid(user)
+      ? cidGlyphs(ctx, user, codes)
+      : simpleGlyphs(ctx, user, codes, subtables, model instanceof Error ? undefined : model);
+    // A loop, not push(...more): spreading throws RangeError past about a hundred thousand glyphs.
+    for (const g of more) glyphs.push(g);
   }
   return closeOverComponents(font, glyphs);
 }
