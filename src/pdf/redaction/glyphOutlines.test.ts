@@ -191,3 +191,59 @@ describe('a TrueType program with glyphs emptied', () => {
     expect(sum).toBe(0xb1b0afba);
   });
 });
+
+describe('a composite font whose embedded CMap gives no CIDs, only a codespace', () => {
+  // The engine reads such a font's codes as CIDs themselves (fonts.ts); the cleaning must read
+  // them the same way, or every kept code would look like CID 0 and every glyph be emptied.
+  const CODESPACE_ONLY = [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CMapName /CodespaceOnly def /CMapType 1 def',
+    '1 begincodespacerange <0000> <FFFF> endcodespacerange',
+    'endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
+
+  async function withCodespaceOnlyCMap(pdf: Uint8Array): Promise<Uint8Array> {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const font = doc.context.lookup(await fontRefOf(doc), PDFDict);
+    const cmap = doc.context.stream(CODESPACE_ONLY, { Type: 'CMap', CMapName: 'CodespaceOnly' });
+    font.set(PDFName.of('Encoding'), doc.context.register(cmap));
+    return doc.save({ useObjectStreams: false });
+  }
+
+  async function outlineBytes(pdf: Uint8Array, chars: string[]): Promise<Map<string, number>> {
+    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+    const ctx = doc.context;
+    const font = ctx.lookup(await fontRefOf(doc), PDFDict);
+    const descendant = ctx.lookup(
+      ctx.lookup(font.get(PDFName.of('DescendantFonts')), PDFArray).get(0),
+      PDFDict,
+    );
+    const descriptor = ctx.lookup(descendant.get(PDFName.of('FontDescriptor')), PDFDict);
+    const file = ctx.lookup(descriptor.get(PDFName.of('FontFile2')));
+    if (!(file instanceof PDFRawStream)) throw new Error('the font has no embedded program');
+    const program = readTrueType(decodePDFRawStream(file).decode());
+    return new Map(
+      chars.map((c) => [
+        c,
+        (program.glyphStart[glyphOf(c) + 1] ?? 0) - (program.glyphStart[glyphOf(c)] ?? 0),
+      ]),
+    );
+  }
+
+  it('keeps the outlines of the letters still drawn and empties those only the name used', async () => {
+    const pdf = await withCodespaceOnlyCMap(
+      await buildEmbeddedFontPdf('composite', [
+        [
+          { text: OTHER, x: 40, y: 250, size: 12 },
+          { text: SECRET, x: 40, y: 200, size: 12 },
+        ],
+      ]),
+    );
+    const result = await redact(pdf, [{ page: 1, x: 30, y: 85, width: 300, height: 20 }]);
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.report.fonts).toBeUndefined();
+    const outlines = await outlineBytes(result.pdf, ['P', 'a', 'r', ...ONLY_SECRET]);
+    for (const c of ['P', 'a', 'r']) expect(outlines.get(c), `${c} kept`).toBeGreaterThan(0);
+    for (const c of ONLY_SECRET) expect(outlines.get(c), `${c} emptied`).toBe(0);
+  });
+});

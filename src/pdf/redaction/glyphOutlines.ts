@@ -160,6 +160,8 @@ function cidOfCode(ctx: PDFContext, font: PDFDict): (code: number) => number {
   if (encoding instanceof PDFStream) {
     const cmap = parseCMap(streamBytes(encoding, MAX_PROGRAM_BYTES));
     if (cmap.usesCMap && cmap.usesCMap !== 'Identity-H') throw new Unsure('its character map is not read');
+    // As fonts.ts type0Font reads it: a CMap that gives no CIDs (only a codespace) leaves codes as CIDs.
+    if (cmap.cids.size === 0 && cmap.cidRanges.length === 0) return (code) => code;
     return (code) => cidFor(cmap, code) ?? 0;
   }
   throw new Unsure('its character map is not read');
