@@ -1,6 +1,6 @@
 // Adding a name to a short list of names (the third parties named on a case).
 import { describe, expect, it } from 'vitest';
-import { withName } from './fields';
+import { isNameLeftOut, withName } from './fields';
 
 describe('adding a name to a list', () => {
   it('adds the name tidied of extra spaces', () => {
@@ -20,5 +20,17 @@ describe('adding a name to a list', () => {
       ok: false,
       error: 'The list can hold 2 names at most',
     });
+  });
+});
+
+describe('a name typed but not added', () => {
+  it('is left out when it names someone not on the list', () => {
+    expect(isNameLeftOut(['Ann Lee'], ' Daniel  Okoro ')).toBe(true);
+    expect(isNameLeftOut([], 'Ann Lee')).toBe(true);
+  });
+
+  it('loses nothing when the box is blank or the name is already there', () => {
+    expect(isNameLeftOut(['Ann Lee'], '   ')).toBe(false);
+    expect(isNameLeftOut(['Ann Lee'], ' ann   LEE ')).toBe(false);
   });
 });

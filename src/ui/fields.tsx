@@ -1,7 +1,7 @@
 // GOV.UK Design System form pieces used by the journey's forms: each field shows its own error
 // next to it, and an error summary at the top links to the field (GOV.UK error pattern).
 import type { ReactNode } from 'react';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 type FieldProps = { label: string; hint?: string; error?: string | undefined; name: string };
 
@@ -299,6 +299,13 @@ export function withName(
   return { ok: true, names: [...names, name] };
 }
 
+/** Whether typed text names someone not yet on the list: sending the form then would lose them.
+ * A blank box, or a name already there, loses nothing. */
+export function isNameLeftOut(names: readonly string[], typed: string): boolean {
+  const name = typed.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-GB');
+  return name !== '' && !names.some((n) => n.toLocaleLowerCase('en-GB') === name);
+}
+
 /** Names added one at a time (typed, then Add or Enter) and each removable: a short list such
  * as the third parties named on a case. */
 export function NameList({
@@ -321,6 +328,25 @@ export function NameList({
   const id = `field-${name}`;
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | undefined>();
+  const input = useRef<HTMLInputElement>(null);
+  const pending = useRef({ names, typed });
+  pending.current = { names, typed };
+  // A name typed but not added would be lost without a word when the form is sent: the form
+  // waits until it is added or cleared. Listening on the form itself stops the submit before
+  // React's handler (at the root) sees it, whichever form this list sits in.
+  useEffect(() => {
+    const form = input.current?.form;
+    if (!form) return;
+    const onSubmit = (event: SubmitEvent) => {
+      if (!isNameLeftOut(pending.current.names, pending.current.typed)) return;
+      event.preventDefault();
+      event.stopPropagation();
+      setError('Add the name or clear it');
+      input.current?.focus();
+    };
+    form.addEventListener('submit', onSubmit);
+    return () => form.removeEventListener('submit', onSubmit);
+  }, []);
   const add = () => {
     const next = withName(names, typed, max);
     if (!next.ok) {
@@ -335,6 +361,7 @@ export function NameList({
     <FieldShell label={label} hint={hint} error={error} id={id}>
       <div className="app-name-list__add">
         <input
+          ref={input}
           className={`govuk-input govuk-!-width-two-thirds${error ? ' govuk-input--error' : ''}`}
           id={id}
           name={name}
@@ -342,7 +369,11 @@ export function NameList({
           value={typed}
           autoComplete="off"
           aria-describedby={describedBy(id, hint, error)}
-          onChange={(e) => setTyped(e.target.value)}
+          onChange={(e) => {
+            setTyped(e.target.value);
+            // Cleared: nothing is waiting to be added any more.
+            if (e.target.value.trim() === '') setError(undefined);
+          }}
           onKeyDown={(e) => {
             // Enter adds the name rather than sending the whole form.
             if (e.key !== 'Enter') return;

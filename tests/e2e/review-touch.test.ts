@@ -104,14 +104,27 @@ describe('the review tool by touch, pen, mouse and keyboard', () => {
     await expect.poll(() => page.getByTestId('third-parties').textContent()).toBe('None named');
 
     // Named on the case's details: a correction of the details, on the timeline with its author.
-    await page.getByText('Change the third parties named').click();
+    const opener = page.getByText('Change the third parties named');
+    await opener.click();
     const step = page.getByTestId('step-third-parties');
     const name = step.getByRole('textbox', { name: 'Other people named' });
+    const listed = step.getByRole('list', { name: 'Other people named' });
+    // A draft left in a closed panel is dropped: opened again, it starts from the case's names.
+    await name.fill('Draft Person');
+    await name.press('Enter');
+    await expect.poll(() => listed.textContent()).toContain('Draft Person');
+    await opener.click();
+    await opener.click();
+    await expect.poll(() => listed.count()).toBe(0);
     await name.fill(THIRD_PARTY);
     await name.press('Enter');
-    await expect
-      .poll(() => step.getByRole('list', { name: 'Other people named' }).textContent())
-      .toContain(THIRD_PARTY);
+    await expect.poll(() => listed.textContent()).toContain(THIRD_PARTY);
+    // A name typed but not added stops the save with a word, rather than being lost.
+    await name.fill('Typed Not Added');
+    await step.getByRole('button', { name: 'Save third parties' }).click();
+    await shows(step.getByText('Add the name or clear it'), 'the error for a name not added');
+    expect(await page.getByTestId('third-parties').textContent()).toBe('None named');
+    await name.fill('');
     await step.getByRole('button', { name: 'Save third parties' }).click();
     await expect.poll(() => page.getByTestId('third-parties').textContent()).toBe(THIRD_PARTY);
     const timeline = page.getByRole('region', { name: 'Timeline' });
@@ -312,6 +325,11 @@ describe('the review tool by touch, pen, mouse and keyboard', () => {
     await names.press('Enter');
     await shows(page.getByText('graham lowe is already on the list'), 'the refusal of a name given twice');
     await page.getByRole('button', { name: 'Remove Rita Moss' }).tap();
+    // A new name typed but not added holds the request back, with a word, until it is cleared.
+    await names.fill('Owen Price');
+    await page.getByRole('button', { name: 'Log request' }).tap();
+    await shows(page.getByText('Add the name or clear it'), 'the error for a name not added');
+    await names.fill('');
     await page.getByRole('button', { name: 'Log request' }).tap();
     await shows(page.getByTestId('case-reference'), 'the new case');
     await expect.poll(() => page.getByTestId('third-parties').textContent()).toBe('Graham Lowe');
