@@ -29,7 +29,13 @@ export function ChangeThirdParties() {
     <details
       className="govuk-details"
       open={isOpen}
-      onToggle={(e) => setIsOpen((e.target as HTMLDetailsElement).open)}
+      onToggle={(e) => {
+        const isNowOpen = (e.target as HTMLDetailsElement).open;
+        setIsOpen(isNowOpen);
+        // A draft left in a closed panel is dropped: saved later, it would undo changes others
+        // made meanwhile. Opened again, the panel starts from the case's current names.
+        if (!isNowOpen) setNames(null);
+      }}
     >
       <summary className="govuk-details__summary">
         <span className="govuk-details__summary-text">Change the third parties named</span>
