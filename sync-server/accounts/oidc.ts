@@ -7,7 +7,7 @@ import * as oidc from 'openid-client';
 import { z } from 'zod';
 import type { OidcSettings } from '../config';
 import type { Queryable } from '../storage/database';
-import { type Account, findAccount, findAccountByUsername } from './users';
+import { type Account, findAccountByUsername } from './users';
 
 /** What the start of a sign-in hands to its callback, in a signed HttpOnly cookie. */
 const pendingSchema = z.object({
@@ -135,8 +135,10 @@ function unseal(cookie: string, key: Buffer): PendingSignIn | undefined {
 }
 
 /**
- * The account an ID token names: the one whose username is the configured claim (any case),
- * else the one person whose e-mail address is the `email` claim; undefined when there is none.
+ * The account an ID token names: the one whose username is the configured claim (any case);
+ * undefined when there is none. Never by the `email` claim: the address on an account is one
+ * its owner typed for the weekly digest, so matching on it would let anyone who typed a
+ * colleague's address be signed in as, or in place of, that colleague.
  */
 export async function findAccountForClaims(
   db: Queryable,
@@ -144,16 +146,6 @@ export async function findAccountForClaims(
   usernameClaim: string,
 ): Promise<Account | undefined> {
   const username = claims[usernameClaim];
-  if (typeof username === 'string' && username.trim()) {
-    const account = await findAccountByUsername(db, username.trim());
-    if (account) return account;
-  }
-  const email = claims.email;
-  if (typeof email !== 'string' || !email.trim()) return undefined;
-  const rows = await db.query<{ user_id: string }>(
-    'select user_id from users where lower(email) = lower($1) limit 2',
-    [email.trim()],
-  );
-  // Two people sharing an address cannot be told apart: neither is signed in by it.
-  return rows.length === 1 && rows[0] ? findAccount(db, rows[0].user_id) : undefined;
+  if (typeof username !== 'string' || !username.trim()) return undefined;
+  return findAccountByUsername(db, username.trim());
 }

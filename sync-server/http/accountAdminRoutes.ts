@@ -23,7 +23,8 @@ const newAccountSchema = z.object({
     .trim()
     .min(2, 'a username needs at least 2 characters')
     .max(80)
-    .regex(/^[A-Za-z0-9._-]+$/, 'a username may use only letters, digits, dots, dashes and underscores'),
+    // '@' so that an organisation username (Entra ID's UPN, name@dept.gov.uk) can be one.
+    .regex(/^[A-Za-z0-9._@-]+$/, 'a username may use only letters, digits, dots, dashes, underscores and @'),
   displayName: z.string().trim().min(1, 'enter the person’s name').max(200),
   roles: z.array(roleSchema).min(1, 'a person needs at least one role').max(10),
   teamIds: z.array(z.string().trim().min(1).max(80)).max(50).default([]),

@@ -1,7 +1,7 @@
 // Sign-in with the organisation's account (OpenID Connect) against a real provider running in
 // this process: the whole code flow in a fetch-driven browser, on each database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setEmail } from '../accounts/users';
+import { createAccount, setEmail } from '../accounts/users';
 import { NOT_SET_UP } from '../http/oidcRoutes';
 import { databasesUnderTest } from '../testing/databases';
 import { openOidcProvider, TestBrowser, type TestOidcProvider, walkSignIn } from '../testing/oidcProvider';
@@ -10,8 +10,10 @@ import { startTestServer, type TestServer } from '../testing/server';
 const PEOPLE = [
   // Entra ID sends usernames in whatever case the directory holds them.
   { sub: 'entra-sam', preferred_username: 'CaseWorker', name: 'Sam Okafor' },
-  // Not a Clearway username, but the manager's e-mail address (in another case).
+  // Not a Clearway username, but an e-mail address someone typed on their account.
   { sub: 'entra-manager', preferred_username: 'j.manager@dept.example', email: 'J.Manager@Dept.Example' },
+  // Entra ID's usual username, the UPN, as an administrator gave it to a Clearway account.
+  { sub: 'entra-pat', preferred_username: 'Pat.Lee@Dept.Example', name: 'Pat Lee' },
   { sub: 'entra-stranger', preferred_username: 'stranger@dept.example', email: 'stranger@dept.example' },
   { sub: 'entra-official', preferred_username: 'official' },
 ];
@@ -41,6 +43,13 @@ describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) 
       PEOPLE,
     );
     await setEmail(server.db, 'manager', 'j.manager@dept.example');
+    await createAccount(server.db, {
+      username: 'pat.lee@dept.example',
+      displayName: 'Pat Lee',
+      password: 'not used for this sign-in',
+      roles: ['case_worker'],
+      teamIds: [],
+    });
   });
   afterAll(async () => {
     await server?.close();
@@ -87,12 +96,21 @@ describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) 
     expect(devices.map((d) => d.name)).toContain('Sam’s laptop');
   });
 
-  it('finds a person by their e-mail address when no username matches', async () => {
+  it('signs in an account whose username is the organisation username (a UPN, in any case)', async () => {
     const browser = new TestBrowser();
-    const { response } = await walkSignIn(browser, `${server.url}/api/auth/oidc/start`, 'entra-manager');
+    const { response } = await walkSignIn(browser, `${server.url}/api/auth/oidc/start`, 'entra-pat');
     expect(response.headers.get('location')).toBe('/#signed-in');
     const swap = await browser.fetch(`${server.url}/api/auth/token`, { method: 'POST' });
-    expect(((await swap.json()) as { user: { userId: string } }).user.userId).toBe('manager');
+    expect(((await swap.json()) as { user: { displayName: string } }).user.displayName).toBe('Pat Lee');
+  });
+
+  it('never signs in by an e-mail address a person typed on their account', async () => {
+    const before = await deviceCount(server);
+    const browser = new TestBrowser();
+    const { response } = await walkSignIn(browser, `${server.url}/api/auth/oidc/start`, 'entra-manager');
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain(NOT_SET_UP);
+    expect(await deviceCount(server)).toBe(before);
   });
 
   it('refuses someone the organisation knows but Clearway does not, in plain words, with no session', async () => {

@@ -96,7 +96,7 @@ function AddPerson() {
         />
         <TextField
           label="Username"
-          hint="What they type to sign in. Letters, digits, dots, dashes and underscores."
+          hint="What they type to sign in, or their organisation sign-in name (such as pat.lee@dept.gov.uk). Letters, digits, dots, dashes, underscores and @."
           name="username"
           value={username}
           error={errors.username}

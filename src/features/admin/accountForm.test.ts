@@ -21,6 +21,8 @@ describe('the add-a-person form', () => {
       password: 'The password must have at least 12 characters',
     });
     expect(accountErrors({ ...good, username: 'pat lee' }).username).toMatch(/only letters, digits/);
+    // An organisation sign-in name (Entra ID's UPN) is a username too.
+    expect(accountErrors({ ...good, username: 'pat.lee@dept.gov.uk' }).username).toBeUndefined();
   });
 
   it('asks for a password, then for a long enough one', () => {

@@ -25,8 +25,8 @@ export function accountErrors(draft: AccountDraft): AccountErrors {
   if (draft.displayName.trim() === '') errors.displayName = 'Enter the person’s name';
   const username = draft.username.trim();
   if (username.length < 2) errors.username = 'Enter a username of at least 2 characters';
-  else if (!/^[A-Za-z0-9._-]+$/.test(username))
-    errors.username = 'A username may use only letters, digits, dots, dashes and underscores';
+  else if (!/^[A-Za-z0-9._@-]+$/.test(username))
+    errors.username = 'A username may use only letters, digits, dots, dashes, underscores and @';
   if (draft.roles.length === 0) errors.roles = 'Choose at least one role';
   const password = passwordProblem(draft.password);
   if (password) errors.password = password;
