@@ -409,6 +409,23 @@ export function NameList({
   );
 }
 
+/**
+ * The chosen values after one box changes: in the options' order, and keeping any chosen value
+ * that is not among the options (a team this device's directory does not list yet), so saving
+ * never drops what the form did not show.
+ */
+export function toggled(
+  options: readonly { value: string }[],
+  values: readonly string[],
+  value: string,
+  isChecked: boolean,
+): string[] {
+  if (!isChecked) return values.filter((v) => v !== value);
+  const chosen = new Set([...values, value]);
+  const listed = options.map((o) => o.value).filter((v) => chosen.has(v));
+  return [...listed, ...[...chosen].filter((v) => !listed.includes(v))];
+}
+
 /** GOV.UK checkboxes: choose any of several (a person's roles, their teams). */
 export function Checkboxes({
   legend,
@@ -428,12 +445,7 @@ export function Checkboxes({
   options: readonly { value: string; label: string }[];
 }) {
   const groupId = useId();
-  const toggle = (value: string, isChecked: boolean) =>
-    onChange(
-      isChecked
-        ? options.map((o) => o.value).filter((v) => v === value || values.includes(v))
-        : values.filter((v) => v !== value),
-    );
+  const toggle = (value: string, isChecked: boolean) => onChange(toggled(options, values, value, isChecked));
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset

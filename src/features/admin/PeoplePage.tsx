@@ -142,7 +142,12 @@ function AddPerson() {
 
 function ChangeAccess({ person }: { person: AccountSummary }) {
   const change = useChangeAccess(person.userId);
-  const teamOptions = useTeamOptions();
+  const listed = useTeamOptions();
+  // A team this device's directory does not list yet still shows, ticked, so it can be seen and removed.
+  const teamOptions = [
+    ...listed,
+    ...person.teamIds.filter((t) => !listed.some((o) => o.value === t)).map((t) => ({ value: t, label: t })),
+  ];
   const [roles, setRoles] = useState<Role[]>(person.roles);
   const [teamIds, setTeamIds] = useState<string[]>(person.teamIds);
   const [error, setError] = useState<string | undefined>(undefined);
