@@ -15,7 +15,7 @@ import {
 
 type NodeZlib = {
   deflateSync(bytes: Uint8Array, options?: { level?: number }): Uint8Array;
-  inflateSync(bytes: Uint8Array): Uint8Array;
+  inflateSync(bytes: Uint8Array, options?: { maxOutputLength?: number }): Uint8Array;
 };
 
 function nativeZlib(): NodeZlib | undefined {
@@ -61,15 +61,22 @@ function flateOnly(stream: PDFRawStream): boolean {
  * natively where it can be. Data zlib refuses (truncated or damaged streams, which pdf-lib reads
  * as far as it can) and streams still to be decrypted go through pdf-lib as before.
  */
-export function decodeStream(stream: PDFStream): Uint8Array {
+export function decodeStream(stream: PDFStream, maxBytes = Number.POSITIVE_INFINITY): Uint8Array {
   if (!(stream instanceof PDFRawStream)) return stream.getContents();
   if (zlib && !stream.transform && flateOnly(stream)) {
+    let out: Uint8Array;
     try {
-      const out = zlib.inflateSync(stream.contents);
-      return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
-    } catch {
+      // Bounded, so a few kilobytes that inflate to gigabytes (a compression bomb) stop here.
+      out = zlib.inflateSync(
+        stream.contents,
+        Number.isFinite(maxBytes) ? { maxOutputLength: maxBytes + 1 } : undefined,
+      );
+    } catch (error) {
+      if (error instanceof RangeError) throw new Error('stream too large');
       // pdf-lib's reader below decides what such a stream holds.
+      return decodePDFRawStream(stream).decode();
     }
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   }
   return decodePDFRawStream(stream).decode();
 }

@@ -79,7 +79,7 @@ export class StreamDecodeError extends Error {}
 export function streamBytes(stream: PDFStream, maxBytes: number): Uint8Array {
   let out: Uint8Array;
   try {
-    out = decodeStream(stream);
+    out = decodeStream(stream, maxBytes);
   } catch (error) {
     throw new StreamDecodeError(error instanceof Error ? error.message : 'undecodable stream');
   }
