@@ -2,6 +2,7 @@
 // `npm start` run with no setup (embedded PGlite, blobs in a local folder, demo data).
 import path from 'node:path';
 import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../src/domain/passwordRule';
 import type { S3Settings } from './blobs/s3BlobStore';
 
 const envSchema = z.object({
@@ -24,7 +25,10 @@ const envSchema = z.object({
     .default(5 * 1024 * 1024),
   /** First administrator, created at start in production mode when no account has that name. */
   CLEARWAY_ADMIN_USERNAME: z.string().min(1).optional(),
-  CLEARWAY_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  CLEARWAY_ADMIN_PASSWORD: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+    .optional(),
   /** Where blobs go: `folder` (CLEARWAY_DATA_DIR/blobs) or `s3` (an S3-compatible bucket). */
   CLEARWAY_BLOB_STORE: z.enum(['folder', 's3']).default('folder'),
   S3_BUCKET: z

@@ -2,6 +2,7 @@
 // command: `npm run server -- create-admin --username NAME [--name "Display Name"]` (the
 // password from CLEARWAY_ADMIN_PASSWORD or standard input).
 import { parseArgs } from 'node:util';
+import { MIN_PASSWORD_LENGTH } from '../src/domain/passwordRule';
 import { seedDemoPeople } from './accounts/demo';
 import { createAccount, findAccountByUsername, listAccounts } from './accounts/users';
 import { buildServer, openConfiguredDatabase } from './app';
@@ -27,7 +28,8 @@ async function createAdmin(db: Database): Promise<void> {
   });
   if (!values.username) throw new Error('Say who: create-admin --username NAME [--name "Display Name"].');
   const password = process.env.CLEARWAY_ADMIN_PASSWORD ?? (await readStdin());
-  if (password.length < 12) throw new Error('The password must be at least 12 characters.');
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw new Error(`The password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
   if (await findAccountByUsername(db, values.username))
     throw new Error(`There is already an account called ${values.username}.`);
   await createAccount(db, {

@@ -20,8 +20,8 @@ export function ChangePassword() {
     event.preventDefault();
     const found: Errors = {};
     if (currentPassword === '') found.currentPassword = 'Enter your current password';
-    const problem = passwordProblem(newPassword);
-    if (problem) found.newPassword = problem.replace('Enter a password', 'Enter a new password');
+    const problem = passwordProblem(newPassword, 'a new password');
+    if (problem) found.newPassword = problem;
     else if (repeatPassword !== newPassword) found.repeatPassword = 'The two new passwords are not the same';
     setErrors(found);
     if (Object.keys(found).length > 0) return;

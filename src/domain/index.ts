@@ -45,6 +45,7 @@ export {
   type Sha256,
   sha256Schema,
 } from './ids';
+export * from './passwordRule';
 export * from './permissions';
 export * from './principal';
 export * from './reducer';

@@ -3,6 +3,7 @@
 // through PATCH /api/admin/people/:userId (peopleRoutes.ts); devices through /api/devices.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src/domain/passwordRule';
 import { roleSchema } from '../../src/domain/principal';
 import { listSessions } from '../accounts/sessions';
 import { createAccount, isAdministrator, listAccounts, setPassword, toPrincipal } from '../accounts/users';
@@ -14,8 +15,11 @@ import { parseOrReply, sendProblem } from './problems';
 /** The same rule as for the first administrator: long enough to resist guessing offline. */
 export const newPasswordSchema = z
   .string()
-  .min(12, 'a password needs at least 12 characters')
-  .max(1000, 'a password can have at most 1,000 characters');
+  .min(MIN_PASSWORD_LENGTH, `a password needs at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(
+    MAX_PASSWORD_LENGTH,
+    `a password can have at most ${MAX_PASSWORD_LENGTH.toLocaleString('en-GB')} characters`,
+  );
 
 const newAccountSchema = z.object({
   username: z

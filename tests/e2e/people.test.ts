@@ -41,8 +41,13 @@ describe('people and access', () => {
     await expect
       .poll(() => pat.page.locator('table tbody tr').count(), { timeout: SYNC_TIMEOUT_MS })
       .toBeGreaterThan(0);
-    // Pat is no administrator: no People in the menu, and the page says so.
+    // Pat is no administrator: no People in the menu, the page says so, and the server refuses.
     expect(await pat.page.getByRole('link', { name: 'People' }).count()).toBe(0);
+    await pat.page.goto(`${suite.base}/admin/people`);
+    await pat.page.getByText('Only an administrator can manage people’s accounts.').waitFor();
+    expect(await pat.page.getByTestId('people-table').count()).toBe(0);
+    const refused = await pat.page.evaluate(async () => (await fetch('/api/admin/accounts')).status);
+    expect(refused).toBe(403);
 
     // Pat changes their own password on the Account page.
     await pat.page.getByRole('link', { name: 'Account' }).click();

@@ -274,10 +274,10 @@ function PersonPanel({ person, onClose }: { person: AccountSummary; onClose: () 
 
 export function PeoplePage() {
   const session = useSession();
-  const accounts = useAccounts();
+  const isAdmin = session.status === 'signed-in' && session.user.roles.includes('administrator');
+  const accounts = useAccounts(isAdmin);
   const [chosen, setChosen] = useState<string | null>(null);
   const teamNames = new Map(useTeamOptions().map((t) => [t.value, t.label]));
-  const isAdmin = session.status === 'signed-in' && session.user.roles.includes('administrator');
   if (!isAdmin) {
     return (
       <>

@@ -7,8 +7,13 @@ import type { Role } from '../../domain';
 const ACCOUNTS_KEY = ['admin', 'accounts'] as const;
 const devicesKey = (userId: string) => ['admin', 'devices', userId] as const;
 
-export function useAccounts() {
-  return useQuery({ queryKey: ACCOUNTS_KEY, queryFn: () => getBrowserClient().api.accounts() });
+/** Asked only for administrators: anyone else would be refused. */
+export function useAccounts(isAdministrator: boolean) {
+  return useQuery({
+    queryKey: ACCOUNTS_KEY,
+    queryFn: () => getBrowserClient().api.accounts(),
+    enabled: isAdministrator,
+  });
 }
 
 export function useAddAccount() {

@@ -1,8 +1,6 @@
 // Checks on the People page's forms before anything is sent, in the words the page shows. The
 // server makes the same checks again (sync-server/http/accountAdminRoutes.ts).
-import type { Role } from '../../domain';
-
-export const MIN_PASSWORD_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH, type Role } from '../../domain';
 
 export type AccountDraft = {
   displayName: string;
@@ -13,8 +11,9 @@ export type AccountDraft = {
 
 export type AccountErrors = Partial<Record<'displayName' | 'username' | 'roles' | 'password', string>>;
 
-export function passwordProblem(password: string): string | undefined {
-  if (password === '') return 'Enter a password';
+/** `which`: the words for the field in "Enter …" ("a password", "a new password"). */
+export function passwordProblem(password: string, which = 'a password'): string | undefined {
+  if (password === '') return `Enter ${which}`;
   if (password.length < MIN_PASSWORD_LENGTH)
     return `The password must have at least ${MIN_PASSWORD_LENGTH} characters`;
   return undefined;
