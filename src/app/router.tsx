@@ -4,6 +4,8 @@
 // The review tool (pdf.js and the redaction engine: megabytes a cold start of My work should
 // not parse), administration and the account page are chunks of their own, fetched as soon as
 // the first screen is up (warmRoutes) and precached by the service worker for later starts.
+// pdf.js's own worker file is not warmed: until the service worker is installed (seconds after
+// the first start), opening a document still needs the network.
 import { createBrowserRouter } from 'react-router';
 import { CasePage } from '../features/case';
 import { AllCasesPage, MyWorkPage } from '../features/inbox';
