@@ -91,3 +91,16 @@ export async function revokeSession(db: Queryable, deviceId: string): Promise<vo
     [deviceId, REVOCATIONS_CHANNEL],
   );
 }
+
+/** Per person, how many devices are signed in and when one was last used (people with none are absent). */
+export async function activeDevicesByPerson(
+  db: Queryable,
+): Promise<Map<string, { count: number; lastSeenAt: string }>> {
+  const rows = await db.query<{ user_id: string; n: number; last_seen: Date }>(
+    `select user_id, count(*)::int as n, max(last_seen_at) as last_seen
+     from device_sessions where revoked_at is null group by user_id`,
+  );
+  return new Map(
+    rows.map((r) => [r.user_id, { count: r.n, lastSeenAt: new Date(r.last_seen).toISOString() }]),
+  );
+}

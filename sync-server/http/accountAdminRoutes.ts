@@ -5,10 +5,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src/domain/passwordRule';
 import { roleSchema } from '../../src/domain/principal';
-import { listSessions } from '../accounts/sessions';
+import { activeDevicesByPerson } from '../accounts/sessions';
 import { createAccount, isAdministrator, listAccounts, setPassword, toPrincipal } from '../accounts/users';
 import { changePerson } from '../replication/personAccess';
-import { authenticate, type Caller } from './authenticate';
+import { authenticate, type Caller, pusherOf } from './authenticate';
 import type { ServerContext } from './context';
 import { parseOrReply, sendProblem } from './problems';
 
@@ -52,20 +52,14 @@ export function registerAccountAdminRoutes(app: FastifyInstance, ctx: ServerCont
 
   app.get('/api/admin/accounts', async (request, reply) => {
     if (!(await administrator(request, reply))) return reply;
-    const accounts = await listAccounts(db);
-    return Promise.all(
-      accounts.map(async (account) => {
-        const active = (await listSessions(db, account.userId)).filter((s) => !s.revokedAt);
-        const lastSeen = active.map((s) => s.lastSeenAt).sort();
-        return {
-          ...toPrincipal(account),
-          username: account.username,
-          isDemo: account.isDemo,
-          activeDevices: active.length,
-          lastSeenAt: lastSeen.at(-1) ?? null,
-        };
-      }),
-    );
+    const [accounts, devices] = await Promise.all([listAccounts(db), activeDevicesByPerson(db)]);
+    return accounts.map((account) => ({
+      ...toPrincipal(account),
+      username: account.username,
+      isDemo: account.isDemo,
+      activeDevices: devices.get(account.userId)?.count ?? 0,
+      lastSeenAt: devices.get(account.userId)?.lastSeenAt ?? null,
+    }));
   });
 
   app.post('/api/admin/accounts', async (request, reply) => {
@@ -81,11 +75,7 @@ export function registerAccountAdminRoutes(app: FastifyInstance, ctx: ServerCont
     }
     // Access to existing cases follows the new roles and teams exactly as for a later change,
     // and the roles given go into the audit log with the administrator who gave them.
-    const by = {
-      account: caller.account,
-      deviceId: caller.session.deviceId,
-      deviceName: caller.session.name,
-    };
+    const by = pusherOf(caller);
     const account = await changePerson(
       db,
       created.userId,

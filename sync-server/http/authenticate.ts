@@ -19,6 +19,13 @@ export const DEVICE_REVOKED = {
 
 export type Caller = { account: Account; session: DeviceSession };
 
+/** The caller as the event log records who sent a change: the person, and the device by id and name. */
+export const pusherOf = (caller: Caller) => ({
+  account: caller.account,
+  deviceId: caller.session.deviceId,
+  deviceName: caller.session.name,
+});
+
 export function tokenOf(request: FastifyRequest, allowQueryToken = false): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { roleSchema } from '../../src/domain/principal';
 import { isAdministrator, toPrincipal } from '../accounts/users';
 import { changePerson } from '../replication/personAccess';
-import { authenticate } from './authenticate';
+import { authenticate, pusherOf } from './authenticate';
 import type { ServerContext } from './context';
 import { parseOrReply, sendProblem } from './problems';
 
@@ -34,11 +34,7 @@ export function registerPeopleRoutes(app: FastifyInstance, ctx: ServerContext): 
     if (!params) return reply;
     const change = parseOrReply(changeSchema, request.body, reply, 'change to this person');
     if (!change) return reply;
-    const by = {
-      account: caller.account,
-      deviceId: caller.session.deviceId,
-      deviceName: caller.session.name,
-    };
+    const by = pusherOf(caller);
     const account = await changePerson(ctx.db, params.userId, change, by, ctx.now());
     if (!account) return sendProblem(reply, 404, 'not_found', 'There is no such person.');
     return toPrincipal(account);

@@ -14,7 +14,7 @@ import {
   pullDocumentsJson,
   pullOutbox,
 } from '../replication/pull';
-import { authenticate, DEVICE_REVOKED } from './authenticate';
+import { authenticate, DEVICE_REVOKED, pusherOf } from './authenticate';
 import type { ServerContext } from './context';
 import { parseOrReply, sendProblem } from './problems';
 
@@ -79,11 +79,7 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
         );
       events.push(parsed.event);
     }
-    const pusher = {
-      account: caller.account,
-      deviceId: caller.session.deviceId,
-      deviceName: caller.session.name,
-    };
+    const pusher = pusherOf(caller);
     await appendEvents(db, pusher, events, {
       now: ctx.now,
     });

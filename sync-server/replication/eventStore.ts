@@ -126,13 +126,8 @@ export async function lockLog(tx: Queryable): Promise<void> {
   await tx.query(LOCK_LOG);
 }
 
-export async function appendEvents(
-  db: Database,
-  pusher: Pusher,
-  events: readonly EventEnvelope[],
-  options: AppendOptions = {},
-): Promise<PushResult> {
-  const now = (options.now ?? (() => new Date()))();
+/** Who is pushing and when, for judging; the events once each; the ids and streams to read. */
+function batchOf(pusher: Pusher, events: readonly EventEnvelope[], now: Date) {
   const ctx: JudgingContext = {
     pusher,
     principal: toPrincipal(pusher.account),
@@ -141,9 +136,19 @@ export async function appendEvents(
     names: new Map(),
   };
   const unique = [...new Map(events.map((e) => [e.id, e])).values()];
-  if (unique.length === 0) return { accepted: [], rejected: [], duplicates: [], notice: null };
   const ids = unique.map((e) => e.id);
   const streamIds = [...new Set(unique.map((e) => e.stream as string)), 'org:calendar'];
+  return { ctx, unique, ids, streamIds };
+}
+
+export async function appendEvents(
+  db: Database,
+  pusher: Pusher,
+  events: readonly EventEnvelope[],
+  options: AppendOptions = {},
+): Promise<PushResult> {
+  const { ctx, unique, ids, streamIds } = batchOf(pusher, events, (options.now ?? (() => new Date()))());
+  if (unique.length === 0) return { accepted: [], rejected: [], duplicates: [], notice: null };
   // Before the lock: who the people are (changes rarely, not ordered by the log), and an
   // optimistic judgement against the log as it is now. Judging is the costly part; under the
   // lock it is reused when nothing it read has moved, and redone only when something has.
@@ -181,16 +186,7 @@ export async function appendHoldingLock(
   events: readonly EventEnvelope[],
   now: Date,
 ): Promise<PushResult> {
-  const ctx: JudgingContext = {
-    pusher,
-    principal: toPrincipal(pusher.account),
-    acceptedAt: now.toISOString(),
-    year: now.getUTCFullYear(),
-    names: new Map(),
-  };
-  const unique = [...new Map(events.map((e) => [e.id, e])).values()];
-  const ids = unique.map((e) => e.id);
-  const streamIds = [...new Set(unique.map((e) => e.stream as string)), 'org:calendar'];
+  const { ctx, unique, ids, streamIds } = batchOf(pusher, events, now);
   // Its own cache: what this transaction reads is not committed yet.
   const cache: StateCache = new Map();
   const early = await readSnapshot(tx, ids, streamIds, ctx.year, cache);
@@ -207,8 +203,8 @@ export async function appendHoldingLock(
     resolve: () => undefined,
     reject: () => undefined,
   };
-  const read = await readSnapshot(tx, ids, streamIds, ctx.year, cache);
-  const { results } = await commitGroup(tx, [job], read);
+  // The caller holds the lock, so the log read above is still the log as it is.
+  const { results } = await commitGroup(tx, [job], early);
   const [result] = results;
   if (!result) throw new Error('The change could not be recorded.');
   return result;

@@ -4,7 +4,10 @@
 import { PDFDocument, StandardFonts } from '@cantoo/pdf-lib';
 import type { CDPSession, Locator, Page } from 'playwright-core';
 
-export const SYNC_TIMEOUT_MS = 30_000;
+import { SYNC_TIMEOUT_MS } from './harness';
+
+export { SYNC_TIMEOUT_MS };
+
 const PAGE_HEIGHT = 792;
 const FONT_SIZE = 12;
 const LEFT = 72;

@@ -3,9 +3,15 @@
 // with the network cut, and a device signed out from another one wiping its data.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeProblems, launchChromium, type RunningServer, signIn, startServer, TABLET } from './harness';
-
-const SYNC_TIMEOUT_MS = 30_000;
+import {
+  axeProblems,
+  launchChromium,
+  type RunningServer,
+  SYNC_TIMEOUT_MS,
+  signIn,
+  startServer,
+  TABLET,
+} from './harness';
 
 describe('the app shell', () => {
   let server: RunningServer;

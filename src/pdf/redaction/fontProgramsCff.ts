@@ -6,7 +6,7 @@
 // CID-keyed programs (glyph → CID, no glyph names) are handled: a name-keyed program's charset
 // still names each glyph ("k"), and rewriting it is not done here. Anything unexpected throws
 // FontProgramError, and the caller leaves the font whole and says so.
-import { FontProgramError } from './fontProgramsTrueType';
+import { need } from './fontProgramsTrueType';
 
 type Index = { at: number; count: number; offSize: number; dataStart: number; offsets: number[] };
 type Dict = Map<number, number[]>;
@@ -23,10 +23,6 @@ const TOP_CHARSTRING_TYPE = ESC + 6;
 const TOP_FDARRAY = ESC + 36;
 const TOP_FDSELECT = ESC + 37;
 const TOP_CHARSET = 15;
-
-function need(condition: boolean, what: string): asserts condition {
-  if (!condition) throw new FontProgramError(what);
-}
 
 function readIndex(b: Uint8Array, at: number): Index {
   need(at + 2 <= b.length, 'a CFF index is cut short');

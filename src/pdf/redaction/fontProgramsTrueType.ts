@@ -57,7 +57,8 @@ const MAX_COMPOSITE_DEPTH = 16;
 const tagAt = (view: DataView, at: number) =>
   String.fromCharCode(view.getUint8(at), view.getUint8(at + 1), view.getUint8(at + 2), view.getUint8(at + 3));
 
-function need(condition: boolean, what: string): asserts condition {
+/** Throws FontProgramError (the font is then left whole and reported) unless `condition` holds. */
+export function need(condition: boolean, what: string): asserts condition {
   if (!condition) throw new FontProgramError(what);
 }
 
