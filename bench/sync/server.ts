@@ -51,6 +51,7 @@ try {
   const total = CLIENTS * PUSHES_PER_CLIENT * EVENTS_PER_PUSH;
 
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(
     clients.map(async (who, c) => {
       for (const batch of batches[c]!) {
@@ -61,6 +62,7 @@ try {
     }),
   );
   const serverSeconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   const [{ accepted, rejected }] = (await db.query<{ accepted: number; rejected: number }>(
     `select count(*) filter (where status = 'accepted')::int as accepted, count(*) filter (where status = 'rejected')::int as rejected from events`,
   )) as [{ accepted: number; rejected: number }];
@@ -100,6 +102,11 @@ try {
   );
   console.log(
     `  baseline: the same ${rows.length} rows inserted straight into PostgreSQL: ${rawRate.toFixed(0)} rows per second`,
+  );
+  // The clients run in this process too (building and sending the pushes), so this is an upper bound.
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  console.log(
+    `  Node CPU while pushing (server and the 20 clients): ${((cpuMs / total) * 1000).toFixed(0)} ms per 1,000 events, ${((cpuMs / (serverSeconds * 1000)) * 100).toFixed(0)}% of one core`,
   );
   console.log(
     `  ratio server / raw: ${(serverRate / rawRate).toFixed(2)} (aim: above 5,000 events/s and at least 0.5)`,

@@ -18,8 +18,22 @@ export function decide(
 ): Decision {
   const parsed = parseEvent(raw);
   if (!parsed.ok) return parsed;
-  const permission = canSend(principal, parsed.event, state);
+  return decideParsed(state, parsed.event, principal, ctx);
+}
+
+/**
+ * `decide` for an event that is already parseEvent's own result (the server parses each pushed
+ * event once, to refuse a malformed push whole): parsing it again gives the same event, so
+ * this skips that and only checks the permission and folds.
+ */
+export function decideParsed(
+  state: StreamState | null,
+  event: ClearwayEvent,
+  principal: Principal,
+  ctx: ReduceContext,
+): Decision {
+  const permission = canSend(principal, event, state);
   if (!permission.ok) return permission;
-  const result = reduce(state, parsed.event, ctx);
-  return result.ok ? { ok: true, state: result.state, event: parsed.event } : result;
+  const result = reduce(state, event, ctx);
+  return result.ok ? { ok: true, state: result.state, event } : result;
 }

@@ -17,7 +17,7 @@ export function toStreamDocument(
   updatedAt: string,
   calendar: Calendar = shippedCalendar,
 ): StreamDocument {
-  const base = {
+  return {
     id: stream,
     collection: collectionOf(stream) ?? 'directory',
     lastSeq,
@@ -26,12 +26,24 @@ export function toStreamDocument(
     state: JSON.parse(JSON.stringify(state)) as Record<string, unknown>,
     timeline,
     _deleted: false,
+    ...documentSummary(state, calendar),
   };
+}
+
+export type DocumentSummary = Pick<
+  StreamDocument,
+  'reference' | 'caseType' | 'status' | 'dueDate' | 'ownerIds' | 'teamIds'
+>;
+
+/**
+ * The summary fields of a stream's document, apart from its state: the server writes the state
+ * as JSON text of its own (the state is plain JSON data), without the copy toStreamDocument makes.
+ */
+export function documentSummary(state: StreamState, calendar: Calendar = shippedCalendar): DocumentSummary {
   if (state.kind !== 'case')
-    return { ...base, reference: '', caseType: '', status: '', dueDate: '', ownerIds: [], teamIds: [] };
+    return { reference: '', caseType: '', status: '', dueDate: '', ownerIds: [], teamIds: [] };
   const active = state.allocations.filter((a) => ACTIVE.has(a.status));
   return {
-    ...base,
     reference: state.reference,
     caseType: state.caseType,
     status: stateRow(state)?.label ?? state.status,

@@ -59,6 +59,12 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
     // Judge the whole batch's shape first: a bad row refuses the push and stores nothing.
     const events = [];
     for (const [index, row] of rows.entries()) {
+      // Parsed once (the envelope is parsed again only to say what is wrong with a bad one).
+      const parsed = parseEvent(row.newDocumentState);
+      if (parsed.ok) {
+        events.push(parsed.event);
+        continue;
+      }
       const envelope = eventEnvelopeSchema.safeParse(row.newDocumentState);
       if (!envelope.success) {
         const issue = envelope.error.issues[0];
@@ -69,15 +75,7 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
           `Change ${index + 1} is not a valid event${issue ? ` (${issue.path.join('.')}: ${issue.message})` : ''}.`,
         );
       }
-      const parsed = parseEvent(envelope.data);
-      if (!parsed.ok)
-        return sendProblem(
-          reply,
-          422,
-          'invalid_event',
-          `Change ${index + 1} cannot be used: ${parsed.reason}`,
-        );
-      events.push(parsed.event);
+      return sendProblem(reply, 422, 'invalid_event', `Change ${index + 1} cannot be used: ${parsed.reason}`);
     }
     const pusher = pusherOf(caller);
     await appendEvents(db, pusher, events, {

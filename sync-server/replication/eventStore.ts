@@ -29,11 +29,12 @@ import {
   collectionOf,
   decide,
   describeEvent,
+  documentSummary,
   isOrganisationWide,
   type StreamState,
-  toStreamDocument,
   type Verdict,
 } from './judge';
+import { stateJson } from './stateJson';
 
 export const CHANGES_CHANNEL = 'clearway_changes';
 // NOTIFY payloads must stay under 8000 bytes; beyond this many people, say "everyone".
@@ -452,12 +453,19 @@ type JudgingContext = {
 type Outcome = { event: EventEnvelope; verdict: Verdict };
 type Earlier = { snapshot: LogSnapshot; judgement: Judgement };
 
+type WorkingStream = {
+  from: StreamState | null;
+  state: StreamState | null;
+  lastSeq: number;
+  accepted: EventEnvelope[];
+};
+
 type Judgement = {
   outcomes: Outcome[];
   /** The reference number each new case got, by its case.logged event id. */
   referenceOf: Map<string, number>;
-  /** Per stream: its state after this push's accepted events, and those events in order. */
-  streams: Map<string, { state: StreamState | null; lastSeq: number; accepted: EventEnvelope[] }>;
+  /** Per stream: its state before (`from`) and after this push's accepted events, and those events in order. */
+  streams: Map<string, WorkingStream>;
   usedReferences: Map<string, number>;
 };
 
@@ -482,14 +490,17 @@ function judgeBatch(
   const referenceOf = new Map<string, number>();
   const existing = new Set(snapshot.existing);
   const streams: Judgement['streams'] = new Map(
-    snapshot.streams.map((r) => [r.stream_id, { state: r.state, lastSeq: r.last_seq, accepted: [] }]),
+    snapshot.streams.map((r) => [
+      r.stream_id,
+      { from: r.state, state: r.state, lastSeq: r.last_seq, accepted: [] },
+    ]),
   );
   const references = new Map(Object.entries(snapshot.references));
   const usedReferences = new Map<string, number>();
   const outcomes: Outcome[] = [];
   for (const event of unique) {
     if (existing.has(event.id)) continue;
-    const working = streams.get(event.stream) ?? { state: null, lastSeq: 0, accepted: [] };
+    const working = streams.get(event.stream) ?? { from: null, state: null, lastSeq: 0, accepted: [] };
     streams.set(event.stream, working);
     const identityProblem = checkIdentity(event, ctx.pusher);
     // A new case's permanent reference: the next number for its type this year.
@@ -603,7 +614,7 @@ function stamp(
     streams.push({
       stream_id: id,
       collection: collectionOf(id),
-      document: prepareDocument(id, working.state, acceptedAt, calendar),
+      document: prepareDocument(id, working.state, working.from, acceptedAt, calendar),
       last_seq: seqOf.get(working.accepted.at(-1)?.id ?? '') ?? working.lastSeq,
       updated_at: acceptedAt,
     });
@@ -672,18 +683,28 @@ function prepareEvent(judged: EventEnvelope, ctx: JudgingContext): PreparedEvent
   return prepared;
 }
 
-/** The stream's document as JSON, without its timeline (rows of their own) and lastSeq (writeSql adds it). */
+/**
+ * The stream's document as JSON, without its timeline (rows of their own) and lastSeq (writeSql
+ * adds it): the summary fields, then the state, whose text is made from that of `from` (the
+ * state this push folded onto), so its cost is what the push added, not the size of the case.
+ */
 function prepareDocument(
   stream: string,
   state: StreamState,
+  from: StreamState | null,
   acceptedAt: string,
   calendar: StreamState | null,
 ): string {
   const known = preparedDocuments.get(state);
   if (known && known.stream === stream && known.acceptedAt === acceptedAt && known.calendar === calendar)
     return known.json;
-  const document = toStreamDocument(stream, state, [], 0, acceptedAt, calendar);
-  const json = JSON.stringify({ ...document, timeline: undefined });
+  const fields = JSON.stringify({
+    id: stream,
+    collection: collectionOf(stream),
+    updatedAt: acceptedAt,
+    ...documentSummary(stream, state, calendar),
+  });
+  const json = `${fields.slice(0, -1)},"state":${stateJson(state, from)}}`;
   preparedDocuments.set(state, { stream, acceptedAt, calendar, json });
   return json;
 }
@@ -696,7 +717,7 @@ function prepare(judgement: Judgement, ctx: JudgingContext): void {
   const calendar = calendarOf(judgement);
   for (const [id, working] of judgement.streams) {
     if (working.accepted.length > 0 && working.state !== null)
-      prepareDocument(id, working.state, ctx.acceptedAt, calendar);
+      prepareDocument(id, working.state, working.from, ctx.acceptedAt, calendar);
   }
 }
 

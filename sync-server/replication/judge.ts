@@ -13,19 +13,22 @@ import {
   canSee as domainCanSee,
   collectionOf as domainCollectionOf,
   decide as domainDecide,
+  decideParsed as domainDecideParsed,
   describeEvent as domainDescribeEvent,
   parseEvent as domainParseEvent,
   type EventEnvelope,
   type Principal,
 } from '../../src/domain';
-import type { CollectionName, StreamDocument, TimelineEntry } from '../../src/domain/streamDocument';
-import { toStreamDocument as domainToStreamDocument } from '../../src/domain/streamDocuments';
+import type { CollectionName } from '../../src/domain/streamDocument';
+import {
+  type DocumentSummary,
+  documentSummary as domainDocumentSummary,
+} from '../../src/domain/streamDocuments';
 
 /** A stream's state as stored (JSONB): whatever the domain's reducer left. */
 export type StreamState = Record<string, unknown>;
 export type Verdict = { ok: true; state: StreamState; event: EventEnvelope } | { ok: false; reason: string };
 export type DecideContext = { now: string; reference?: string };
-export type StoredDocument = Omit<StreamDocument, '_deleted'>;
 
 // States are written only by this server from the domain's own results, so reading them back
 // as the domain's type is sound.
@@ -36,9 +39,17 @@ const asStored = (state: DomainStreamState) => state as unknown as StreamState;
 /** Events only the server records (a device sending one would forge the audit trail). */
 const SERVER_RECORDED = new Set(['directory.roles_changed']);
 
+/**
+ * Events that are the domain parser's own results (parseEvent below): `decide` need not parse
+ * them again. Weak, and by identity, so only these very objects skip it; anything else that
+ * reaches `decide` (server-recorded changes, tests) is parsed there as before.
+ */
+const parsedEvents = new WeakSet<EventEnvelope>();
+
 export function parseEvent(raw: unknown): { ok: true; event: EventEnvelope } | { ok: false; reason: string } {
   const parsed = domainParseEvent(raw);
   if (!parsed.ok) return parsed;
+  parsedEvents.add(parsed.event);
   if (SERVER_RECORDED.has(parsed.event.type)) {
     return { ok: false, reason: 'the server records this change itself when it is made.' };
   }
@@ -54,7 +65,9 @@ export function decide(
   principal: Principal,
   ctx: DecideContext,
 ): Verdict {
-  const decision = domainDecide(asDomainState(state), event, principal, ctx);
+  const decision = parsedEvents.has(event)
+    ? domainDecideParsed(asDomainState(state), event as ClearwayEvent, principal, ctx)
+    : domainDecide(asDomainState(state), event, principal, ctx);
   if (!decision.ok) return decision;
   return { ok: true, state: asStored(decision.state), event: decision.event };
 }
@@ -72,25 +85,15 @@ export function describeEvent(event: EventEnvelope, names: ReadonlyMap<string, s
   return domainDescribeEvent(event as ClearwayEvent, (userId) => names.get(userId) ?? userId);
 }
 
-export function toStreamDocument(
+/** A stream document's summary fields (its state is written as JSON text, see stateJson.ts). */
+export function documentSummary(
   stream: string,
   state: StreamState,
-  timeline: TimelineEntry[],
-  lastSeq: number,
-  updatedAt: string,
   calendar: StreamState | null,
-): StoredDocument {
+): DocumentSummary {
   const domainState = asDomainState(state);
   if (!domainState) throw new Error(`The stream ${stream} has no state to send.`);
-  const { _deleted, ...document } = domainToStreamDocument(
-    stream,
-    domainState,
-    timeline,
-    lastSeq,
-    updatedAt,
-    calendarOf(calendar as CalendarState | null),
-  );
-  return document;
+  return domainDocumentSummary(domainState, calendarOf(calendar as CalendarState | null));
 }
 
 /** Whether every person may see a stream whatever its state (the directory, templates, calendar). */
