@@ -63,7 +63,7 @@ async function run() {
   const started = performance.now();
   await client.signIn('caseworker', 'demo');
   const signedInMs = performance.now() - started;
-  await client.sync!.replications.cases.awaitInitialReplication();
+  await client.sync!.pulls.cases.awaitInitialPull();
   const pulledMs = performance.now() - started;
   const myWork = await firstValueFrom(client.myWork$().pipe(filter((cases) => cases.length > 0)));
   const deviceMs = performance.now() - started;

@@ -5,6 +5,7 @@
 import type { RxCollection, RxJsonSchema } from 'rxdb';
 import { ENDED_STATUSES } from './caseStatuses';
 import type { LocalStreamDocument } from './schemas';
+import { writeServerRows } from './serverRows';
 
 export type CaseSummary = {
   /** The stream id, `case:<uuid>`. */
@@ -117,10 +118,8 @@ export async function writeCaseSummaries(
   summaries: CaseSummaryCollection,
   docs: readonly (StreamRow & { _deleted?: boolean })[],
 ): Promise<void> {
-  const kept = docs.filter((d) => !d._deleted).map(({ _deleted, ...doc }) => toCaseSummary(doc));
-  const gone = docs.filter((d) => d._deleted).map((d) => d.id);
-  if (kept.length > 0) await summaries.bulkUpsert(kept);
-  if (gone.length > 0) await summaries.bulkRemove(gone);
+  const rows = docs.map(({ _deleted, ...doc }) => ({ ...toCaseSummary(doc), _deleted: _deleted === true }));
+  await writeServerRows(summaries, rows, 'clearway-case-summaries');
 }
 
 const REBUILD_BATCH = 1_000;

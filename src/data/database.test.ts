@@ -43,11 +43,12 @@ describe('upgrading the app on a device that already holds cases', () => {
       expect(after?.isMine).toBe(before.ownerIds.includes('user-4'));
       expect(after?.stage).toBe('in_progress');
     }
-    // The new index answers the "my work" lookup.
+    // The derived fields answer queries (lists read the summaries, built from them at open).
     const owned = await db.cases.find({ selector: { primaryOwnerId: 'user-4' } }).exec();
     expect(owned.map((d) => d.id)).toEqual([written[3]!.id]);
     const mine = await db.cases.find({ selector: { isMine: true } }).exec();
     expect(mine.map((d) => d.id)).toEqual([written[3]!.id]);
+    expect(await db.caseSummaries.count().exec()).toBe(written.length);
     await db.remove();
   });
 

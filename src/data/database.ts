@@ -4,6 +4,7 @@
 // Caveat: RxDB 17.6 depends on dexie 4.4.2; a second copy of Dexie in the bundle throws.
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, removeRxDatabase } from 'rxdb';
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
+import { RxDBLocalDocumentsPlugin } from 'rxdb/plugins/local-documents';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { CollectionName } from '../domain';
@@ -41,6 +42,7 @@ let arePluginsAdded = false;
 function addPlugins(): void {
   if (arePluginsAdded) return;
   addRxPlugin(RxDBLeaderElectionPlugin);
+  addRxPlugin(RxDBLocalDocumentsPlugin);
   addRxPlugin(RxDBMigrationSchemaPlugin);
   arePluginsAdded = true;
 }
@@ -69,6 +71,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Clearw
     closeDuplicates: true,
     // A list's total is a count; one whose filter no index answers alone walks the summaries.
     allowSlowCount: true,
+    // Where the stream pulls keep their checkpoints (./streamPull.ts).
+    localDocuments: true,
   });
   const streamCollection = {
     schema: streamJsonSchema,

@@ -37,6 +37,7 @@ export function streamMigrationStrategies(
 ): MigrationStrategies {
   return {
     1: (oldDoc) => withDerivedFields(oldDoc, userId, teamIds),
+    2: (oldDoc) => oldDoc,
   };
 }
 

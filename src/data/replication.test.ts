@@ -71,7 +71,7 @@ describe('the outbox after a push whose answer comes late', () => {
       if (url.includes('/events/push')) {
         await eventually('the pull to bring the verdict', () => pulledVerdict || undefined);
         // Answer once RxDB has written that pull (its downstream is idle again).
-        const down = second?.sync?.replications.outbox.internalReplicationState?.events.active.down;
+        const down = second?.sync?.outbox.internalReplicationState?.events.active.down;
         await eventually('the pulled page to be written', () => down?.getValue() === false || undefined);
       }
       return response;

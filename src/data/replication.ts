@@ -1,9 +1,10 @@
-// Replication with the server, RxDB's protocol over HTTP ("events up, documents down"):
-// - outbox: pushes this device's pending events (POST /api/replication/events/push) and pulls
-//   its own events back: accepted ones arrive deleted and leave the outbox, refused ones
-//   arrive with status 'rejected' and the server's reason, and stay until dismissed.
-// - cases, directory, templates, calendar: pull-only, by checkpoint; the server sends what this
-//   person may see (a withdrawn case arrives deleted and is dropped here).
+// Replication with the server over HTTP ("events up, documents down"):
+// - outbox, with RxDB's replication protocol: pushes this device's pending events
+//   (POST /api/replication/events/push) and pulls its own events back: accepted ones arrive
+//   deleted and leave the outbox, refused ones arrive with status 'rejected' and the server's
+//   reason, and stay until dismissed.
+// - cases, directory, templates, calendar: pull-only, by checkpoint (./streamPull.ts); the
+//   server sends what this person may see (a withdrawn case arrives deleted and is dropped here).
 // Live: one SSE connection (./serverEvents.ts) tells every replication when to pull again.
 // Failures retry with exponential backoff (RETRY_FIRST_MS doubling up to RETRY_MAX_MS, reset
 // on the next success); RxDB skips the wait when the browser comes back online. Checkpoints are
@@ -25,6 +26,8 @@ import {
   outboxDocumentSchema,
 } from './schemas';
 import { listenToServerEvents, type ServerChange } from './serverEvents';
+import { writeServerRows } from './serverRows';
+import { type StreamPull, startStreamPull } from './streamPull';
 
 export const RETRY_FIRST_MS = 1_000;
 export const RETRY_MAX_MS = 5 * 60_000;
@@ -44,9 +47,12 @@ export type ReplicatedName = 'outbox' | CollectionName;
 
 export type SyncController = {
   status$: BehaviorSubject<SyncStatus>;
-  /** Fires with each batch of stream documents pulled (the blob prefetcher listens). */
+  /** Fires with each batch of stream documents pulled and stored (the blob prefetcher listens). */
   pulled$: Subject<{ collection: CollectionName; documents: LocalStreamDocument[] }>;
-  replications: Record<ReplicatedName, RxReplicationState<unknown, unknown>>;
+  /** Events up and their verdicts back: RxDB's replication of the outbox. */
+  outbox: RxReplicationState<unknown, unknown>;
+  /** Documents down: one pull per stream collection. */
+  pulls: Record<CollectionName, StreamPull>;
   /** Pull everything again from the stored checkpoints (after wake-up, or on demand). */
   reSync: () => void;
   /** Resolves when every pending push and pull has been done once. */
@@ -166,13 +172,10 @@ export function startReplication(options: ReplicationOptions): SyncController {
   const { db, api } = options;
   const now = options.now ?? (() => new Date().toISOString());
   const pulled$ = new Subject<{ collection: CollectionName; documents: LocalStreamDocument[] }>();
-  const streams = new Map<ReplicatedName, Subject<'RESYNC'>>();
   const subscriptions: Subscription[] = [];
   let lastError: ApiError | null = null;
   let lastSyncedAt: string | null = null;
   let isRevoked = false;
-
-  const replications = {} as Record<ReplicatedName, RxReplicationState<unknown, unknown>>;
 
   const pendingCount$ = new BehaviorSubject(0);
   subscriptions.push(
@@ -191,7 +194,7 @@ export function startReplication(options: ReplicationOptions): SyncController {
   );
 
   /** Wraps a request so failures feed the backoff and the status, and successes reset them. */
-  async function tracked<T>(replication: () => RxReplicationState<unknown, unknown>, run: () => Promise<T>) {
+  async function tracked<T>(replication: () => { retryTime?: number }, run: () => Promise<T>) {
     try {
       const result = await run();
       replication().retryTime = RETRY_FIRST_MS;
@@ -215,68 +218,94 @@ export function startReplication(options: ReplicationOptions): SyncController {
     }
   }
 
-  for (const name of ['outbox', ...STREAM_COLLECTIONS] as const) {
-    const stream$ = new Subject<'RESYNC'>();
-    streams.set(name, stream$);
-    const get = () => replications[name];
-    const state = replicateRxCollection<unknown, unknown>({
-      // The stored checkpoint belongs to this server and this device session.
-      replicationIdentifier: `${options.identifier}:${name}`,
-      collection: db.collections[name] as never,
-      live: true,
-      retryTime: RETRY_FIRST_MS,
+  const pulls = {} as Record<CollectionName, StreamPull>;
+  const outboxStream$ = new Subject<'RESYNC'>();
+  const outbox: RxReplicationState<unknown, unknown> = replicateRxCollection<unknown, unknown>({
+    // The stored checkpoint belongs to this server and this device session.
+    replicationIdentifier: `${options.identifier}:outbox`,
+    collection: db.outbox as never,
+    live: true,
+    retryTime: RETRY_FIRST_MS,
+    waitForLeadership: true,
+    autoStart: true,
+    pull: {
+      batchSize: PULL_BATCH_SIZE,
+      stream$: outboxStream$.asObservable(),
+      handler: (checkpoint, batchSize) =>
+        tracked(
+          () => outbox,
+          async () => {
+            const body = await readAhead.take('outbox', checkpoint, batchSize);
+            const documents = body.documents.map(toLocalOutboxDocument);
+            await settleOutbox(db.outbox, documents);
+            return { documents, checkpoint: body.checkpoint };
+          },
+        ),
+    },
+    push: {
+      batchSize: PUSH_BATCH_SIZE,
+      // Only pending events go up: a dismissed refusal is deleted here, not at the server.
+      modifier: (doc) => {
+        const event = doc as OutboxDocument;
+        return event.status === 'pending' && !event._deleted ? doc : null;
+      },
+      handler: (rows) =>
+        tracked(
+          () => outbox,
+          async () => {
+            const conflicts = await api.request(z.array(z.unknown()), '/api/replication/events/push', {
+              method: 'POST',
+              body: JSON.stringify(rows),
+            });
+            return conflicts.map(toLocalOutboxDocument) as never[];
+          },
+        ),
+    },
+  });
+  subscriptions.push(outbox.active$.subscribe(() => refreshStatus()));
+
+  for (const name of STREAM_COLLECTIONS) {
+    const collection = db.collections[name];
+    const pull: StreamPull = startStreamPull<LocalStreamDocument & { _deleted: boolean }>({
+      db,
+      checkpointKey: `pull-checkpoint:${options.identifier}:${name}`,
+      batchSize: PULL_BATCH_SIZE,
+      retryFirstMs: RETRY_FIRST_MS,
       waitForLeadership: true,
-      autoStart: true,
-      pull: {
-        batchSize: PULL_BATCH_SIZE,
-        stream$: stream$.asObservable(),
-        handler: (checkpoint, batchSize) =>
-          tracked(get, async () => {
+      fetchPage: (checkpoint, batchSize) =>
+        tracked(
+          () => pull,
+          async () => {
             const body = await readAhead.take(name, checkpoint, batchSize);
-            if (name === 'outbox') {
-              const documents = body.documents.map(toLocalOutboxDocument);
-              await settleOutbox(db.outbox, documents);
-              return { documents, checkpoint: body.checkpoint };
-            }
             const documents = body.documents.map((raw) =>
               toLocalStreamDocument(raw, options.userId, options.teamIds),
             );
-            // Lists read the lean summaries: they change with the documents, in the same pull.
-            if (name === 'cases') await writeCaseSummaries(db.caseSummaries, documents);
-            pulled$.next({ collection: name, documents });
             return { documents, checkpoint: body.checkpoint };
-          }),
+          },
+        ),
+      write: async (documents) => {
+        await tracked(
+          () => pull,
+          () =>
+            Promise.all([
+              writeServerRows(collection, documents, 'clearway-pull'),
+              // Lists read the lean summaries: written beside the cases, page by page.
+              name === 'cases' ? writeCaseSummaries(db.caseSummaries, documents) : undefined,
+            ]),
+        );
+        pulled$.next({ collection: name, documents });
       },
-      push:
-        name === 'outbox'
-          ? {
-              batchSize: PUSH_BATCH_SIZE,
-              // Only pending events go up: a dismissed refusal is deleted here, not at the server.
-              modifier: (doc) => {
-                const event = doc as OutboxDocument;
-                return event.status === 'pending' && !event._deleted ? doc : null;
-              },
-              handler: (rows) =>
-                tracked(get, async () => {
-                  const conflicts = await api.request(z.array(z.unknown()), '/api/replication/events/push', {
-                    method: 'POST',
-                    body: JSON.stringify(rows),
-                  });
-                  return conflicts.map(toLocalOutboxDocument) as never[];
-                }),
-            }
-          : undefined,
     });
-    replications[name] = state;
-    subscriptions.push(state.active$.subscribe(() => refreshStatus()));
+    pulls[name] = pull;
+    subscriptions.push(pull.active$.subscribe(() => refreshStatus()));
   }
 
   function isAnyActive(): boolean {
-    return Object.values(replications).some((r) => r.subjects.active.getValue());
+    return outbox.subjects.active.getValue() || Object.values(pulls).some((pull) => pull.active$.getValue());
   }
 
   function refreshStatus(): void {
-    if (!replications.calendar) return; // still being set up
+    if (!pulls.calendar) return; // still being set up
     const pendingCount = pendingCount$.getValue();
     const waiting = pendingCount === 1 ? '1 change is' : `${pendingCount} changes are`;
     let next: SyncStatus;
@@ -308,17 +337,19 @@ export function startReplication(options: ReplicationOptions): SyncController {
   subscriptions.push(pendingCount$.subscribe(() => refreshStatus()));
 
   function reSync(): void {
-    for (const state of Object.values(replications)) state.reSync();
+    outbox.reSync();
+    for (const pull of Object.values(pulls)) pull.reSync();
   }
 
   const onChange = (change: ServerChange) => {
     if (change === 'RESYNC') {
-      for (const stream of streams.values()) stream.next('RESYNC');
-      return;
+      outboxStream$.next('RESYNC');
+      for (const pull of Object.values(pulls)) pull.reSync();
+    } else if (change.collection === 'events') {
+      outboxStream$.next('RESYNC');
+    } else {
+      pulls[change.collection as CollectionName]?.reSync();
     }
-    const name: ReplicatedName =
-      change.collection === 'events' ? 'outbox' : (change.collection as ReplicatedName);
-    streams.get(name)?.next('RESYNC');
   };
   const stopListening = listenToServerEvents({
     url: `${options.baseUrl}/api/replication/events/stream`,
@@ -346,10 +377,11 @@ export function startReplication(options: ReplicationOptions): SyncController {
   return {
     status$,
     pulled$,
-    replications,
+    outbox,
+    pulls,
     reSync,
     awaitInSync: async () => {
-      await Promise.all(Object.values(replications).map((r) => r.awaitInSync()));
+      await Promise.all([outbox.awaitInSync(), ...Object.values(pulls).map((pull) => pull.awaitInSync())]);
     },
     stop: async () => {
       stopListening();
@@ -358,7 +390,7 @@ export function startReplication(options: ReplicationOptions): SyncController {
         document.removeEventListener('visibilitychange', wake);
       }
       for (const sub of subscriptions) sub.unsubscribe();
-      await Promise.all(Object.values(replications).map((r) => r.cancel()));
+      await Promise.all([outbox.cancel(), ...Object.values(pulls).map((pull) => pull.cancel())]);
     },
   };
 }

@@ -108,7 +108,7 @@ export const streamJsonSchemaV0: RxJsonSchema<
 export const streamJsonSchema: RxJsonSchema<StreamRow> = {
   title: 'stream documents',
   description: "The server's current state of each stream this person may see.",
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -119,16 +119,7 @@ export const streamJsonSchema: RxJsonSchema<StreamRow> = {
     stage: { type: 'string', maxLength: 40 },
   },
   required: [...streamRequired, 'primaryOwnerId', 'primaryTeamId', 'isMine', 'stage'],
-  indexes: [
-    'updatedAt',
-    'reference',
-    'dueDate',
-    ['stage', 'dueDate'],
-    ['caseType', 'dueDate'],
-    ['primaryOwnerId', 'dueDate'],
-    ['primaryTeamId', 'dueDate'],
-    ['isMine', 'dueDate'],
-  ],
+  indexes: [],
 };
 
 /** A stream document with nothing in it yet: the base for tombstones and cases logged offline. */

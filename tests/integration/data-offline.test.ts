@@ -50,7 +50,7 @@ describe('two people edit one case while one of them is offline', () => {
       expect(tom.client.sync?.status$.getValue().pendingCount).toBe(2);
       // Each failed try waits longer before the next (backoff), until the network is back.
       await eventually('the outbox to back off', () =>
-        (tom.client.sync?.replications.outbox.retryTime ?? 0) > RETRY_FIRST_MS ? true : undefined,
+        (tom.client.sync?.outbox.retryTime ?? 0) > RETRY_FIRST_MS ? true : undefined,
       );
 
       // Meanwhile Sam, online, adds a note and withdraws the case first.

@@ -1,0 +1,151 @@
+// "Documents down" for one stream collection (cases, directory, templates, calendar): pages of
+// the server's documents by checkpoint, written straight to storage, then the checkpoint.
+//
+// Not RxDB's replicateRxCollection, which the outbox still uses: nothing on the device writes
+// these collections, so its fork and master bookkeeping only costs, and it fetches, converts
+// and writes one page after another. Here a page is written while the next is converted and
+// the one after is on its way (a new device's first sync is 50 pages of 1,000 cases), and the
+// caller writes each page's companions (the case summaries) beside it, not after it.
+//
+// The checkpoint is stored only once its page is written: a page written twice (the tab closed
+// in between) is harmless, one never written is impossible. Only the tab that leads pulls; the
+// others see its writes through RxDB's events between tabs. Failures wait `retryTime` (which
+// the caller doubles and resets) and try again; `reSync` pulls at once.
+import { BehaviorSubject, filter, firstValueFrom } from 'rxjs';
+
+export type PulledPage<D> = { documents: D[]; checkpoint: unknown };
+
+/** What of the database a pull uses: leadership among tabs, and local documents for checkpoints. */
+export type PullDatabase = {
+  waitForLeadership: () => Promise<unknown>;
+  getLocal: (id: string) => Promise<{ get: (path: string) => unknown } | null>;
+  upsertLocal: <T>(id: string, data: T) => Promise<unknown>;
+};
+
+export type StreamPullOptions<D> = {
+  db: PullDatabase;
+  /** Where the checkpoint is kept (per server, device session and collection). */
+  checkpointKey: string;
+  batchSize: number;
+  /** One page after `checkpoint` (null: from the start), converted and checked. */
+  fetchPage: (checkpoint: unknown, batchSize: number) => Promise<PulledPage<D>>;
+  /** Stores a page; resolves once it is written. */
+  write: (documents: D[]) => Promise<void>;
+  retryFirstMs: number;
+  /** Whether to wait to lead the tabs before pulling (false in single-process Node tests). */
+  waitForLeadership: boolean;
+};
+
+export type StreamPull = {
+  /** True while a pull is under way. */
+  active$: BehaviorSubject<boolean>;
+  /** How long the next failure waits before trying again (the caller doubles and resets it). */
+  retryTime?: number;
+  /** Pull again from the stored checkpoint, now (the server said something changed). */
+  reSync: () => void;
+  /** Resolves once a pull has reached the server's last document since this started. */
+  awaitInitialPull: () => Promise<void>;
+  /** Resolves once no pull is under way or asked for. */
+  awaitInSync: () => Promise<void>;
+  cancel: () => Promise<void>;
+};
+
+type StoredCheckpoint = { checkpoint: unknown };
+
+export function startStreamPull<D>(options: StreamPullOptions<D>): StreamPull {
+  const { db, batchSize } = options;
+  const active$ = new BehaviorSubject(false);
+  const reachedEnd$ = new BehaviorSubject(false);
+  let isRequested = true;
+  let isCancelled = false;
+  /** Until the tab leads, a change only marks that a pull is wanted. */
+  let isStarted = false;
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let running: Promise<void> = Promise.resolve();
+
+  const loadCheckpoint = async () => {
+    const stored = await db.getLocal(options.checkpointKey);
+    return stored ? stored.get('checkpoint') : null;
+  };
+  const saveCheckpoint = async (checkpoint: unknown) => {
+    await db.upsertLocal<StoredCheckpoint>(options.checkpointKey, { checkpoint });
+  };
+
+  /** Pages from the stored checkpoint to the end, with one page's write in flight at a time. */
+  async function pullToEnd(): Promise<void> {
+    let checkpoint = await loadCheckpoint();
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      for (;;) {
+        const page = await options.fetchPage(checkpoint, batchSize);
+        await writing;
+        if (isCancelled) return;
+        if (page.documents.length === 0) break;
+        const next = page.checkpoint;
+        writing = options.write(page.documents).then(() => saveCheckpoint(next));
+        // Keeps a failed write from being reported as unhandled before it is awaited.
+        writing.catch(() => undefined);
+        checkpoint = next;
+        if (page.documents.length < batchSize) break;
+      }
+      await writing;
+    } finally {
+      // Nothing may be left writing when this returns, even after a failed fetch.
+      await writing.catch(() => undefined);
+    }
+  }
+
+  async function loop(): Promise<void> {
+    active$.next(true);
+    try {
+      while (isRequested && !isCancelled) {
+        isRequested = false;
+        await pullToEnd();
+        if (!isCancelled) reachedEnd$.next(true);
+      }
+    } catch {
+      // The caller has reported the failure; try again after the wait it set.
+      if (!isCancelled) {
+        retryTimer = setTimeout(() => {
+          retryTimer = null;
+          state.reSync();
+        }, state.retryTime);
+      }
+    } finally {
+      active$.next(false);
+    }
+  }
+
+  const state: StreamPull = {
+    active$,
+    retryTime: options.retryFirstMs,
+    reSync() {
+      if (isCancelled) return;
+      isRequested = true;
+      if (!isStarted || active$.getValue()) return; // the loop will go (round once more)
+      if (retryTimer) {
+        clearTimeout(retryTimer);
+        retryTimer = null;
+      }
+      running = loop();
+    },
+    awaitInitialPull: () => firstValueFrom(reachedEnd$.pipe(filter(Boolean))).then(() => undefined),
+    async awaitInSync() {
+      await firstValueFrom(active$.pipe(filter((isActive) => !isActive && !isRequested)));
+    },
+    async cancel() {
+      isCancelled = true;
+      if (retryTimer) clearTimeout(retryTimer);
+      await running;
+    },
+  };
+
+  const begin = async () => {
+    if (options.waitForLeadership) await db.waitForLeadership();
+    if (isCancelled) return;
+    isStarted = true;
+    running = loop();
+  };
+  running = begin();
+  return state;
+}
