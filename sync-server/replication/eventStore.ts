@@ -16,7 +16,7 @@
 import type { EventEnvelope } from '../../src/domain/events/envelope';
 import type { Principal } from '../../src/domain/principal';
 import { formatReference } from '../../src/domain/references';
-import type { CollectionName, TimelineEntry } from '../../src/domain/streamDocument';
+import type { CollectionName } from '../../src/domain/streamDocument';
 import { type Account, listAccounts, toPrincipal } from '../accounts/users';
 import type { Database, Queryable } from '../storage/database';
 import { sqlLiteral } from '../storage/sqlLiteral';
@@ -425,7 +425,6 @@ function mergeWrites(all: Writes[]): GroupWrites {
   return {
     events: all.flatMap((w) => w.events),
     streams: [...streams.values()],
-    timeline: all.flatMap((w) => w.timeline),
     access: [...access.values()],
     blobRefs: [...blobRefs.values()],
     references: [...references.values()],
@@ -551,48 +550,46 @@ function stamp(
   const counters = { ...snapshot.counters };
   let prevHash = snapshot.head ?? '';
   const seqOf = new Map<string, number>();
-  const events: EventRow[] = [];
+  const events: Writes['events'] = [];
   const blobRefs: { sha256: string; stream_id: string }[] = [];
   for (const { event, verdict } of judgement.outcomes) {
     counters.change += 1;
-    const base = {
-      id: event.id,
-      stream_id: event.stream,
-      type: event.type,
-      actor: event.actor,
-      device_id: event.deviceId,
-      made_at: event.madeAt,
-      payload: event.payload,
-      pushed_by_user: pusher.account.userId,
-      pushed_by_device: pusher.deviceId,
-      change_no: counters.change,
-    };
     if (!verdict.ok) {
-      events.push({
-        ...base,
+      const row: EventRow = {
+        id: event.id,
+        stream_id: event.stream,
+        type: event.type,
+        actor: event.actor,
+        device_id: event.deviceId,
+        made_at: event.madeAt,
+        payload: event.payload,
         status: 'rejected',
         reason: verdict.reason,
         seq: null,
         accepted_at: null,
         prev_hash: null,
         hash: null,
+        pushed_by_user: pusher.account.userId,
+        pushed_by_device: pusher.deviceId,
+        change_no: counters.change,
+      };
+      events.push({
+        id: event.id,
+        status: 'rejected',
+        reason: verdict.reason,
+        hash: null,
+        json: JSON.stringify(row),
       });
       continue;
     }
     const judged = verdict.event;
     counters.seq += 1;
     const seq = counters.seq;
-    const hash = chainHashOf(prevHash, prepareEvent(judged, ctx).chain, seq);
-    events.push({
-      ...base,
-      payload: judged.payload,
-      status: 'accepted',
-      reason: null,
-      seq,
-      accepted_at: acceptedAt,
-      prev_hash: prevHash,
-      hash,
-    });
+    const prepared = prepareEvent(judged, ctx);
+    const hash = chainHashOf(prevHash, prepared.chain, seq);
+    // The row's text: what was made before the lock, then what is known only under it.
+    const json = `{${prepared.row},"status":"accepted","seq":${seq},"prev_hash":${JSON.stringify(prevHash)},"hash":${JSON.stringify(hash)},"change_no":${counters.change}}`;
+    events.push({ id: judged.id, status: 'accepted', reason: null, hash, json });
     prevHash = hash;
     seqOf.set(judged.id, seq);
     const sha = blobOf(judged);
@@ -603,14 +600,8 @@ function stamp(
   const calendar = calendarOf(judgement);
   const touched: [string, StreamState][] = [];
   const streams: Writes['streams'] = [];
-  const timeline: Writes['timeline'] = [];
   for (const [id, working] of judgement.streams) {
     if (working.accepted.length === 0 || working.state === null) continue;
-    // Only the new entries: each becomes a timeline row of its own.
-    for (const judged of working.accepted) {
-      const seq = seqOf.get(judged.id) ?? 0;
-      timeline.push({ stream_id: id, seq, entry: prepareEvent(judged, ctx).entry });
-    }
     streams.push({
       stream_id: id,
       collection: collectionOf(id),
@@ -627,7 +618,6 @@ function stamp(
   return {
     events,
     streams,
-    timeline,
     access,
     blobRefs,
     references: [...judgement.usedReferences].map(([prefix, last]) => ({ prefix, year: ctx.year, last })),
@@ -649,8 +639,11 @@ type PreparedEvent = {
   ctx: JudgingContext;
   names: JudgingContext['names'];
   chain: ChainParts;
-  /** The timeline entry as JSON, without its seq (writeSql adds it). */
-  entry: string;
+  /**
+   * The accepted row's fields that do not depend on its place in the log, as JSON without its
+   * braces (stamp adds the rest); with what its timeline entry adds to the row (writeSql).
+   */
+  row: string;
 };
 const preparedEvents = new WeakMap<EventEnvelope, PreparedEvent>();
 type PreparedDocument = { stream: string; acceptedAt: string; calendar: StreamState | null; json: string };
@@ -660,24 +653,28 @@ function prepareEvent(judged: EventEnvelope, ctx: JudgingContext): PreparedEvent
   const known = preparedEvents.get(judged);
   if (known && known.ctx === ctx && known.names === ctx.names) return known;
   const { acceptedAt, names, pusher } = ctx;
-  const entry: Omit<TimelineEntry, 'seq'> = {
-    eventId: judged.id,
+  const row = {
+    id: judged.id,
+    stream_id: judged.stream,
     type: judged.type,
     actor: judged.actor,
-    actorName: names.get(judged.actor) ?? judged.actor,
-    deviceId: judged.deviceId,
-    // checkIdentity accepts only events made on the pushing device, so this is its name.
-    ...(pusher.deviceName ? { deviceName: pusher.deviceName } : {}),
-    madeAt: judged.madeAt,
-    acceptedAt,
-    summary: describeEvent(judged, names),
+    device_id: judged.deviceId,
+    made_at: judged.madeAt,
     payload: judged.payload,
+    accepted_at: acceptedAt,
+    pushed_by_user: pusher.account.userId,
+    pushed_by_device: pusher.deviceId,
+    // For the timeline entry only (see writeSql).
+    actor_name: names.get(judged.actor) ?? judged.actor,
+    summary: describeEvent(judged, names),
+    // checkIdentity accepts only events made on the pushing device, so this is its name.
+    ...(pusher.deviceName ? { device_name: pusher.deviceName } : {}),
   };
   const prepared = {
     ctx,
     names,
     chain: chainParts({ ...judged, acceptedAt }),
-    entry: JSON.stringify(entry),
+    row: JSON.stringify(row).slice(1, -1),
   };
   preparedEvents.set(judged, prepared);
   return prepared;
@@ -843,7 +840,14 @@ function recomputeAccess(
 }
 
 type Writes = {
-  events: EventRow[];
+  /** `json`: the row's text (with its timeline entry's fields, see writeSql). */
+  events: {
+    id: string;
+    status: EventRow['status'];
+    reason: string | null;
+    hash: string | null;
+    json: string;
+  }[];
   /** `document`: JSON text (prepareDocument). */
   streams: {
     stream_id: string;
@@ -852,8 +856,6 @@ type Writes = {
     last_seq: number;
     updated_at: string;
   }[];
-  /** `entry`: JSON text (prepareEvent). */
-  timeline: { stream_id: string; seq: number; entry: string }[];
   access: AccessRow[];
   blobRefs: { sha256: string; stream_id: string }[];
   references: { prefix: string; year: number; last: number }[];
@@ -875,14 +877,17 @@ export const upsertAccess = (param: string) => `
 function writeSql(w: GroupWrites): string {
   return withParameters(
     `with
+     input as (
+       select * from jsonb_to_recordset($1::jsonb) as x(id text, stream_id text, type text, actor text,
+            device_id text, made_at text, payload jsonb, status text, reason text, seq bigint, accepted_at text,
+            prev_hash text, hash text, pushed_by_user text, pushed_by_device text, change_no bigint,
+            actor_name text, summary text, device_name text)),
      ev as (
        insert into events (id, stream_id, type, actor, device_id, made_at, payload, status, reason, seq, accepted_at,
                            prev_hash, hash, pushed_by_user, pushed_by_device, change_no)
        select id, stream_id, type, actor, device_id, made_at, payload, status, reason, seq, accepted_at,
               prev_hash, hash, pushed_by_user, pushed_by_device, change_no
-       from jsonb_to_recordset($1::jsonb) as x(id text, stream_id text, type text, actor text, device_id text,
-            made_at text, payload jsonb, status text, reason text, seq bigint, accepted_at text, prev_hash text,
-            hash text, pushed_by_user text, pushed_by_device text, change_no bigint)),
+       from input),
      st as (
        insert into streams (stream_id, collection, document, last_seq, updated_at)
        -- The document without its timeline: that lives in rows of its own (tl), assembled on pull.
@@ -891,10 +896,17 @@ function writeSql(w: GroupWrites): string {
             last_seq bigint, updated_at text)
        on conflict (stream_id) do update set document = excluded.document,
          last_seq = excluded.last_seq, updated_at = excluded.updated_at),
+     -- Each accepted event's timeline entry (a TimelineEntry), made here from its row, which
+     -- carries the entry's own fields too (actor_name, summary, device_name), so the event's
+     -- payload and envelope travel once.
      tl as (
        insert into timeline (stream_id, seq, entry)
-       select stream_id, seq, entry || jsonb_build_object('seq', seq)
-       from jsonb_to_recordset($10::jsonb) as x(stream_id text, seq bigint, entry jsonb)),
+       select stream_id, seq, jsonb_build_object('eventId', id, 'type', type, 'actor', actor,
+                'actorName', actor_name, 'deviceId', device_id, 'madeAt', made_at, 'acceptedAt', accepted_at,
+                'summary', summary, 'payload', payload, 'seq', seq)
+              || case when device_name is null then '{}'::jsonb
+                      else jsonb_build_object('deviceName', device_name) end
+       from input where status = 'accepted'),
      ac as (${upsertAccess('$3')}),
      br as (
        insert into blob_refs (sha256, stream_id)
@@ -909,8 +921,8 @@ function writeSql(w: GroupWrites): string {
        where name in ('seq', 'change'))
      select pg_notify($8, notice) from jsonb_array_elements_text($9::jsonb) as notice`,
     [
-      JSON.stringify(w.events),
-      // Documents and entries are JSON already (made before the lock): spliced in, not re-encoded.
+      // Rows and documents are JSON already (mostly made before the lock): spliced in, not re-encoded.
+      jsonArray(w.events.map((r) => r.json)),
       jsonArray(
         w.streams.map(
           (r) =>
@@ -925,11 +937,6 @@ function writeSql(w: GroupWrites): string {
       w.counters.change,
       CHANGES_CHANNEL,
       JSON.stringify(w.notices.map((notice) => JSON.stringify(notice))),
-      jsonArray(
-        w.timeline.map(
-          (r) => `{"stream_id":${JSON.stringify(r.stream_id)},"seq":${r.seq},"entry":${r.entry}}`,
-        ),
-      ),
     ],
   );
 }
