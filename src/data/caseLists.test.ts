@@ -260,6 +260,22 @@ describe('paging through a list by key', () => {
     expect((await pageOf(client, f, 1, 40)).items[0]?.id).toBe(early.id);
   });
 
+  it('still shows the last page after many cases go, though the pages read before ended further on', async () => {
+    client = await offlineDevice();
+    const summaries = client.database!.caseSummaries;
+    const all = Array.from({ length: 60 }, (_, i) => summary(i + 1));
+    await summaries.bulkInsert(all);
+    const f: CaseFilter = { sort: 'reference' };
+    // Every page read once: the device remembers where each ended.
+    for (let page = 1; page <= Math.ceil(60 / SIZE); page += 1) await pageOf(client, f, page, 60);
+    // Half the cases go (withdrawn, or passed to another team), most of them from the front.
+    const expected = byHand(all, f, () => true);
+    await summaries.bulkRemove(expected.slice(0, 30));
+    const lastPage = Math.ceil(30 / SIZE);
+    const last = await pageOf(client, f, lastPage, 30);
+    expect(last.items.map((i) => i.id)).toEqual(expected.slice(30).slice((lastPage - 1) * SIZE));
+  });
+
   it('reads an open page again when a case on it changes', async () => {
     client = await offlineDevice();
     const summaries = client.database!.caseSummaries;

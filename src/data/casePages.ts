@@ -4,7 +4,9 @@
 // someone pages never repeats a row nor skips one, and page 100 costs what page 1 costs. The
 // last key of each page read is remembered per list; a jump to a page never reached walks the
 // index's keys alone (no rows are read) from the nearest page known. Totals are index counts,
-// kept per list until the summaries change.
+// kept per list until the summaries change. When they change, only the keys around the page
+// last read are kept (so next and previous carry on from the rows on screen); other pages are
+// found again, since cases added or removed before them have moved where they begin.
 //
 // Why not RxDB's own query: it reads every skipped row of a deep page, cannot walk an index
 // backwards (a descending sort reads and sorts the whole list), and counts a filter no index
@@ -37,8 +39,10 @@ type ListState = {
   version: number;
   total?: Promise<number>;
   sorted?: Promise<CaseSummary[]>;
-  /** Page number → the key of its last row (kept across changes: a key stays a position). */
+  /** Page number → the key of its last row. */
   ends: Map<number, IndexKey>;
+  /** The page read last: its neighbours' keys survive a change. */
+  lastPage: number;
 };
 
 type Lists = { version: number; byKey: Map<string, ListState> };
@@ -66,7 +70,7 @@ function listsOf(summaries: CaseSummaryCollection): Lists {
 function stateOf(lists: Lists, key: string): ListState {
   let state = lists.byKey.get(key);
   if (!state) {
-    state = { version: lists.version, ends: new Map() };
+    state = { version: lists.version, ends: new Map(), lastPage: 0 };
     if (lists.byKey.size >= KEPT_LISTS) lists.byKey.delete(lists.byKey.keys().next().value ?? '');
   } else lists.byKey.delete(key);
   lists.byKey.set(key, state);
@@ -74,6 +78,12 @@ function stateOf(lists: Lists, key: string): ListState {
     state.version = lists.version;
     state.total = undefined;
     state.sorted = undefined;
+    // A key stays a position, so the rows on screen, the page after and the page before carry on
+    // from where they were; the pages further away start elsewhere now.
+    const { lastPage } = state;
+    for (const page of state.ends.keys()) {
+      if (page < lastPage - 2 || page > lastPage) state.ends.delete(page);
+    }
   }
   return state;
 }
@@ -231,13 +241,19 @@ async function readPage(
   const state = stateOf(listsOf(summaries), listKey);
   const { dexieTable } = await (summaries.storageInstance.internals as DexieStorageInternals);
   const source = await sourceFor(dexieTable, state, plan, caseMatcher(filter, nowIso), inMemoryRows);
-  const start = page > 1 ? await endOf(source, state, page - 1, pageSize) : null;
-  const [rows, total] = await Promise.all([
-    start === undefined ? [] : source.rowsAfter(start, pageSize),
-    source.total(),
-  ]);
+  const read = async () => {
+    const start = page > 1 ? await endOf(source, state, page - 1, pageSize) : null;
+    return Promise.all([start === undefined ? [] : source.rowsAfter(start, pageSize), source.total()]);
+  };
+  let [rows, total] = await read();
+  if (rows.length === 0 && page > 1 && (page - 1) * pageSize < total) {
+    // The keys kept from before a change ran past the end of the list as it is now.
+    state.ends.clear();
+    [rows, total] = await read();
+  }
   const last = rows.at(-1);
   if (last) state.ends.set(page, keyOf(plan.ordered, last));
+  state.lastPage = page;
   return { rows, total };
 }
 
