@@ -21,6 +21,36 @@ const event: fc.Arbitrary<ChainedEvent> = fc.record({
   acceptedAt: text,
 });
 
+/** The canonical JSON stored logs were chained with, as first written: the format to keep. */
+function referenceCanonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(referenceCanonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${referenceCanonicalJson(v)}`).join(',')}}`;
+}
+
+describe('canonicalJson', () => {
+  it('writes any value as the chain has always written it', () => {
+    // Any JSON, with fields left undefined, keys in any order and of any characters.
+    const anything = fc.letrec((tie) => ({
+      value: fc.oneof(
+        { depthSize: 'small' },
+        fc.jsonValue({ maxDepth: 1 }),
+        fc.constant(undefined),
+        fc.array(tie('value'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ maxLength: 6 }), tie('value'), { maxKeys: 5 }),
+      ),
+    })).value;
+    fc.assert(
+      fc.property(anything, (value) => {
+        expect(canonicalJson(value)).toBe(referenceCanonicalJson(value));
+      }),
+    );
+  });
+});
+
 describe('chainHash', () => {
   it('is sha256 of the previous hash and the canonical JSON of the whole event', () => {
     fc.assert(
