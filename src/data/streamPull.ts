@@ -61,7 +61,8 @@ export function startStreamPull<D>(options: StreamPullOptions<D>): StreamPull {
   /** Until the tab leads, a change only marks that a pull is wanted. */
   let isStarted = false;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
-  let running: Promise<void> = Promise.resolve();
+  /** The page being written, if any: a stop waits for it, but not for a fetch or for leadership. */
+  let writing: Promise<void> = Promise.resolve();
 
   const loadCheckpoint = async () => {
     const stored = await db.getLocal(options.checkpointKey);
@@ -73,8 +74,8 @@ export function startStreamPull<D>(options: StreamPullOptions<D>): StreamPull {
 
   /** Pages from the stored checkpoint to the end, with one page's write in flight at a time. */
   async function pullToEnd(): Promise<void> {
+    writing = Promise.resolve();
     let checkpoint = await loadCheckpoint();
-    let writing: Promise<void> = Promise.resolve();
     try {
       for (;;) {
         const page = await options.fetchPage(checkpoint, batchSize);
@@ -127,7 +128,7 @@ export function startStreamPull<D>(options: StreamPullOptions<D>): StreamPull {
         clearTimeout(retryTimer);
         retryTimer = null;
       }
-      running = loop();
+      void loop();
     },
     awaitInitialPull: () => firstValueFrom(reachedEnd$.pipe(filter(Boolean))).then(() => undefined),
     async awaitInSync() {
@@ -136,16 +137,16 @@ export function startStreamPull<D>(options: StreamPullOptions<D>): StreamPull {
     async cancel() {
       isCancelled = true;
       if (retryTimer) clearTimeout(retryTimer);
-      await running;
+      // The database may be removed next: no write may still be under way.
+      await writing.catch(() => undefined);
     },
   };
 
-  const begin = async () => {
+  void (async () => {
     if (options.waitForLeadership) await db.waitForLeadership();
     if (isCancelled) return;
     isStarted = true;
-    running = loop();
-  };
-  running = begin();
+    await loop();
+  })();
   return state;
 }
