@@ -142,6 +142,28 @@ describe('pulling a stream collection', () => {
     expect(calls.filter((c) => c === 3).length).toBe(2);
   });
 
+  it('stops at once in a tab that never led (another tab pulls): sign-out is not held up', async () => {
+    const database = await openFresh();
+    const calls: unknown[] = [];
+    pull = startStreamPull<Doc>({
+      db: {
+        // Another tab leads, and goes on leading.
+        waitForLeadership: () => new Promise<boolean>(() => undefined),
+        getLocal: (id) => database.getLocal(id),
+        upsertLocal: (id, data) => database.upsertLocal(id, data as never),
+      },
+      checkpointKey: 'pull-checkpoint:test:cases',
+      batchSize: 3,
+      retryFirstMs: 10,
+      waitForLeadership: true,
+      fetchPage: pagesOf([caseDoc(1)], calls),
+      write: (docs) => writeServerRows(database.cases, docs, 'test'),
+    });
+    pull.reSync();
+    await pull.cancel();
+    expect(calls).toEqual([]);
+  });
+
   it('goes round again when told of a change while pulling', async () => {
     const database = await openFresh();
     const docs = [caseDoc(1)];
