@@ -56,7 +56,9 @@ export async function buildServer(config: ServerConfig, parts: ServerParts = {})
     logger: false,
     bodyLimit: config.bodyLimit,
     forceCloseConnections: true,
-    trustProxy: true,
+    // Only the proxies named in CLEARWAY_TRUST_PROXY: trusting everyone would let any client pick
+    // its own address (X-Forwarded-For) and so step round the per-address sign-in limit.
+    trustProxy: config.trustProxy,
   });
   const mailer = parts.mailer ?? createMailer(config.mail);
   app.addHook('onClose', async () => {

@@ -17,6 +17,41 @@ const envSchema = z.object({
     .optional(),
   CLEARWAY_MODE: z.enum(['demo', 'production']).default('demo'),
   CLEARWAY_STATIC_DIR: z.string().default('./dist'),
+  /**
+   * The address people open Clearway at (https://clearway.dept.gov.uk). The organisation sign-in's
+   * redirect URI and the cookies' Secure flag come from it, never from a request's headers.
+   */
+  CLEARWAY_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an address like https://clearway.dept.gov.uk' })
+    .refine((value) => {
+      // zod runs this even when the value is no URL at all (that is reported above).
+      if (!URL.canParse(value)) return true;
+      const url = new URL(value);
+      return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    }, 'must be only the scheme and host (and port), like https://clearway.dept.gov.uk')
+    .optional(),
+  /**
+   * The reverse proxies whose X-Forwarded-For (the address sign-in limits count by) and
+   * X-Forwarded-Proto are believed: addresses, CIDR ranges, or loopback / linklocal /
+   * uniquelocal, comma-separated. Unset: none, every header is the client's own word.
+   */
+  CLEARWAY_TRUST_PROXY: z
+    .string()
+    .transform((value) => value.split(',').map((entry) => entry.trim()))
+    .pipe(
+      z.array(
+        z.union(
+          [z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6(), z.enum(['loopback', 'linklocal', 'uniquelocal'])],
+          { error: 'must be addresses or ranges of the proxies in front, like 10.0.0.0/8 or loopback' },
+        ),
+      ),
+    )
+    .optional(),
+  /**
+   * Signs the organisation sign-in's state cookie, so a sign-in started on one server process may
+   * come back to another. At least 32 random characters, the same for every process.
+   */
+  CLEARWAY_COOKIE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Largest JSON request body, in bytes (pushes of many events); file uploads are not limited. */
   CLEARWAY_BODY_LIMIT: z.coerce
     .number()
@@ -82,15 +117,14 @@ function digestAt(setting: string): { isoWeekday: number; time: string } | undef
   return day === 'off' ? undefined : { isoWeekday: WEEKDAYS.indexOf(day) + 1, time };
 }
 
+function invalid(problem: string): Error {
+  return new Error(`The server's settings are not valid: ${problem}`);
+}
+
 function s3Settings(e: z.infer<typeof envSchema>): S3Settings {
-  if (!e.S3_BUCKET)
-    throw new Error(
-      "The server's settings are not valid: S3_BUCKET: must be set when CLEARWAY_BLOB_STORE is s3",
-    );
+  if (!e.S3_BUCKET) throw invalid('S3_BUCKET: must be set when CLEARWAY_BLOB_STORE is s3');
   if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY))
-    throw new Error(
-      "The server's settings are not valid: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together",
-    );
+    throw invalid('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   return {
     bucket: e.S3_BUCKET,
     region: e.S3_REGION,
@@ -105,10 +139,59 @@ function s3Settings(e: z.infer<typeof envSchema>): S3Settings {
   };
 }
 
+/** Where the organisation sign-in comes back to, under CLEARWAY_PUBLIC_URL. */
+export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
+
+const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+function publicUrlOf(e: z.infer<typeof envSchema>): string | undefined {
+  if (!e.CLEARWAY_PUBLIC_URL) {
+    // A demo runs on the machine it is tried on; production must say where it is.
+    if (e.CLEARWAY_MODE === 'demo') return `http://localhost:${e.PORT}`;
+    if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID)
+      throw invalid(
+        'CLEARWAY_PUBLIC_URL: must be set when organisation sign-in (OIDC_ISSUER) is set in production',
+      );
+    return undefined;
+  }
+  const url = new URL(e.CLEARWAY_PUBLIC_URL);
+  // Session cookies sent in clear text could be read on the way: plain http only on this machine.
+  if (e.CLEARWAY_MODE === 'production' && url.protocol !== 'https:' && !LOCAL_HOSTS.includes(url.hostname))
+    throw invalid('CLEARWAY_PUBLIC_URL: must start https:// in production');
+  return url.origin;
+}
+
+function oidcSettings(e: z.infer<typeof envSchema>, publicUrl: string | undefined): OidcSettings | undefined {
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !publicUrl) return undefined;
+  const cookieSecret = e.CLEARWAY_COOKIE_SECRET ?? e.OIDC_CLIENT_SECRET;
+  // Without a shared secret each process would sign with its own key and refuse sign-ins that
+  // another process behind the same load balancer started.
+  if (!cookieSecret && e.CLEARWAY_MODE === 'production')
+    throw invalid(
+      'CLEARWAY_COOKIE_SECRET: must be set in production when OIDC_CLIENT_SECRET is not (a public client)',
+    );
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    redirectUri: `${publicUrl}${OIDC_CALLBACK_PATH}`,
+    cookieSecret,
+    usernameClaim: e.OIDC_USERNAME_CLAIM,
+    label: e.OIDC_LABEL,
+  };
+}
+
 export type OidcSettings = {
   issuer: string;
   clientId: string;
   clientSecret: string | undefined;
+  /** Where the organisation sends people back: CLEARWAY_PUBLIC_URL's /api/auth/oidc/callback. */
+  redirectUri: string;
+  /**
+   * What signs the state cookie: CLEARWAY_COOKIE_SECRET, else the client secret (both the same in
+   * every process); undefined only in demo mode, where each process makes its own.
+   */
+  cookieSecret: string | undefined;
   usernameClaim: string;
   label: string;
 };
@@ -122,6 +205,10 @@ export type ServerConfig = {
   mode: 'demo' | 'production';
   staticDir: string;
   bodyLimit: number;
+  /** The address people open Clearway at (an origin); undefined only in production without OIDC. */
+  publicUrl: string | undefined;
+  /** The proxies whose X-Forwarded-* headers are believed; false: nobody's. */
+  trustProxy: false | string[];
   admin: { username: string; password: string } | undefined;
   blobStore: { kind: 'folder' } | ({ kind: 's3' } & S3Settings);
   oidc: OidcSettings | undefined;
@@ -134,9 +221,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new Error(`The server's settings are not valid: ${problems}`);
+    throw invalid(problems);
   }
   const e = parsed.data;
+  const publicUrl = publicUrlOf(e);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -146,21 +234,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mode: e.CLEARWAY_MODE,
     staticDir: path.resolve(e.CLEARWAY_STATIC_DIR),
     bodyLimit: e.CLEARWAY_BODY_LIMIT,
+    publicUrl,
+    trustProxy: e.CLEARWAY_TRUST_PROXY ?? false,
     admin:
       e.CLEARWAY_ADMIN_USERNAME && e.CLEARWAY_ADMIN_PASSWORD
         ? { username: e.CLEARWAY_ADMIN_USERNAME, password: e.CLEARWAY_ADMIN_PASSWORD }
         : undefined,
     blobStore: e.CLEARWAY_BLOB_STORE === 's3' ? { kind: 's3', ...s3Settings(e) } : { kind: 'folder' },
-    oidc:
-      e.OIDC_ISSUER && e.OIDC_CLIENT_ID
-        ? {
-            issuer: e.OIDC_ISSUER,
-            clientId: e.OIDC_CLIENT_ID,
-            clientSecret: e.OIDC_CLIENT_SECRET,
-            usernameClaim: e.OIDC_USERNAME_CLAIM,
-            label: e.OIDC_LABEL,
-          }
-        : undefined,
+    oidc: oidcSettings(e, publicUrl),
     mail: e.SMTP_URL
       ? { smtpUrl: e.SMTP_URL, from: e.CLEARWAY_MAIL_FROM, domain: e.CLEARWAY_MAIL_DOMAIN }
       : undefined,

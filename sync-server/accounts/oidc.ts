@@ -29,7 +29,7 @@ export type IdClaims = Record<string, unknown> & { sub: string };
 
 export type OidcSignIn = {
   label: string;
-  begin(redirectUri: string, deviceName: string, now: Date): Promise<{ url: URL; cookie: string }>;
+  begin(deviceName: string, now: Date): Promise<{ url: URL; cookie: string }>;
   /** The pending sign-in from the cookie, or undefined when it is missing, forged or stale. */
   open(cookie: string | undefined, now: Date): PendingSignIn | undefined;
   /** Exchanges the code in `callbackUrl` and checks the ID token; throws when anything is wrong. */
@@ -37,10 +37,11 @@ export type OidcSignIn = {
 };
 
 export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
-  // The cookie is signed so a value planted from elsewhere is refused. With a client secret every
-  // server process derives the same key; a public client gets a key per process.
-  const key = settings.clientSecret
-    ? createHash('sha256').update(`clearway oidc state\0${settings.clientSecret}`).digest()
+  // The cookie is signed so a value planted from elsewhere is refused. From a configured secret
+  // every server process derives the same key, so a sign-in may come back to any of them; only a
+  // demo (config.ts refuses it in production) makes a key of its own per process.
+  const key = settings.cookieSecret
+    ? createHash('sha256').update(`clearway oidc state\0${settings.cookieSecret}`).digest()
     : randomBytes(32);
   let discovered: Promise<oidc.Configuration> | undefined;
 
@@ -54,8 +55,11 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
 
   return {
     label: settings.label,
-    async begin(redirectUri, deviceName, now) {
+    async begin(deviceName, now) {
       const config = await configuration();
+      // From the settings (CLEARWAY_PUBLIC_URL), never from the request: forged Host or
+      // X-Forwarded-Host headers must not choose where the organisation sends the code.
+      const { redirectUri } = settings;
       const pending: PendingSignIn = {
         state: oidc.randomState(),
         nonce: oidc.randomNonce(),

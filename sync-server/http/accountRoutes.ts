@@ -12,6 +12,7 @@ import {
   setPassword,
   toPrincipal,
 } from '../accounts/users';
+import type { ServerConfig } from '../config';
 import { newPasswordSchema } from './accountAdminRoutes';
 import { authenticate, type Caller, SESSION_COOKIE } from './authenticate';
 import type { ServerContext } from './context';
@@ -41,7 +42,24 @@ const deviceQuerySchema = z.object({ userId: z.string().min(1).max(80).optional(
 const deviceParamsSchema = z.object({ id: z.string().min(1).max(80) });
 
 // Thirty days: a tablet used offline for days must still be signed in when it comes back.
-const COOKIE_MAX_AGE_S = 60 * 60 * 24 * 30;
+export const SESSION_MAX_AGE_S = 60 * 60 * 24 * 30;
+
+/**
+ * An HttpOnly cookie's options. Secure when people reach Clearway over https, as
+ * CLEARWAY_PUBLIC_URL says; only without that setting (production without organisation sign-in)
+ * from how this request came, which is the connection's own unless CLEARWAY_TRUST_PROXY names
+ * the proxy that says so.
+ */
+export function cookieOptions(config: ServerConfig, request: FastifyRequest, path: string, maxAge: number) {
+  return {
+    httpOnly: true,
+    // Lax: the cookie comes back on the organisation's top-level redirect, never on others' posts.
+    sameSite: 'lax' as const,
+    secure: config.publicUrl ? config.publicUrl.startsWith('https:') : request.protocol === 'https',
+    path,
+    maxAge,
+  };
+}
 
 export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { db, limiter } = ctx;
@@ -77,13 +95,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     await limiter.recordSuccess(body.username);
     const deviceName = body.deviceName || describeDevice(request);
     const { token, session } = await startSession(db, account.userId, deviceName);
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: request.protocol === 'https',
-      path: '/',
-      maxAge: COOKIE_MAX_AGE_S,
-    });
+    reply.setCookie(SESSION_COOKIE, token, cookieOptions(ctx.config, request, '/', SESSION_MAX_AGE_S));
     return { token, user: toPrincipal(account), deviceId: session.deviceId };
   });
 

@@ -7,15 +7,13 @@ import { z } from 'zod';
 import { createOidcSignIn, findAccountForClaims, PENDING_TTL_MS } from '../accounts/oidc';
 import { startSession } from '../accounts/sessions';
 import { toPrincipal } from '../accounts/users';
-import { describeDevice } from './accountRoutes';
+import { OIDC_CALLBACK_PATH } from '../config';
+import { cookieOptions, describeDevice, SESSION_MAX_AGE_S } from './accountRoutes';
 import { authenticate, SESSION_COOKIE } from './authenticate';
 import type { ServerContext } from './context';
 import { sendProblem } from './problems';
 
 const STATE_COOKIE = 'clearway_oidc';
-const CALLBACK_PATH = '/api/auth/oidc/callback';
-// Thirty days, as for a password sign-in: a tablet used offline for days stays signed in.
-const SESSION_MAX_AGE_S = 60 * 60 * 24 * 30;
 
 const startQuerySchema = z.object({ deviceName: z.string().trim().max(120).optional() });
 
@@ -30,22 +28,15 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: ServerContext): vo
   }));
   if (!settings) return;
   const signIn = createOidcSignIn(settings);
-  const cookieOptions = (request: FastifyRequest, path: string, maxAge: number) => ({
-    httpOnly: true,
-    // Lax: the cookie comes back on the organisation's top-level redirect, never on others' posts.
-    sameSite: 'lax' as const,
-    secure: request.protocol === 'https',
-    path,
-    maxAge,
-  });
+  const cookie = (request: FastifyRequest, path: string, maxAge: number) =>
+    cookieOptions(ctx.config, request, path, maxAge);
 
   app.get('/api/auth/oidc/start', async (request, reply) => {
     const query = startQuerySchema.safeParse(request.query);
     const deviceName = (query.success && query.data.deviceName) || describeDevice(request);
-    const redirectUri = `${request.protocol}://${request.host}${CALLBACK_PATH}`;
     let begun: Awaited<ReturnType<typeof signIn.begin>>;
     try {
-      begun = await signIn.begin(redirectUri, deviceName, ctx.now());
+      begun = await signIn.begin(deviceName, ctx.now());
     } catch (error) {
       console.error('OpenID Connect discovery failed:', error);
       return sendPage(
@@ -55,13 +46,13 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: ServerContext): vo
         'Try again in a few minutes, or sign in with your username and password.',
       );
     }
-    reply.setCookie(STATE_COOKIE, begun.cookie, cookieOptions(request, CALLBACK_PATH, PENDING_TTL_MS / 1000));
+    reply.setCookie(STATE_COOKIE, begun.cookie, cookie(request, OIDC_CALLBACK_PATH, PENDING_TTL_MS / 1000));
     return reply.redirect(begun.url.href, 302);
   });
 
-  app.get(CALLBACK_PATH, async (request, reply) => {
+  app.get(OIDC_CALLBACK_PATH, async (request, reply) => {
     const pending = signIn.open(request.cookies[STATE_COOKIE], ctx.now());
-    reply.clearCookie(STATE_COOKIE, { path: CALLBACK_PATH });
+    reply.clearCookie(STATE_COOKIE, { path: OIDC_CALLBACK_PATH });
     if (!pending) {
       return sendPage(
         reply,
@@ -104,7 +95,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: ServerContext): vo
       );
     }
     const { token } = await startSession(ctx.db, account.userId, pending.deviceName);
-    reply.setCookie(SESSION_COOKIE, token, cookieOptions(request, '/', SESSION_MAX_AGE_S));
+    reply.setCookie(SESSION_COOKIE, token, cookie(request, '/', SESSION_MAX_AGE_S));
     // The token never goes in an address: the app asks for it with the cookie (below).
     return reply.redirect('/#signed-in', 302);
   });

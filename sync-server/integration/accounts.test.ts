@@ -1,6 +1,6 @@
 // Accounts and devices over HTTP on each database: sign-in, the cookie, rate limiting,
 // device lists, revocation and what a revoked device is told.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_FAILURES } from '../accounts/loginLimiter';
 import { databasesUnderTest } from '../testing/databases';
 import { attemptSignIn, sharedDatabasesUnderTest, useServerProcesses } from '../testing/processes';
@@ -9,7 +9,11 @@ import { startTestServer, type TestServer } from '../testing/server';
 describe.each(databasesUnderTest())('accounts on $name', (engine) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(engine, { loginLimits: { maxFailures: 3, windowMs: 60_000 } });
+    // As behind a load balancer on this machine, which passes each client's address on.
+    server = await startTestServer(engine, {
+      loginLimits: { maxFailures: 3, windowMs: 60_000 },
+      env: { CLEARWAY_TRUST_PROXY: 'loopback' },
+    });
   });
   afterAll(() => server?.close());
 
@@ -165,6 +169,31 @@ describe.each(databasesUnderTest())('accounts on $name', (engine) => {
   });
 });
 
+describe.each(databasesUnderTest())('with no trusted proxy on $name', (engine) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(engine, { loginLimits: { maxFailures: 3, windowMs: 60_000 } });
+  });
+  afterAll(() => server?.close());
+
+  const attempt = (username: string, password: string, forwardedFor: string) =>
+    server.call(null, '/api/auth/login', {
+      method: 'POST',
+      json: { username, password },
+      headers: { 'x-forwarded-for': forwardedFor },
+    });
+
+  it('counts failures by the connection’s address, so a made-up X-Forwarded-For does not start afresh', async () => {
+    for (const [i, username] of ['b1', 'b2', 'b3'].entries()) {
+      expect((await attempt(username, 'x', `198.18.0.${i + 1}`)).status).toBe(401);
+    }
+    // A new account and a new "address" each time: only the real address has reached the limit.
+    const blocked = await attempt('official', 'demo', '198.18.0.99');
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
+
 describe('production mode', () => {
   it('refuses to sign demo people in', async () => {
     const [engine] = databasesUnderTest();
@@ -185,6 +214,13 @@ describe('production mode', () => {
 describe.each(sharedDatabasesUnderTest())(
   'one sign-in limit across two server processes on $name',
   (engine) => {
+    // The processes are behind a load balancer on this machine, which passes each client's address on.
+    beforeAll(() => {
+      vi.stubEnv('CLEARWAY_TRUST_PROXY', 'loopback');
+    });
+    afterAll(() => {
+      vi.unstubAllEnvs();
+    });
     const urls = useServerProcesses(engine);
 
     it('refuses an account on both processes once the failures on them together reach the limit', async () => {

@@ -1,7 +1,9 @@
 // Sign-in with the organisation's account (OpenID Connect) against a real provider running in
 // this process: the whole code flow in a fetch-driven browser, on each database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOidcSignIn } from '../accounts/oidc';
 import { createAccount, setEmail } from '../accounts/users';
+import { readConfig } from '../config';
 import { NOT_SET_UP } from '../http/oidcRoutes';
 import { databasesUnderTest } from '../testing/databases';
 import { openOidcProvider, TestBrowser, type TestOidcProvider, walkSignIn } from '../testing/oidcProvider';
@@ -17,6 +19,8 @@ const PEOPLE = [
   { sub: 'entra-stranger', preferred_username: 'stranger@dept.example', email: 'stranger@dept.example' },
   { sub: 'entra-official', preferred_username: 'official' },
 ];
+
+const COOKIE_SECRET = 'the-state-cookie-secret-for-these-tests';
 
 async function deviceCount(server: TestServer): Promise<number> {
   const [row] = await server.db.query<{ n: number }>('select count(*)::int as n from device_sessions');
@@ -35,6 +39,7 @@ describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) 
       OIDC_CLIENT_ID: provider.clientId,
       OIDC_CLIENT_SECRET: provider.clientSecret,
       OIDC_LABEL: 'Sign in with your department account',
+      CLEARWAY_COOKIE_SECRET: COOKIE_SECRET,
     };
     server = await startTestServer(engine, { env });
     production = await startTestServer(engine, { env: { ...env, CLEARWAY_MODE: 'production' } });
@@ -94,6 +99,77 @@ describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) 
     expect(((await me.json()) as { deviceId: string }).deviceId).toBe(login.deviceId);
     const devices = (await (await server.call(login, '/api/devices')).json()) as { name: string }[];
     expect(devices.map((d) => d.name)).toContain('Sam’s laptop');
+  });
+
+  it('sends the organisation back to the configured address, whatever Host or X-Forwarded headers say', async () => {
+    const response = await fetch(`${server.url}/api/auth/oidc/start`, {
+      redirect: 'manual',
+      headers: {
+        host: 'attacker.example',
+        'x-forwarded-host': 'attacker.example',
+        'x-forwarded-proto': 'https',
+      },
+    });
+    expect(response.status).toBe(302);
+    const authorize = new URL(response.headers.get('location') ?? 'http://none');
+    expect(authorize.searchParams.get('redirect_uri')).toBe(`${server.url}/api/auth/oidc/callback`);
+    // Plain http, as configured: a forwarded "https" does not decide the cookie either.
+    expect(response.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
+  });
+
+  it('marks its cookies Secure when people reach Clearway over https, though this request came in plain', async () => {
+    const behindTls = await startTestServer(engine, {
+      env: {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: provider.clientId,
+        OIDC_CLIENT_SECRET: provider.clientSecret,
+        CLEARWAY_PUBLIC_URL: 'https://clearway.dept.example',
+      },
+    });
+    try {
+      const response = await fetch(`${behindTls.url}/api/auth/oidc/start`, { redirect: 'manual' });
+      const authorize = new URL(response.headers.get('location') ?? 'http://none');
+      expect(authorize.searchParams.get('redirect_uri')).toBe(
+        'https://clearway.dept.example/api/auth/oidc/callback',
+      );
+      expect(response.headers.get('set-cookie')).toMatch(/clearway_oidc=[^;]+;.*;\s*Secure/i);
+    } finally {
+      await behindTls.close();
+    }
+  });
+
+  it('finishes a sign-in on another process behind the same address when they share CLEARWAY_COOKIE_SECRET', async () => {
+    // `server` and a second process behind one public address (here, server's own).
+    const sameAddress = (secret: string) =>
+      startTestServer(engine, {
+        db: server.db,
+        env: {
+          OIDC_ISSUER: provider.issuer,
+          OIDC_CLIENT_ID: provider.clientId,
+          OIDC_CLIENT_SECRET: provider.clientSecret,
+          CLEARWAY_PUBLIC_URL: server.url,
+          CLEARWAY_COOKIE_SECRET: secret,
+        },
+      });
+    const startOn = async (other: TestServer) => {
+      const browser = new TestBrowser();
+      return walkSignIn(browser, `${other.url}/api/auth/oidc/start`, 'entra-sam', {
+        beforeCallback(url) {
+          // One load balancer, one host: the browser sends the cookie the other process set.
+          browser.setCookie(server.url, 'clearway_oidc', browser.cookie(other.url, 'clearway_oidc') ?? '');
+          return url;
+        },
+      });
+    };
+    const sharing = await sameAddress(COOKIE_SECRET);
+    const notSharing = await sameAddress('another-secret-of-at-least-32-characters');
+    try {
+      expect((await startOn(sharing)).response.headers.get('location')).toBe('/#signed-in');
+      expect((await startOn(notSharing)).response.status).toBe(400);
+    } finally {
+      await sharing.close();
+      await notSharing.close();
+    }
   });
 
   it('signs in an account whose username is the organisation username (a UPN, in any case)', async () => {
@@ -167,6 +243,39 @@ describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) 
     expect(response.status).toBe(403);
     expect(await response.text()).toContain('Demo accounts cannot sign in');
     expect(browser.cookie(production.url, 'clearway_session')).toBeUndefined();
+  });
+});
+
+describe('a public client (no client secret)', () => {
+  let provider: TestOidcProvider;
+  beforeAll(async () => {
+    provider = await openOidcProvider();
+    provider.serve(['http://127.0.0.1:1/api/auth/oidc/callback'], []);
+  });
+  afterAll(() => provider?.close());
+
+  const serverProcess = (env: NodeJS.ProcessEnv) => {
+    const config = readConfig({
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: provider.clientId,
+      CLEARWAY_PUBLIC_URL: 'http://127.0.0.1:1',
+      ...env,
+    });
+    if (!config.oidc) throw new Error('OIDC is set');
+    return createOidcSignIn(config.oidc);
+  };
+
+  it('hands a sign-in started on one process to another when CLEARWAY_COOKIE_SECRET is set', async () => {
+    const env = { CLEARWAY_MODE: 'production', CLEARWAY_COOKIE_SECRET: COOKIE_SECRET };
+    const now = new Date();
+    const { cookie } = await serverProcess(env).begin('A laptop', now);
+    expect(serverProcess(env).open(cookie, now)?.deviceName).toBe('A laptop');
+  });
+
+  it('in a demo without it, each process signs with its own key', async () => {
+    const now = new Date();
+    const { cookie } = await serverProcess({}).begin('A laptop', now);
+    expect(serverProcess({}).open(cookie, now)).toBeUndefined();
   });
 });
 

@@ -2,11 +2,10 @@
 // behind a load balancer: what the tests of cross-process behaviour start.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { type DatabaseUnderTest, databasesUnderTest, freshSchemaName } from './databases';
-import type { SignedIn } from './server';
+import { freePort, type SignedIn } from './server';
 
 export type ServerProcesses = {
   /** Each process's base URL, in the order they were started. */
@@ -15,17 +14,6 @@ export type ServerProcesses = {
   schema: string;
   stop(): Promise<void>;
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 async function startProcess(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();

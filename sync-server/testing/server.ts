@@ -1,6 +1,7 @@
 // Starts a real server (listening on a free port) over a database under test, with the demo
 // people, and signs people in over HTTP — what the integration tests and the bench drive.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -31,15 +32,18 @@ export async function startTestServer(
   const db = parts.db ?? (await engine.open());
   await seedDemoPeople(db);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'clearway-test-'));
+  // The port is chosen first so the server's public address (where the organisation sign-in
+  // sends people back, CLEARWAY_PUBLIC_URL) is its own, as in a real installation.
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
   const config = readConfig({
     CLEARWAY_DATA_DIR: dataDir,
     CLEARWAY_STATIC_DIR: path.join(dataDir, 'no-app'),
+    CLEARWAY_PUBLIC_URL: url,
     ...parts.env,
   });
   const app = await buildServer(config, { ...parts, db });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  await app.listen({ port, host: '127.0.0.1' });
   const { call } = callerAt(url);
   return {
     app,
@@ -60,6 +64,18 @@ export async function startTestServer(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port nothing listens on now (another process could still take it before we do). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
 }
 
 /** Calls the API at `url` (a test server's, or another process's) as someone. */

@@ -1,0 +1,94 @@
+// The settings that decide where the organisation sign-in comes back to, whose forwarded headers
+// are believed, and what signs the sign-in's cookie: refused at start when they would be unsafe.
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config';
+
+const OIDC = {
+  OIDC_ISSUER: 'https://login.example.gov.uk/tenant/v2.0',
+  OIDC_CLIENT_ID: 'clearway',
+  OIDC_CLIENT_SECRET: 'a-client-secret',
+};
+const PRODUCTION = { CLEARWAY_MODE: 'production', ...OIDC };
+
+describe('the public address', () => {
+  it('is where the organisation sends people back, whatever a request says', () => {
+    const config = readConfig({ ...PRODUCTION, CLEARWAY_PUBLIC_URL: 'https://clearway.dept.gov.uk/' });
+    expect(config.publicUrl).toBe('https://clearway.dept.gov.uk');
+    expect(config.oidc?.redirectUri).toBe('https://clearway.dept.gov.uk/api/auth/oidc/callback');
+  });
+
+  it('must be set in production when organisation sign-in is', () => {
+    expect(() => readConfig(PRODUCTION)).toThrow(/CLEARWAY_PUBLIC_URL: must be set/);
+    expect(readConfig({ CLEARWAY_MODE: 'production' }).publicUrl).toBeUndefined();
+  });
+
+  it('is this machine in a demo', () => {
+    expect(readConfig({ ...OIDC, PORT: '8080' }).oidc?.redirectUri).toBe(
+      'http://localhost:8080/api/auth/oidc/callback',
+    );
+  });
+
+  it('is https in production, except on this machine', () => {
+    expect(() => readConfig({ ...PRODUCTION, CLEARWAY_PUBLIC_URL: 'http://clearway.dept.gov.uk' })).toThrow(
+      /must start https:\/\//,
+    );
+    expect(readConfig({ ...PRODUCTION, CLEARWAY_PUBLIC_URL: 'http://127.0.0.1:3000' }).publicUrl).toBe(
+      'http://127.0.0.1:3000',
+    );
+  });
+
+  it('is only a scheme and host', () => {
+    for (const bad of [
+      'https://clearway.dept.gov.uk/app',
+      'https://x.gov.uk/?a=1',
+      'ftp://x.gov.uk',
+      'x.gov.uk',
+    ]) {
+      expect(() => readConfig({ CLEARWAY_PUBLIC_URL: bad })).toThrow(/CLEARWAY_PUBLIC_URL/);
+    }
+  });
+});
+
+describe('trusted proxies', () => {
+  it('are nobody unless named', () => {
+    expect(readConfig({}).trustProxy).toBe(false);
+  });
+
+  it('are addresses, ranges or the usual private kinds', () => {
+    expect(readConfig({ CLEARWAY_TRUST_PROXY: '10.0.0.0/8, 192.168.1.4,loopback,::1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '192.168.1.4',
+      'loopback',
+      '::1',
+    ]);
+    // "true" would believe anyone's X-Forwarded-For; a hop count Fastify ignores.
+    for (const bad of ['true', '1', 'proxy.internal', '10.0.0.0/8,']) {
+      expect(() => readConfig({ CLEARWAY_TRUST_PROXY: bad })).toThrow(/CLEARWAY_TRUST_PROXY/);
+    }
+  });
+});
+
+describe("the sign-in cookie's secret", () => {
+  const publicClient = {
+    ...PRODUCTION,
+    OIDC_CLIENT_SECRET: undefined,
+    CLEARWAY_PUBLIC_URL: 'https://c.gov.uk',
+  };
+
+  it('is the configured one, else the client secret, so every process has the same', () => {
+    const secret = 'x'.repeat(32);
+    expect(readConfig({ ...publicClient, CLEARWAY_COOKIE_SECRET: secret }).oidc?.cookieSecret).toBe(secret);
+    expect(readConfig({ ...publicClient, OIDC_CLIENT_SECRET: 'a-client-secret' }).oidc?.cookieSecret).toBe(
+      'a-client-secret',
+    );
+  });
+
+  it('must be set in production for a public client, and be long', () => {
+    expect(() => readConfig(publicClient)).toThrow(/CLEARWAY_COOKIE_SECRET: must be set/);
+    expect(() => readConfig({ ...publicClient, CLEARWAY_COOKIE_SECRET: 'short' })).toThrow(
+      /CLEARWAY_COOKIE_SECRET: must be at least 32/,
+    );
+    // A demo process makes its own.
+    expect(readConfig({ ...publicClient, CLEARWAY_MODE: 'demo' }).oidc?.cookieSecret).toBeUndefined();
+  });
+});
