@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { caseLogged } from '../../sync-server/testing/server';
 import { eventually, serverForSuite } from '../../tests/integration/dataDevices';
 import { type ClearwayClient, createClearwayClient } from './client';
+import { storageProblem } from './replication';
 
 type Verdict = 'accepted' | 'rejected';
 type Outbox = NonNullable<ClearwayClient['database']>['outbox'];
@@ -109,5 +110,13 @@ describe('the outbox after a push whose answer comes late', () => {
     } finally {
       await close();
     }
+  });
+});
+
+describe('a pulled page the device cannot store', () => {
+  it('is put in words for the status bar, a full disk apart from other failures', () => {
+    const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    expect(storageProblem(full)).toMatch(/out of storage space/);
+    expect(storageProblem(new Error('Transaction aborted'))).toMatch(/could not save the latest changes/);
   });
 });

@@ -168,6 +168,14 @@ function createReadAhead(fetchPage: FetchPage) {
   };
 }
 
+/** A failed write to this device's storage, in words for the status bar. */
+export function storageProblem(error: unknown): string {
+  const isFull = error instanceof Error && /quota/i.test(`${error.name} ${error.message}`);
+  return isFull
+    ? 'This device is out of storage space, so new changes cannot be saved on it. Free some space.'
+    : 'This device could not save the latest changes. It will try again.';
+}
+
 export function startReplication(options: ReplicationOptions): SyncController {
   const { db, api } = options;
   const now = options.now ?? (() => new Date().toISOString());
@@ -291,7 +299,10 @@ export function startReplication(options: ReplicationOptions): SyncController {
               writeServerRows(collection, documents, 'clearway-pull'),
               // Lists read the lean summaries: written beside the cases, page by page.
               name === 'cases' ? writeCaseSummaries(db.caseSummaries, documents) : undefined,
-            ]),
+            ]).catch((error: unknown) => {
+              // Not the network: say so (a full disk is the likely cause), and try again later.
+              throw new ApiError('storage', storageProblem(error), 0);
+            }),
         );
         pulled$.next({ collection: name, documents });
       },
