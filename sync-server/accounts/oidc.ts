@@ -7,7 +7,13 @@ import * as oidc from 'openid-client';
 import { z } from 'zod';
 import type { OidcSettings } from '../config';
 import type { Queryable } from '../storage/database';
-import { type Account, findAccountByUsername } from './users';
+import {
+  type Account,
+  findAccountByOidcIdentity,
+  findAccountByUsername,
+  linkOidcIdentity,
+  type OidcIdentity,
+} from './users';
 
 /** What the start of a sign-in hands to its callback, in a signed HttpOnly cookie. */
 const pendingSchema = z.object({
@@ -138,9 +144,19 @@ function unseal(cookie: string, key: Buffer): PendingSignIn | undefined {
   }
 }
 
+export type ClaimsMatch =
+  | { kind: 'account'; account: Account; identity: OidcIdentity }
+  /** No account is linked to this identity, and none has the username its claim gives. */
+  | { kind: 'unknown' }
+  /** The username claim names an account already linked to another organisation identity. */
+  | { kind: 'other_identity' };
+
 /**
- * The account an ID token names: the one whose username is the configured claim (any case);
- * undefined when there is none. Never by the `email` claim: the address on an account is one
+ * The account an ID token names. First by its stable subject (issuer and `sub`), for an account
+ * that has signed in this way before; else the one whose username is the configured claim (any
+ * case), which the caller links to this subject once it lets the person in. An account linked to
+ * another subject is never signed in by a username claim: a claim can be renamed or reissued to
+ * someone else, the subject cannot. Never by the `email` claim: the address on an account is one
  * its owner typed for the weekly digest, so matching on it would let anyone who typed a
  * colleague's address be signed in as, or in place of, that colleague.
  */
@@ -148,8 +164,32 @@ export async function findAccountForClaims(
   db: Queryable,
   claims: IdClaims,
   usernameClaim: string,
-): Promise<Account | undefined> {
+): Promise<ClaimsMatch> {
+  // openid-client has checked `iss` against the configured issuer.
+  const identity = { issuer: String(claims.iss), subject: claims.sub };
+  const linked = await findAccountByOidcIdentity(db, identity);
+  if (linked) return { kind: 'account', account: linked, identity };
   const username = claims[usernameClaim];
-  if (typeof username !== 'string' || !username.trim()) return undefined;
-  return findAccountByUsername(db, username.trim());
+  if (typeof username !== 'string' || !username.trim()) return { kind: 'unknown' };
+  const account = await findAccountByUsername(db, username.trim());
+  if (!account) return { kind: 'unknown' };
+  // Linked to someone else's subject (this one would have been found above).
+  if (account.oidcIdentity) return { kind: 'other_identity' };
+  return { kind: 'account', account, identity };
+}
+
+/**
+ * After the checks that let the person in: keeps the subject on an account that had none, so
+ * that from now on only it signs that account in. False when another subject was linked to the
+ * account in the meantime (two first sign-ins at once): that one wins, this one is refused.
+ */
+export async function keepOidcIdentity(
+  db: Queryable,
+  account: Account,
+  identity: OidcIdentity,
+): Promise<boolean> {
+  if (account.oidcIdentity) return true; // found by this very identity
+  if (await linkOidcIdentity(db, account.userId, identity)) return true;
+  const now = await findAccountByOidcIdentity(db, identity);
+  return now?.userId === account.userId;
 }

@@ -4,7 +4,16 @@ import { type Principal, type Role, roleSchema } from '../../src/domain/principa
 import type { Queryable } from '../storage/database';
 import { hashPassword } from './passwords';
 
-export type Account = Principal & { username: string; passwordHash: string | null; isDemo: boolean };
+/** The organisation identity (OpenID Connect issuer and `sub`) an account signs in with. */
+export type OidcIdentity = { issuer: string; subject: string };
+
+export type Account = Principal & {
+  username: string;
+  passwordHash: string | null;
+  isDemo: boolean;
+  /** Null until the account first signs in with its organisation account (accounts/oidc.ts). */
+  oidcIdentity: OidcIdentity | null;
+};
 
 type UserRow = {
   user_id: string;
@@ -14,9 +23,12 @@ type UserRow = {
   team_ids: string[];
   password_hash: string | null;
   is_demo: boolean;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
 };
 
-const COLUMNS = 'user_id, username, display_name, roles, team_ids, password_hash, is_demo';
+const COLUMNS =
+  'user_id, username, display_name, roles, team_ids, password_hash, is_demo, oidc_issuer, oidc_subject';
 
 function toAccount(row: UserRow): Account {
   return {
@@ -27,6 +39,10 @@ function toAccount(row: UserRow): Account {
     teamIds: row.team_ids,
     passwordHash: row.password_hash,
     isDemo: row.is_demo,
+    oidcIdentity:
+      row.oidc_issuer !== null && row.oidc_subject !== null
+        ? { issuer: row.oidc_issuer, subject: row.oidc_subject }
+        : null,
   };
 }
 
@@ -44,6 +60,34 @@ export async function findAccountByUsername(db: Queryable, username: string): Pr
     username.toLowerCase(),
   ]);
   return row && toAccount(row);
+}
+
+export async function findAccountByOidcIdentity(
+  db: Queryable,
+  identity: OidcIdentity,
+): Promise<Account | undefined> {
+  const [row] = await db.query<UserRow>(
+    `select ${COLUMNS} from users where oidc_issuer = $1 and oidc_subject = $2`,
+    [identity.issuer, identity.subject],
+  );
+  return row && toAccount(row);
+}
+
+/**
+ * Links the account to an organisation identity if it has none yet; false when it already has
+ * one (another sign-in may have linked it a moment ago: the caller compares again).
+ */
+export async function linkOidcIdentity(
+  db: Queryable,
+  userId: string,
+  identity: OidcIdentity,
+): Promise<boolean> {
+  const rows = await db.query<{ user_id: string }>(
+    `update users set oidc_issuer = $2, oidc_subject = $3
+     where user_id = $1 and oidc_subject is null returning user_id`,
+    [userId, identity.issuer, identity.subject],
+  );
+  return rows.length === 1;
 }
 
 export async function findAccount(db: Queryable, userId: string): Promise<Account | undefined> {

@@ -4,7 +4,7 @@
 // bearer token it keeps on the device. Without OIDC settings only the options exist.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { createOidcSignIn, findAccountForClaims, PENDING_TTL_MS } from '../accounts/oidc';
+import { createOidcSignIn, findAccountForClaims, keepOidcIdentity, PENDING_TTL_MS } from '../accounts/oidc';
 import { startSession } from '../accounts/sessions';
 import { toPrincipal } from '../accounts/users';
 import { OIDC_CALLBACK_PATH } from '../config';
@@ -19,6 +19,8 @@ const startQuerySchema = z.object({ deviceName: z.string().trim().max(120).optio
 
 export const NOT_SET_UP =
   'Your organisation account is not set up in Clearway. Ask an administrator to add you.';
+export const OTHER_IDENTITY =
+  'The Clearway account with your username belongs to a different organisation account, so you cannot sign in to it. Ask an administrator to check which account is yours.';
 
 export function registerOidcRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const settings = ctx.config.oidc;
@@ -84,8 +86,11 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: ServerContext): vo
         'The sign-in could not be checked. Go back and try again.',
       );
     }
-    const account = await findAccountForClaims(ctx.db, claims, settings.usernameClaim);
-    if (!account) return sendPage(reply, 403, 'You cannot sign in to Clearway yet', NOT_SET_UP);
+    const match = await findAccountForClaims(ctx.db, claims, settings.usernameClaim);
+    if (match.kind === 'unknown')
+      return sendPage(reply, 403, 'You cannot sign in to Clearway yet', NOT_SET_UP);
+    if (match.kind === 'other_identity') return sendPage(reply, 403, 'You cannot sign in', OTHER_IDENTITY);
+    const { account, identity } = match;
     if (account.isDemo && ctx.config.mode === 'production') {
       return sendPage(
         reply,
@@ -93,6 +98,9 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: ServerContext): vo
         'You cannot sign in',
         'Demo accounts cannot sign in to a production server.',
       );
+    }
+    if (!(await keepOidcIdentity(ctx.db, account, identity))) {
+      return sendPage(reply, 403, 'You cannot sign in', OTHER_IDENTITY);
     }
     const { token } = await startSession(ctx.db, account.userId, pending.deviceName);
     reply.setCookie(SESSION_COOKIE, token, cookie(request, '/', SESSION_MAX_AGE_S));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOidcSignIn } from '../accounts/oidc';
 import { createAccount, setEmail } from '../accounts/users';
 import { readConfig } from '../config';
-import { NOT_SET_UP } from '../http/oidcRoutes';
+import { NOT_SET_UP, OTHER_IDENTITY } from '../http/oidcRoutes';
 import { databasesUnderTest } from '../testing/databases';
 import { openOidcProvider, TestBrowser, type TestOidcProvider, walkSignIn } from '../testing/oidcProvider';
 import { startTestServer, type TestServer } from '../testing/server';
@@ -18,6 +18,9 @@ const PEOPLE = [
   { sub: 'entra-pat', preferred_username: 'Pat.Lee@Dept.Example', name: 'Pat Lee' },
   { sub: 'entra-stranger', preferred_username: 'stranger@dept.example', email: 'stranger@dept.example' },
   { sub: 'entra-official', preferred_username: 'official' },
+  { sub: 'entra-lee', preferred_username: 'lee.brown@dept.example' },
+  // The directory gave Lee's old username to someone new: a different subject.
+  { sub: 'entra-new-lee', preferred_username: 'Lee.Brown@Dept.Example' },
 ];
 
 const COOKIE_SECRET = 'the-state-cookie-secret-for-these-tests';
@@ -28,6 +31,8 @@ async function deviceCount(server: TestServer): Promise<number> {
 }
 
 describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) => {
+  // The provider's directory, which a test may change (someone renamed).
+  const people = PEOPLE.map((person) => ({ ...person }));
   let provider: TestOidcProvider;
   let server: TestServer;
   let production: TestServer;
@@ -45,9 +50,16 @@ describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) 
     production = await startTestServer(engine, { env: { ...env, CLEARWAY_MODE: 'production' } });
     provider.serve(
       [server, production].map((s) => `${s.url}/api/auth/oidc/callback`),
-      PEOPLE,
+      people,
     );
     await setEmail(server.db, 'manager', 'j.manager@dept.example');
+    await createAccount(server.db, {
+      username: 'lee.brown@dept.example',
+      displayName: 'Lee Brown',
+      password: 'not used for this sign-in',
+      roles: ['case_worker'],
+      teamIds: [],
+    });
     await createAccount(server.db, {
       username: 'pat.lee@dept.example',
       displayName: 'Pat Lee',
@@ -178,6 +190,40 @@ describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) 
     expect(response.headers.get('location')).toBe('/#signed-in');
     const swap = await browser.fetch(`${server.url}/api/auth/token`, { method: 'POST' });
     expect(((await swap.json()) as { user: { displayName: string } }).user.displayName).toBe('Pat Lee');
+  });
+
+  it('keeps the organisation subject at the first sign-in, and then lets only that subject in', async () => {
+    const signInAs = async (login: string) => {
+      const browser = new TestBrowser();
+      const { response } = await walkSignIn(browser, `${server.url}/api/auth/oidc/start`, login);
+      const swap = await browser.fetch(`${server.url}/api/auth/token`, { method: 'POST' });
+      return {
+        response,
+        user: swap.ok ? ((await swap.json()) as { user: { displayName: string } }).user : null,
+      };
+    };
+    const linked = () =>
+      server.db.query<{ oidc_issuer: string; oidc_subject: string }>(
+        `select oidc_issuer, oidc_subject from users where username = 'lee.brown@dept.example'`,
+      );
+    expect(await linked()).toEqual([{ oidc_issuer: null, oidc_subject: null }]);
+    expect((await signInAs('entra-lee')).user?.displayName).toBe('Lee Brown');
+    expect(await linked()).toEqual([{ oidc_issuer: provider.issuer, oidc_subject: 'entra-lee' }]);
+
+    // Same username claim, another person at the organisation: refused in plain words.
+    const before = await deviceCount(server);
+    const other = await signInAs('entra-new-lee');
+    expect(other.response.status).toBe(403);
+    expect(await other.response.text()).toContain(OTHER_IDENTITY);
+    expect(other.user).toBeNull();
+    expect(await deviceCount(server)).toBe(before);
+    expect(await linked()).toEqual([{ oidc_issuer: provider.issuer, oidc_subject: 'entra-lee' }]);
+
+    // Lee renamed at the organisation: the subject still finds Lee's account.
+    const lee = people.find((p) => p.sub === 'entra-lee');
+    if (!lee) throw new Error('Lee is one of the people');
+    lee.preferred_username = 'lee.b@dept.example';
+    expect((await signInAs('entra-lee')).user?.displayName).toBe('Lee Brown');
   });
 
   it('never signs in by an e-mail address a person typed on their account', async () => {
