@@ -98,6 +98,7 @@ const describers: Describers = {
     ].filter((c) => c !== null);
     return `Changed ${nameOf(p.userId)}’s ${changes.length > 0 ? changes.join(', and ') : 'roles and teams (no difference)'}`;
   },
+  'directory.password_reset': ({ payload: p }, nameOf) => `Reset ${nameOf(p.userId)}’s password`,
   'template.saved': ({ payload: p }) => `Saved the template "${p.name}"`,
   'template.retired': () => 'Retired a template',
   'calendar.holiday_added': ({ payload: p }) => `Added ${p.title} (${p.date}) as a bank holiday`,

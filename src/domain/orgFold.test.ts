@@ -1,6 +1,8 @@
 // The organisation streams: directory, templates, calendar.
 import { describe, expect, test } from 'vitest';
 import { decide } from './decide';
+import { describeEvent } from './describeEvent';
+import { parseEvent } from './events/parseEvent';
 import { NOW, people, raw, run } from './testing/journeys';
 
 const dir = (type: string, payload: Record<string, unknown>) => raw(type, payload, 'admin', 'org:directory');
@@ -53,6 +55,25 @@ describe('the directory', () => {
     expect(decide(before, byManager, people.manager, { now: NOW })).toEqual({
       ok: false,
       reason: "Only an administrator can change people's roles and teams.",
+    });
+  });
+
+  test('a password reset is recorded for the audit trail, by an administrator only, and says nothing of the password', () => {
+    const before = run([
+      dir('directory.person_saved', { userId: 'priya', name: 'Priya Shah', teamIds: ['x'] }),
+    ]);
+    const reset = dir('directory.password_reset', { userId: 'priya' });
+    expect(run([reset], before)).toEqual(before);
+    const parsed = parseEvent(reset);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(describeEvent(parsed.event, (id) => (id === 'priya' ? 'Priya Shah' : id))).toBe(
+      'Reset Priya Shah’s password',
+    );
+    // Nothing but whose password it was: an event carrying a password is refused, never stored.
+    expect(parseEvent(dir('directory.password_reset', { userId: 'priya', password: 'x' })).ok).toBe(false);
+    expect(decide(before, { ...reset, actor: 'mgr' }, people.manager, { now: NOW })).toEqual({
+      ok: false,
+      reason: "Only an administrator can reset people's passwords.",
     });
   });
 

@@ -43,9 +43,10 @@ function foldDirectory(s: DirectoryState, event: ClearwayEvent): StepResult {
         ...s,
         people: upsert(s.people, event.payload, (p) => p.userId === event.payload.userId),
       });
-    // A record for the audit trail: accounts (roles, teams) live on the server, not in the
-    // directory, which keeps what the organisation's spreadsheet says.
+    // Records for the audit trail: accounts (roles, teams, passwords) live on the server, not in
+    // the directory, which keeps what the organisation's spreadsheet says.
     case 'directory.roles_changed':
+    case 'directory.password_reset':
       return accept(s);
     case 'directory.person_removed':
       if (!s.people.some((p) => p.userId === event.payload.userId))

@@ -111,6 +111,18 @@ export type NewAccount = {
 
 /** Creates the account; undefined when the username is taken. */
 export async function createAccount(db: Queryable, account: NewAccount): Promise<Account | undefined> {
+  const { password, ...rest } = account;
+  return insertAccount(db, { ...rest, passwordHash: await hashPassword(password) });
+}
+
+/**
+ * Creates the account with a password already hashed (hashing is slow on purpose, so it is done
+ * before a transaction that holds the log's lock); undefined when the username is taken.
+ */
+export async function insertAccount(
+  db: Queryable,
+  account: Omit<NewAccount, 'password'> & { passwordHash: string },
+): Promise<Account | undefined> {
   const userId = account.userId ?? randomUUID();
   const [row] = await db.query<UserRow>(
     `insert into users (user_id, username, display_name, roles, team_ids, password_hash, is_demo)
@@ -124,7 +136,7 @@ export async function createAccount(db: Queryable, account: NewAccount): Promise
       account.displayName,
       account.roles,
       account.teamIds,
-      await hashPassword(account.password),
+      account.passwordHash,
       account.isDemo ?? false,
     ],
   );
@@ -164,11 +176,15 @@ export async function setEmail(db: Queryable, userId: string, email: string | nu
 
 export const isAdministrator = (principal: Principal) => principal.roles.includes('administrator');
 
-/** Replaces a person's password (an administrator's reset, or their own change). */
+/** Replaces a person's password (their own change; an administrator's reset is resetPassword). */
 export async function setPassword(db: Queryable, userId: string, password: string): Promise<boolean> {
+  return setPasswordHash(db, userId, await hashPassword(password));
+}
+
+export async function setPasswordHash(db: Queryable, userId: string, passwordHash: string): Promise<boolean> {
   const rows = await db.query<{ user_id: string }>(
     'update users set password_hash = $2 where user_id = $1 returning user_id',
-    [userId, await hashPassword(password)],
+    [userId, passwordHash],
   );
   return rows.length === 1;
 }

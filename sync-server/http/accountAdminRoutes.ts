@@ -1,13 +1,13 @@
 // An administrator's account work: list everyone who may sign in, add a person with their
-// roles, teams and first password, and reset a forgotten password. Roles and teams change
+// roles, teams and first password, and reset a forgotten password (both recorded in the log). Roles and teams change
 // through PATCH /api/admin/people/:userId (peopleRoutes.ts); devices through /api/devices.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src/domain/passwordRule';
 import { roleSchema } from '../../src/domain/principal';
 import { activeDevicesByPerson } from '../accounts/sessions';
-import { createAccount, isAdministrator, listAccounts, setPassword, toPrincipal } from '../accounts/users';
-import { changePerson } from '../replication/personAccess';
+import { isAdministrator, listAccounts, toPrincipal } from '../accounts/users';
+import { addPerson, resetPassword } from '../replication/personAccess';
 import { authenticate, type Caller, pusherOf } from './authenticate';
 import type { ServerContext } from './context';
 import { parseOrReply, sendProblem } from './problems';
@@ -67,32 +67,24 @@ export function registerAccountAdminRoutes(app: FastifyInstance, ctx: ServerCont
     if (!caller) return reply;
     const body = parseOrReply(newAccountSchema, request.body, reply, 'new account');
     if (!body) return reply;
-    // Created with nothing to do, then given its roles and teams as a change, so the log shows
-    // the administrator giving them ("from none to case worker").
-    const created = await createAccount(db, { ...body, roles: [], teamIds: [] });
+    // Access to existing cases follows the new roles and teams exactly as for a later change,
+    // and the roles given go into the audit log with the administrator who gave them.
+    const created = await addPerson(db, body, pusherOf(caller), ctx.now());
     if (!created) {
       return sendProblem(reply, 409, 'username_taken', `The username ${body.username} is already in use.`);
     }
-    // Access to existing cases follows the new roles and teams exactly as for a later change,
-    // and the roles given go into the audit log with the administrator who gave them.
-    const by = pusherOf(caller);
-    const account = await changePerson(
-      db,
-      created.userId,
-      { roles: body.roles, teamIds: body.teamIds },
-      by,
-      ctx.now(),
-    );
-    return reply.code(201).send({ ...toPrincipal(account ?? created), username: created.username });
+    return reply.code(201).send({ ...toPrincipal(created), username: created.username });
   });
 
   app.put('/api/admin/accounts/:userId/password', async (request, reply) => {
-    if (!(await administrator(request, reply))) return reply;
+    const caller = await administrator(request, reply);
+    if (!caller) return reply;
     const params = parseOrReply(paramsSchema, request.params, reply, 'address');
     if (!params) return reply;
     const body = parseOrReply(resetSchema, request.body, reply, 'new password');
     if (!body) return reply;
-    if (!(await setPassword(db, params.userId, body.password))) {
+    // Recorded in the log with the administrator who did it; the person's devices stay signed in.
+    if (!(await resetPassword(db, params.userId, body.password, pusherOf(caller), ctx.now()))) {
       return sendProblem(reply, 404, 'not_found', 'There is no such person.');
     }
     return reply.code(204).send();

@@ -2,6 +2,8 @@
 // resets; a new person's access to existing cases follows their roles; a person changes their
 // own password only by knowing the current one, within the sign-in limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAccount } from '../accounts/users';
+import { addPerson } from '../replication/personAccess';
 import { databasesUnderTest } from '../testing/databases';
 import {
   caseLogged,
@@ -126,9 +128,29 @@ describe.each(databasesUnderTest())('account administration on $name', (engine) 
     expect(await signInStatus('kim', LONG)).toBe(401);
   });
 
+  it('adds a person all or nothing: when the roles given cannot be recorded, no account remains', async () => {
+    const before = (await accounts()).length;
+    // The log refuses the record of roles given by someone who is not an administrator (as when
+    // the administrator lost the role a moment before): the account made first must go with it.
+    const notAdministrator = {
+      account: (await findAccount(server.db, caseworker.userId))!,
+      deviceId: caseworker.deviceId,
+    };
+    await expect(
+      addPerson(
+        server.db,
+        { username: 'noor', displayName: 'Noor Ali', roles: ['manager'], teamIds: [], password: LONG },
+        notAdministrator,
+      ),
+    ).rejects.toThrow(/could not be recorded/);
+    expect(await server.db.query(`select user_id from users where username = 'noor'`)).toEqual([]);
+    expect((await accounts()).length).toBe(before);
+  });
+
   it('lets an administrator reset a forgotten password, and nobody else', async () => {
     await add(admin, { username: 'rae', displayName: 'Rae Cole', roles: ['contributor'], password: LONG });
     const rae = (await accounts()).find((a) => a.username === 'rae')!;
+    const raesTablet = await server.signIn('rae', LONG);
     const reset = (who: SignedIn, password: string) =>
       server.call(who, `/api/admin/accounts/${rae.userId}/password`, { method: 'PUT', json: { password } });
     expect((await reset(caseworker, 'a caseworker guess 123')).status).toBe(403);
@@ -141,6 +163,22 @@ describe.each(databasesUnderTest())('account administration on $name', (engine) 
       json: { password: LONG },
     });
     expect(missing.status).toBe(404);
+
+    // The audit log says who reset whose password and when, once (the refused and the missing
+    // ones changed nothing), and never the password.
+    const recorded = await server.db.query<Record<string, unknown>>(
+      `select * from events where type = 'directory.password_reset' order by change_no`,
+    );
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({
+      actor: admin.userId,
+      stream_id: 'org:directory',
+      payload: { userId: rae.userId },
+    });
+    expect(recorded[0]?.payload).toEqual({ userId: rae.userId });
+    expect(JSON.stringify(recorded)).not.toContain('brand new');
+    // Rae's devices stay signed in: a forgotten password is not a stolen one.
+    expect((await server.call(raesTablet, '/api/me')).status).toBe(200);
   });
 
   it('lets a person change their own password only with the current one, within the limits', async () => {

@@ -10,7 +10,17 @@
 // access, from what to what, is part of the audit trail and its hash chain.
 import { v7 as uuidv7 } from 'uuid';
 import type { EventEnvelope } from '../../src/domain/events/envelope';
-import { type Account, findAccount, type PersonChange, toPrincipal, updateAccount } from '../accounts/users';
+import { hashPassword } from '../accounts/passwords';
+import {
+  type Account,
+  findAccount,
+  insertAccount,
+  type NewAccount,
+  type PersonChange,
+  setPasswordHash,
+  toPrincipal,
+  updateAccount,
+} from '../accounts/users';
 import type { Database, Queryable } from '../storage/database';
 import {
   appendHoldingLock,
@@ -44,38 +54,112 @@ export async function changePerson(
 ): Promise<Account | undefined> {
   return db.transaction(async (tx) => {
     await lockLog(tx);
-    const before = await findAccount(tx, userId);
-    const account = before && (await updateAccount(tx, userId, change));
-    if (!before || !account) return undefined;
-    await rederiveAccess(tx, account);
-    if (!by) return account;
-    const recorded = await appendHoldingLock(
-      tx,
-      by,
-      [
-        {
-          id: uuidv7() as EventEnvelope['id'],
-          stream: 'org:directory' as EventEnvelope['stream'],
-          type: 'directory.roles_changed',
-          actor: by.account.userId as EventEnvelope['actor'],
-          deviceId: by.deviceId,
-          madeAt: now.toISOString(),
-          payload: {
-            userId,
-            rolesBefore: before.roles,
-            rolesAfter: account.roles,
-            teamIdsBefore: before.teamIds,
-            teamIdsAfter: account.teamIds,
-          },
-        },
-      ],
-      now,
-    );
-    // Refused (the caller is no administrator after all): nothing of the change may stay.
-    const [refused] = recorded.rejected;
-    if (refused) throw new Error(`The change to ${userId} could not be recorded: ${refused.reason}`);
-    return account;
+    return changeHoldingLock(tx, userId, change, by, now);
   });
+}
+
+/**
+ * An administrator adds a person: the account, its access to existing cases, and the roles and
+ * teams given (`directory.roles_changed`, "from none to case worker", the administrator as actor),
+ * in ONE transaction, so an account never exists without the record of who gave it what.
+ * Undefined when the username is taken; throws (and nothing stays) when the change is refused.
+ */
+export async function addPerson(
+  db: Database,
+  account: Omit<NewAccount, 'password' | 'isDemo'> & { password: string },
+  by: Pusher,
+  now = new Date(),
+): Promise<Account | undefined> {
+  const { password, roles, teamIds, ...rest } = account;
+  // Slow on purpose: before the lock, which every push waits for.
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    await lockLog(tx);
+    // Made with nothing to do, then given its roles and teams as a change, so the log shows the
+    // administrator giving them.
+    const created = await insertAccount(tx, { ...rest, roles: [], teamIds: [], passwordHash });
+    return created && changeHoldingLock(tx, created.userId, { roles, teamIds }, by, now);
+  });
+}
+
+/**
+ * An administrator sets a new password for a person who forgot theirs, and the log records who
+ * reset whose password and when (never the password), in one transaction; false for no such
+ * person. Their devices stay signed in: it is a forgotten password, not a stolen one (revoking
+ * devices is a separate, deliberate act).
+ */
+export async function resetPassword(
+  db: Database,
+  userId: string,
+  password: string,
+  by: Pusher,
+  now = new Date(),
+): Promise<boolean> {
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    await lockLog(tx);
+    if (!(await setPasswordHash(tx, userId, passwordHash))) return false;
+    await record(tx, by, 'directory.password_reset', { userId }, now);
+    return true;
+  });
+}
+
+async function changeHoldingLock(
+  tx: Queryable,
+  userId: string,
+  change: PersonChange,
+  by: Pusher | undefined,
+  now: Date,
+): Promise<Account | undefined> {
+  const before = await findAccount(tx, userId);
+  const account = before && (await updateAccount(tx, userId, change));
+  if (!before || !account) return undefined;
+  await rederiveAccess(tx, account);
+  if (!by) return account;
+  await record(
+    tx,
+    by,
+    'directory.roles_changed',
+    {
+      userId,
+      rolesBefore: before.roles,
+      rolesAfter: account.roles,
+      teamIdsBefore: before.teamIds,
+      teamIdsAfter: account.teamIds,
+    },
+    now,
+  );
+  return account;
+}
+
+/** Under the lock: an account change into the directory's log, the administrator as actor. */
+async function record(
+  tx: Queryable,
+  by: Pusher,
+  type: 'directory.roles_changed' | 'directory.password_reset',
+  // Checked against the type's schema when the log judges it (appendHoldingLock).
+  payload: { userId: string } & Record<string, unknown>,
+  now: Date,
+): Promise<void> {
+  const recorded = await appendHoldingLock(
+    tx,
+    by,
+    [
+      {
+        id: uuidv7() as EventEnvelope['id'],
+        stream: 'org:directory' as EventEnvelope['stream'],
+        type,
+        actor: by.account.userId as EventEnvelope['actor'],
+        deviceId: by.deviceId,
+        madeAt: now.toISOString(),
+        payload,
+      },
+    ],
+    now,
+  );
+  // Refused (the caller is no administrator after all): nothing of the change may stay.
+  const [refused] = recorded.rejected;
+  if (refused) throw new Error(`The change to ${payload.userId} could not be recorded: ${refused.reason}`);
 }
 
 /** Under the lock: every stream whose visibility to this person differs from their access row. */

@@ -213,6 +213,12 @@ export const eventCatalogue = {
     "people's roles and teams cannot be changed",
     "change people's roles and teams",
   ),
+  'directory.password_reset': entry(
+    o.passwordResetSchema,
+    'directory',
+    'passwords cannot be reset',
+    "reset people's passwords",
+  ),
   'template.saved': entry(o.templateSavedSchema, 'templates', 'templates cannot be saved', 'save a template'),
   'template.retired': entry(
     o.templateRetiredSchema,

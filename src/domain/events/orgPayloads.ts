@@ -46,6 +46,12 @@ export const rolesChangedSchema = z.object({
   teamIdsBefore: z.array(localId),
   teamIdsAfter: z.array(localId),
 });
+/**
+ * An administrator set a new password for a person who had forgotten theirs. Recorded by the
+ * server in the same transaction as the reset: who reset whose password, and when (the event's
+ * actor and time). Never the password, nor anything derived from it.
+ */
+export const passwordResetSchema = z.strictObject({ userId: userIdSchema });
 
 export const templateSavedSchema = z.object({
   templateId: localId,
