@@ -1,6 +1,6 @@
 // What a device pulls after pushes is exactly the domain's document for the case: the state its
 // events fold to, the summary fields, and one timeline entry per accepted event, whole. The
-// push does not send these whole (the state as a patch on the stored one, the entries made in
+// push assembles them itself (the state's text from the previous state's, the entries made in
 // SQL from the event rows), so nothing may be lost or added on the way, over several pushes to
 // one case, one after another or at once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,7 +94,7 @@ describe.each(databasesUnderTest())('documents written by pushes on $name', (eng
     const sent: { id: string }[] = [logged];
     for (let round = 0; round < 4; round += 1) {
       // Pushed together, so those that wait for the lock together are written in one group:
-      // one document write, a patch on the stored state, for all of them.
+      // one document write, of the last state, for all of them.
       const batches = devices.map((who) => notes(who, round));
       sent.push(...batches.flat());
       const responses = await Promise.all(

@@ -34,7 +34,7 @@ import {
   type StreamState,
   type Verdict,
 } from './judge';
-import { statePatch } from './statePatch';
+import { stateJson } from './stateJson';
 
 export const CHANGES_CHANNEL = 'clearway_changes';
 // NOTIFY payloads must stay under 8000 bytes; beyond this many people, say "everyone".
@@ -332,10 +332,7 @@ async function commitGroup(
     writes.push(stamped);
   }
   const merged = mergeWrites(writes);
-  // The states as stored, read under the lock: each touched stream's document is written as a
-  // patch on its stored state (a new stream's whole).
-  const stored = new Map(snapshot.streams.map((row) => [row.stream_id, row.state]));
-  const write = writes.length > 0 ? writeSql(merged, stored) : null;
+  const write = writes.length > 0 ? writeSql(merged) : null;
   // The test seam runs after the write and before the commit, so it needs a trip of its own.
   const hasSeam = group.some((job) => job.options.beforeCommit);
   if (write && endWith && !hasSeam) endWith(write);
@@ -456,6 +453,7 @@ type Outcome = { event: EventEnvelope; verdict: Verdict };
 type Earlier = { snapshot: LogSnapshot; judgement: Judgement };
 
 type WorkingStream = {
+  from: StreamState | null;
   state: StreamState | null;
   lastSeq: number;
   accepted: EventEnvelope[];
@@ -465,7 +463,7 @@ type Judgement = {
   outcomes: Outcome[];
   /** The reference number each new case got, by its case.logged event id. */
   referenceOf: Map<string, number>;
-  /** Per stream: its state after this push's accepted events, and those events in order. */
+  /** Per stream: its state before (`from`) and after this push's accepted events, and those events in order. */
   streams: Map<string, WorkingStream>;
   usedReferences: Map<string, number>;
 };
@@ -491,14 +489,17 @@ function judgeBatch(
   const referenceOf = new Map<string, number>();
   const existing = new Set(snapshot.existing);
   const streams: Judgement['streams'] = new Map(
-    snapshot.streams.map((r) => [r.stream_id, { state: r.state, lastSeq: r.last_seq, accepted: [] }]),
+    snapshot.streams.map((r) => [
+      r.stream_id,
+      { from: r.state, state: r.state, lastSeq: r.last_seq, accepted: [] },
+    ]),
   );
   const references = new Map(Object.entries(snapshot.references));
   const usedReferences = new Map<string, number>();
   const outcomes: Outcome[] = [];
   for (const event of unique) {
     if (existing.has(event.id)) continue;
-    const working = streams.get(event.stream) ?? { state: null, lastSeq: 0, accepted: [] };
+    const working = streams.get(event.stream) ?? { from: null, state: null, lastSeq: 0, accepted: [] };
     streams.set(event.stream, working);
     const identityProblem = checkIdentity(event, ctx.pusher);
     // A new case's permanent reference: the next number for its type this year.
@@ -604,8 +605,7 @@ function stamp(
     streams.push({
       stream_id: id,
       collection: collectionOf(id),
-      state: working.state,
-      fields: prepareFields(id, working.state, acceptedAt, calendar),
+      document: prepareDocument(id, working.state, working.from, acceptedAt, calendar),
       last_seq: seqOf.get(working.accepted.at(-1)?.id ?? '') ?? working.lastSeq,
       updated_at: acceptedAt,
     });
@@ -646,8 +646,8 @@ type PreparedEvent = {
   row: string;
 };
 const preparedEvents = new WeakMap<EventEnvelope, PreparedEvent>();
-type PreparedFields = { stream: string; acceptedAt: string; calendar: StreamState | null; json: string };
-const preparedFields = new WeakMap<StreamState, PreparedFields>();
+type PreparedDocument = { stream: string; acceptedAt: string; calendar: StreamState | null; json: string };
+const preparedDocuments = new WeakMap<StreamState, PreparedDocument>();
 
 function prepareEvent(judged: EventEnvelope, ctx: JudgingContext): PreparedEvent {
   const known = preparedEvents.get(judged);
@@ -681,37 +681,40 @@ function prepareEvent(judged: EventEnvelope, ctx: JudgingContext): PreparedEvent
 }
 
 /**
- * The stream document's fields apart from its state, timeline (rows of their own) and lastSeq
- * (writeSql adds both): its id, collection, time and summary fields, as JSON.
+ * The stream's document as JSON, without its timeline (rows of their own) and lastSeq (writeSql
+ * adds it): the summary fields, then the state, whose text is made from that of `from` (the
+ * state this push folded onto), so its cost is what the push added, not the size of the case.
  */
-function prepareFields(
+function prepareDocument(
   stream: string,
   state: StreamState,
+  from: StreamState | null,
   acceptedAt: string,
   calendar: StreamState | null,
 ): string {
-  const known = preparedFields.get(state);
+  const known = preparedDocuments.get(state);
   if (known && known.stream === stream && known.acceptedAt === acceptedAt && known.calendar === calendar)
     return known.json;
-  const json = JSON.stringify({
+  const fields = JSON.stringify({
     id: stream,
     collection: collectionOf(stream),
     updatedAt: acceptedAt,
     ...documentSummary(stream, state, calendar),
   });
-  preparedFields.set(state, { stream, acceptedAt, calendar, json });
+  const json = `${fields.slice(0, -1)},"state":${stateJson(state, from)}}`;
+  preparedDocuments.set(state, { stream, acceptedAt, calendar, json });
   return json;
 }
 
 const calendarOf = (judgement: Judgement) => judgement.streams.get('org:calendar')?.state ?? null;
 
-/** Before the lock: the hash parts, rows and document fields of an optimistic judgement. */
+/** Before the lock: the hash parts, timeline entries and documents of an optimistic judgement. */
 function prepare(judgement: Judgement, ctx: JudgingContext): void {
   for (const { verdict } of judgement.outcomes) if (verdict.ok) prepareEvent(verdict.event, ctx);
   const calendar = calendarOf(judgement);
   for (const [id, working] of judgement.streams) {
     if (working.accepted.length > 0 && working.state !== null)
-      prepareFields(id, working.state, ctx.acceptedAt, calendar);
+      prepareDocument(id, working.state, working.from, ctx.acceptedAt, calendar);
   }
 }
 
@@ -845,12 +848,11 @@ type Writes = {
     hash: string | null;
     json: string;
   }[];
-  /** `state`: the stream's new state; `fields`: the rest of its document, as JSON (prepareFields). */
+  /** `document`: JSON text (prepareDocument). */
   streams: {
     stream_id: string;
     collection: string;
-    state: StreamState;
-    fields: string;
+    document: string;
     last_seq: number;
     updated_at: string;
   }[];
@@ -872,22 +874,7 @@ export const upsertAccess = (param: string) => `
   on conflict (user_id, stream_id) do update set can_see = excluded.can_see, change_no = excluded.change_no`;
 
 /** Every write of a group in one statement; the NOTIFYs (one per push) are delivered only at commit. */
-function writeSql(w: GroupWrites, stored: ReadonlyMap<string, StreamState>): string {
-  const created: string[] = [];
-  const patched: string[] = [];
-  for (const r of w.streams) {
-    const head = `{"stream_id":${JSON.stringify(r.stream_id)},"last_seq":${r.last_seq},"updated_at":${JSON.stringify(r.updated_at)}`;
-    const before = stored.get(r.stream_id);
-    if (before) {
-      const patch = statePatch(before, r.state);
-      patched.push(
-        `${head},"fields":${r.fields},"dropped":${JSON.stringify(patch.dropped)},"changed":${patch.changed},"appended":${patch.appended}}`,
-      );
-    } else {
-      const document = `${r.fields.slice(0, -1)},"state":${JSON.stringify(r.state)}}`;
-      created.push(`${head},"collection":${JSON.stringify(r.collection)},"document":${document}}`);
-    }
-  }
+function writeSql(w: GroupWrites): string {
   return withParameters(
     `with
      input as (
@@ -901,28 +888,14 @@ function writeSql(w: GroupWrites, stored: ReadonlyMap<string, StreamState>): str
        select id, stream_id, type, actor, device_id, made_at, payload, status, reason, seq, accepted_at,
               prev_hash, hash, pushed_by_user, pushed_by_device, change_no
        from input),
-     -- A new stream's document, whole. Without its timeline: that lives in rows of its own (tl),
-     -- assembled on pull.
      st as (
        insert into streams (stream_id, collection, document, last_seq, updated_at)
+       -- The document without its timeline: that lives in rows of its own (tl), assembled on pull.
        select stream_id, collection, document || jsonb_build_object('lastSeq', last_seq), last_seq, updated_at
        from jsonb_to_recordset($2::jsonb) as x(stream_id text, collection text, document jsonb,
             last_seq bigint, updated_at text)
        on conflict (stream_id) do update set document = excluded.document,
          last_seq = excluded.last_seq, updated_at = excluded.updated_at),
-     -- A stored stream's document, patched (statePatch.ts): its other fields and lastSeq replaced,
-     -- and in its state the dropped fields removed, the changed ones replaced and the grown lists
-     -- extended by their new items. The patch is on the state read under this lock.
-     sp as (
-       update streams s set
-         document = s.document || x.fields || jsonb_build_object('lastSeq', x.last_seq, 'state',
-           ((s.document->'state') - array(select jsonb_array_elements_text(x.dropped))) || x.changed
-           || coalesce((select jsonb_object_agg(a.key, coalesce(s.document->'state'->a.key, '[]'::jsonb) || a.value)
-                        from jsonb_each(x.appended) as a), '{}'::jsonb)),
-         last_seq = x.last_seq, updated_at = x.updated_at
-       from jsonb_to_recordset($10::jsonb) as x(stream_id text, fields jsonb, dropped jsonb, changed jsonb,
-            appended jsonb, last_seq bigint, updated_at text)
-       where s.stream_id = x.stream_id),
      -- Each accepted event's timeline entry (a TimelineEntry), made here from its row, which
      -- carries the entry's own fields too (actor_name, summary, device_name), so the event's
      -- payload and envelope travel once.
@@ -948,9 +921,15 @@ function writeSql(w: GroupWrites, stored: ReadonlyMap<string, StreamState>): str
        where name in ('seq', 'change'))
      select pg_notify($8, notice) from jsonb_array_elements_text($9::jsonb) as notice`,
     [
-      // Rows and document fields are JSON already (mostly made before the lock): spliced in, not re-encoded.
+      // Rows and documents are JSON already (mostly made before the lock): spliced in, not re-encoded.
       jsonArray(w.events.map((r) => r.json)),
-      jsonArray(created),
+      jsonArray(
+        w.streams.map(
+          (r) =>
+            `{"stream_id":${JSON.stringify(r.stream_id)},"collection":${JSON.stringify(r.collection)},` +
+            `"last_seq":${r.last_seq},"updated_at":${JSON.stringify(r.updated_at)},"document":${r.document}}`,
+        ),
+      ),
       JSON.stringify(w.access),
       JSON.stringify(w.blobRefs),
       JSON.stringify(w.references),
@@ -958,7 +937,6 @@ function writeSql(w: GroupWrites, stored: ReadonlyMap<string, StreamState>): str
       w.counters.change,
       CHANGES_CHANNEL,
       JSON.stringify(w.notices.map((notice) => JSON.stringify(notice))),
-      jsonArray(patched),
     ],
   );
 }
