@@ -60,6 +60,7 @@ export async function buildServer(config: ServerConfig, parts: ServerParts = {})
     // its own address (X-Forwarded-For) and so step round the per-address sign-in limit.
     trustProxy: config.trustProxy,
   });
+  if (!config.trustProxy) warnOfUntrustedProxy(app);
   const mailer = parts.mailer ?? createMailer(config.mail);
   app.addHook('onClose', async () => {
     if (!parts.mailer) mailer?.close();
@@ -129,4 +130,20 @@ export async function buildServer(config: ServerConfig, parts: ServerParts = {})
     return reply.sendFile('index.html');
   });
   return app;
+}
+
+/**
+ * Behind a proxy that is not named in CLEARWAY_TRUST_PROXY every client has the proxy's address,
+ * so a few people mistyping their passwords hold everyone back at the per-address sign-in limit:
+ * said once, at the first request that shows it.
+ */
+function warnOfUntrustedProxy(app: FastifyInstance): void {
+  let hasWarned = false;
+  app.addHook('onRequest', async (request) => {
+    if (hasWarned || request.headers['x-forwarded-for'] === undefined) return;
+    hasWarned = true;
+    console.warn(
+      `Requests come through a proxy (X-Forwarded-For from ${request.socket.remoteAddress}), but CLEARWAY_TRUST_PROXY does not name it: sign-in limits count every client as the proxy's address.`,
+    );
+  });
 }
