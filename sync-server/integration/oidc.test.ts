@@ -145,6 +145,13 @@ describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) 
         'https://clearway.dept.example/api/auth/oidc/callback',
       );
       expect(response.headers.get('set-cookie')).toMatch(/clearway_oidc=[^;]+;.*;\s*Secure/i);
+      // And a password sign-in's session cookie.
+      const login = await behindTls.call(null, '/api/auth/login', {
+        method: 'POST',
+        json: { username: 'caseworker', password: 'demo' },
+      });
+      expect(login.status).toBe(200);
+      expect(login.headers.get('set-cookie')).toMatch(/clearway_session=[^;]+;.*;\s*Secure/i);
     } finally {
       await behindTls.close();
     }
