@@ -276,6 +276,22 @@ describe('paging through a list by key', () => {
     expect(last.items.map((i) => i.id)).toEqual(expected.slice(30).slice((lastPage - 1) * SIZE));
   });
 
+  it('after cases go from the front, a page further on is counted from the list as it is now', async () => {
+    client = await offlineDevice();
+    const summaries = client.database!.caseSummaries;
+    const all = Array.from({ length: 60 }, (_, i) => summary(i + 1));
+    await summaries.bulkInsert(all);
+    const f: CaseFilter = { sort: 'reference' };
+    for (let page = 1; page <= 3; page += 1) await pageOf(client, f, page, 60);
+    const expected = byHand(all, f, () => true);
+    await summaries.bulkRemove(expected.slice(0, 10));
+    const now = expected.slice(10);
+    const sixth = await pageOf(client, f, 6, 50);
+    expect(sixth.items.map((i) => i.id)).toEqual(now.slice(5 * SIZE, 6 * SIZE));
+    // A page past the end of the shorter list is empty, not rows from an old numbering.
+    expect((await pageOf(client, f, 9, 50)).items).toEqual([]);
+  });
+
   it('reads an open page again when a case on it changes', async () => {
     client = await offlineDevice();
     const summaries = client.database!.caseSummaries;

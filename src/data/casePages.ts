@@ -43,6 +43,8 @@ type ListState = {
   ends: Map<number, IndexKey>;
   /** The page read last: its neighbours' keys survive a change. */
   lastPage: number;
+  /** Pages whose kept keys predate a change: read from directly, never walked from. */
+  stale: Set<number>;
 };
 
 type Lists = { version: number; byKey: Map<string, ListState> };
@@ -70,7 +72,7 @@ function listsOf(summaries: CaseSummaryCollection): Lists {
 function stateOf(lists: Lists, key: string): ListState {
   let state = lists.byKey.get(key);
   if (!state) {
-    state = { version: lists.version, ends: new Map(), lastPage: 0 };
+    state = { version: lists.version, ends: new Map(), lastPage: 0, stale: new Set() };
     if (lists.byKey.size >= KEPT_LISTS) lists.byKey.delete(lists.byKey.keys().next().value ?? '');
   } else lists.byKey.delete(key);
   lists.byKey.set(key, state);
@@ -82,7 +84,10 @@ function stateOf(lists: Lists, key: string): ListState {
     // from where they were; the pages further away start elsewhere now.
     const { lastPage } = state;
     for (const page of state.ends.keys()) {
-      if (page < lastPage - 2 || page > lastPage) state.ends.delete(page);
+      if (page < lastPage - 2 || page > lastPage) {
+        state.ends.delete(page);
+        state.stale.delete(page);
+      } else state.stale.add(page);
     }
   }
   return state;
@@ -220,8 +225,9 @@ async function sourceFor(
 async function endOf(source: Source, state: ListState, page: number, pageSize: number) {
   const known = state.ends.get(page);
   if (known) return known;
+  // Counting on from a key kept across a change would count from where that page used to end.
   let from = page - 1;
-  while (from > 0 && !state.ends.has(from)) from -= 1;
+  while (from > 0 && (!state.ends.has(from) || state.stale.has(from))) from -= 1;
   const key = await source.keyAfter(state.ends.get(from) ?? null, (page - from) * pageSize);
   if (key) state.ends.set(page, key);
   return key;
@@ -246,13 +252,18 @@ async function readPage(
     return Promise.all([start === undefined ? [] : source.rowsAfter(start, pageSize), source.total()]);
   };
   let [rows, total] = await read();
-  if (rows.length === 0 && page > 1 && (page - 1) * pageSize < total) {
-    // The keys kept from before a change ran past the end of the list as it is now.
+  const isPastEnd = page > 1 && (page - 1) * pageSize >= total;
+  if ((rows.length === 0 && page > 1 && !isPastEnd) || (isPastEnd && rows.length > 0)) {
+    // The keys kept from before a change ran past the end of the list as it is now, or fell short.
     state.ends.clear();
+    state.stale.clear();
     [rows, total] = await read();
   }
   const last = rows.at(-1);
-  if (last) state.ends.set(page, keyOf(plan.ordered, last));
+  if (last) {
+    state.ends.set(page, keyOf(plan.ordered, last));
+    state.stale.delete(page);
+  }
   state.lastPage = page;
   return { rows, total };
 }

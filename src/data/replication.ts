@@ -7,8 +7,10 @@
 //   server sends what this person may see (a withdrawn case arrives deleted and is dropped here).
 // Live: one SSE connection (./serverEvents.ts) tells every replication when to pull again.
 // Failures retry with exponential backoff (RETRY_FIRST_MS doubling up to RETRY_MAX_MS, reset
-// on the next success); RxDB skips the wait when the browser comes back online. Checkpoints are
-// stored in IndexedDB, so a device that slept or was offline for days resumes where it stopped.
+// on the next success); coming back online or to the tab skips the wait. Each replication's
+// last failure is its own, cleared only by its own success, and the status shows any still
+// standing. Checkpoints are stored in IndexedDB, so a device that slept or was offline for days
+// resumes where it stopped.
 // A 401 device_revoked anywhere stops everything and hands over to the caller to wipe.
 import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/replication';
 import { BehaviorSubject, Subject, type Subscription } from 'rxjs';
@@ -176,12 +178,20 @@ export function storageProblem(error: unknown): string {
     : 'This device could not save the latest changes. It will try again.';
 }
 
+/** Where a pull keeps its checkpoint: short, whatever the server's address (local document ids are bounded). */
+function checkpointKeyOf(identifier: string, name: CollectionName): string {
+  let hash = 0x811c9dc5;
+  for (const char of identifier) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return `pull-checkpoint:${hash.toString(36)}:${identifier.slice(-40)}:${name}`;
+}
+
 export function startReplication(options: ReplicationOptions): SyncController {
   const { db, api } = options;
   const now = options.now ?? (() => new Date().toISOString());
   const pulled$ = new Subject<{ collection: CollectionName; documents: LocalStreamDocument[] }>();
   const subscriptions: Subscription[] = [];
-  let lastError: ApiError | null = null;
+  /** The failure each replication last met, until it next succeeds. */
+  const errors = new Map<ReplicatedName, ApiError>();
   let lastSyncedAt: string | null = null;
   let isRevoked = false;
 
@@ -201,28 +211,33 @@ export function startReplication(options: ReplicationOptions): SyncController {
     api.request(pullBodySchema, pullUrl(name, checkpoint, batchSize)),
   );
 
-  /** Wraps a request so failures feed the backoff and the status, and successes reset them. */
-  async function tracked<T>(replication: () => { retryTime?: number }, run: () => Promise<T>) {
+  /** Records how a replication's attempt ended, for the status; a revoked device hands over. */
+  function report(name: ReplicatedName, error: unknown | null): ApiError | null {
+    if (error === null) {
+      if (errors.delete(name)) refreshStatus();
+      return null;
+    }
+    const apiError =
+      error instanceof ApiError ? error : new ApiError('offline', 'The server cannot be reached.', 0);
+    errors.set(name, apiError);
+    if (apiError.isDeviceRevoked && !isRevoked) {
+      isRevoked = true;
+      options.onDeviceRevoked(apiError.message);
+    }
+    refreshStatus();
+    return apiError;
+  }
+
+  /** The outbox's requests: failures feed RxDB's backoff and the status, successes reset them. */
+  async function tracked<T>(run: () => Promise<T>) {
     try {
       const result = await run();
-      replication().retryTime = RETRY_FIRST_MS;
-      if (lastError) {
-        lastError = null;
-        refreshStatus();
-      }
+      outbox.retryTime = RETRY_FIRST_MS;
+      report('outbox', null);
       return result;
     } catch (error) {
-      const apiError =
-        error instanceof ApiError ? error : new ApiError('offline', 'The server cannot be reached.', 0);
-      lastError = apiError;
-      if (apiError.isDeviceRevoked && !isRevoked) {
-        isRevoked = true;
-        options.onDeviceRevoked(apiError.message);
-      }
-      const state = replication();
-      state.retryTime = Math.min((state.retryTime ?? RETRY_FIRST_MS) * 2, RETRY_MAX_MS);
-      refreshStatus();
-      throw apiError;
+      outbox.retryTime = Math.min((outbox.retryTime ?? RETRY_FIRST_MS) * 2, RETRY_MAX_MS);
+      throw report('outbox', error);
     }
   }
 
@@ -240,15 +255,12 @@ export function startReplication(options: ReplicationOptions): SyncController {
       batchSize: PULL_BATCH_SIZE,
       stream$: outboxStream$.asObservable(),
       handler: (checkpoint, batchSize) =>
-        tracked(
-          () => outbox,
-          async () => {
-            const body = await readAhead.take('outbox', checkpoint, batchSize);
-            const documents = body.documents.map(toLocalOutboxDocument);
-            await settleOutbox(db.outbox, documents);
-            return { documents, checkpoint: body.checkpoint };
-          },
-        ),
+        tracked(async () => {
+          const body = await readAhead.take('outbox', checkpoint, batchSize);
+          const documents = body.documents.map(toLocalOutboxDocument);
+          await settleOutbox(db.outbox, documents);
+          return { documents, checkpoint: body.checkpoint };
+        }),
     },
     push: {
       batchSize: PUSH_BATCH_SIZE,
@@ -258,16 +270,13 @@ export function startReplication(options: ReplicationOptions): SyncController {
         return event.status === 'pending' && !event._deleted ? doc : null;
       },
       handler: (rows) =>
-        tracked(
-          () => outbox,
-          async () => {
-            const conflicts = await api.request(z.array(z.unknown()), '/api/replication/events/push', {
-              method: 'POST',
-              body: JSON.stringify(rows),
-            });
-            return conflicts.map(toLocalOutboxDocument) as never[];
-          },
-        ),
+        tracked(async () => {
+          const conflicts = await api.request(z.array(z.unknown()), '/api/replication/events/push', {
+            method: 'POST',
+            body: JSON.stringify(rows),
+          });
+          return conflicts.map(toLocalOutboxDocument) as never[];
+        }),
     },
   });
   subscriptions.push(outbox.active$.subscribe(() => refreshStatus()));
@@ -276,39 +285,38 @@ export function startReplication(options: ReplicationOptions): SyncController {
     const collection = db.collections[name];
     const pull: StreamPull = startStreamPull<LocalStreamDocument & { _deleted: boolean }>({
       db,
-      checkpointKey: `pull-checkpoint:${options.identifier}:${name}`,
+      checkpointKey: checkpointKeyOf(options.identifier, name),
       batchSize: PULL_BATCH_SIZE,
       retryFirstMs: RETRY_FIRST_MS,
+      retryMaxMs: RETRY_MAX_MS,
       waitForLeadership: true,
-      fetchPage: (checkpoint, batchSize) =>
-        tracked(
-          () => pull,
-          async () => {
-            const body = await readAhead.take(name, checkpoint, batchSize);
-            const documents = body.documents.map((raw) =>
-              toLocalStreamDocument(raw, options.userId, options.teamIds),
-            );
-            return { documents, checkpoint: body.checkpoint };
-          },
-        ),
-      write: async (documents) => {
-        await tracked(
-          () => pull,
-          () =>
-            Promise.all([
-              writeServerRows(collection, documents, 'clearway-pull'),
-              // Lists read the lean summaries: written beside the cases, page by page.
-              name === 'cases' ? writeCaseSummaries(db.caseSummaries, documents) : undefined,
-            ]).catch((error: unknown) => {
-              // Not the network: say so (a full disk is the likely cause), and try again later.
-              throw new ApiError('storage', storageProblem(error), 0);
-            }),
+      fetchPage: async (checkpoint, batchSize) => {
+        const body = await readAhead.take(name, checkpoint, batchSize);
+        const documents = body.documents.map((raw) =>
+          toLocalStreamDocument(raw, options.userId, options.teamIds),
         );
+        return { documents, checkpoint: body.checkpoint };
+      },
+      write: async (documents) => {
+        try {
+          // Lists read the lean summaries, so they are stored first: a tab opened meanwhile finds
+          // them and does not rebuild them from the cases while this writes them.
+          if (name === 'cases') await writeCaseSummaries(db.caseSummaries, documents);
+          await writeServerRows(collection, documents, 'clearway-pull');
+        } catch (error) {
+          // Not the network: say so (a full disk is the likely cause), and try again later.
+          console.error(`Storing pulled ${name} failed:`, error);
+          throw new ApiError('storage', storageProblem(error), 0);
+        }
         pulled$.next({ collection: name, documents });
       },
+      onOutcome: (error) => void report(name, error),
     });
     pulls[name] = pull;
     subscriptions.push(pull.active$.subscribe(() => refreshStatus()));
+    // Another tab signing out removes the database: this tab's collections close, and so do its pulls.
+    collection.onClose.push(() => pull.cancel());
+    if (name === 'cases') db.caseSummaries.onClose.push(() => pull.cancel());
   }
 
   function isAnyActive(): boolean {
@@ -320,6 +328,8 @@ export function startReplication(options: ReplicationOptions): SyncController {
     const pendingCount = pendingCount$.getValue();
     const waiting = pendingCount === 1 ? '1 change is' : `${pendingCount} changes are`;
     let next: SyncStatus;
+    const failures = [...errors.values()];
+    const lastError = failures.find((e) => e.isOffline) ?? failures[0] ?? null;
     if (lastError?.isOffline) {
       next = {
         state: 'offline',

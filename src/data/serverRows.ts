@@ -20,7 +20,8 @@ export async function writeServerRows<T extends { id: string }>(
   const storage = collection.storageInstance;
   // A tombstone for something never held has nothing to remove: only those are looked up.
   const tombstones = rows.filter((row) => row._deleted).map((row) => row.id);
-  const held = tombstones.length > 0 ? await storage.findDocumentsById(tombstones, true) : [];
+  // Rows already removed are not removed again (every full re-pull repeats the tombstones).
+  const held = tombstones.length > 0 ? await storage.findDocumentsById(tombstones, false) : [];
   const heldIds = new Set(held.map((doc) => (doc as { id: string }).id));
   const documentOf = new Map<string, RxDocumentData<T>>();
   for (const row of rows) {

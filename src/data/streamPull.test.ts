@@ -3,7 +3,7 @@
 // a failed write tried again from there, documents replaced and removed as the server says.
 // (The whole path against the real server is in tests/integration/data-*.test.ts.)
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ClearwayDatabase, openDatabase } from './database';
 import { blankStreamRow, type LocalStreamDocument } from './schemas';
 import { writeServerRows } from './serverRows';
@@ -79,6 +79,16 @@ describe('writing rows the server decided', () => {
     expect(stored.map((d) => [d.id, d._deleted])).toEqual([[caseDoc(2).id, true]]);
   });
 
+  it('brings back a case withdrawn and then shown again (access given back)', async () => {
+    const database = await openFresh();
+    await writeServerRows(database.cases, [caseDoc(1)], 'test');
+    await writeServerRows(database.cases, [{ ...blankStreamRow(caseDoc(1).id), _deleted: true }], 'test');
+    expect(await database.cases.count().exec()).toBe(0);
+    await writeServerRows(database.cases, [caseDoc(1, 'FOI-2026-00777')], 'test');
+    const back = await database.cases.findOne(caseDoc(1).id).exec();
+    expect(back?.reference).toBe('FOI-2026-00777');
+  });
+
   it('refuses a row that breaks the schema, with a message, and keeps what was stored', async () => {
     const database = await openFresh();
     await writeServerRows(database.cases, [caseDoc(1)], 'test');
@@ -88,20 +98,21 @@ describe('writing rows the server decided', () => {
   });
 });
 
+type Options = Parameters<typeof startStreamPull<Doc>>[0];
+
 describe('pulling a stream collection', () => {
-  const start = (
-    database: ClearwayDatabase,
-    fetchPage: (checkpoint: unknown, batchSize: number) => Promise<PulledPage<Doc>>,
-    write = (docs: Doc[]) => writeServerRows(database.cases, docs, 'test'),
-  ) =>
+  const start = (database: ClearwayDatabase, fetchPage: Options['fetchPage'], more: Partial<Options> = {}) =>
     startStreamPull<Doc>({
       db: database,
       checkpointKey: 'pull-checkpoint:test:cases',
       batchSize: 3,
       retryFirstMs: 10,
+      retryMaxMs: 40,
       waitForLeadership: true,
       fetchPage,
-      write,
+      write: (docs) => writeServerRows(database.cases, docs, 'test'),
+      onOutcome: () => undefined,
+      ...more,
     });
 
   it('pages to the end, keeps its checkpoint, and later pulls only what is new', async () => {
@@ -128,11 +139,15 @@ describe('pulling a stream collection', () => {
     const database = await openFresh();
     const docs = Array.from({ length: 7 }, (_, i) => caseDoc(i + 1));
     const calls: unknown[] = [];
+    const outcomes: (string | null)[] = [];
     let writes = 0;
-    pull = start(database, pagesOf(docs, calls), async (page) => {
-      writes += 1;
-      if (writes === 2) throw new Error('The disk is full.');
-      await writeServerRows(database.cases, page, 'test');
+    pull = start(database, pagesOf(docs, calls), {
+      write: async (page) => {
+        writes += 1;
+        if (writes === 2) throw new Error('The disk is full.');
+        await writeServerRows(database.cases, page, 'test');
+      },
+      onOutcome: (error) => outcomes.push(error === null ? null : String(error)),
     });
     await pull.awaitInitialPull();
     expect((await database.cases.find().exec()).map((d) => d.lastSeq).sort((a, b) => a - b)).toEqual([
@@ -140,24 +155,64 @@ describe('pulling a stream collection', () => {
     ]);
     // The second page's write failed, so its checkpoint was never stored: it was fetched again.
     expect(calls.filter((c) => c === 3).length).toBe(2);
+    // The failure was reported once, though the next page's fetch had succeeded, then the success.
+    expect(outcomes).toEqual(['Error: The disk is full.', null]);
+  });
+
+  it('waits longer after each failure, up to its bound, and is not in sync meanwhile', async () => {
+    const database = await openFresh();
+    const waits: number[] = [];
+    let failures = 0;
+    pull = start(database, async () => {
+      waits.push(pull?.retryTime ?? 0);
+      failures += 1;
+      throw new Error('The server cannot be reached.');
+    });
+    let isInSync = false;
+    void pull.awaitInSync().then(() => {
+      isInSync = true;
+    });
+    await vi.waitFor(() => expect(failures).toBeGreaterThanOrEqual(4), { timeout: 2_000 });
+    expect(waits.slice(0, 4)).toEqual([10, 20, 40, 40]);
+    expect(isInSync).toBe(false);
+  });
+
+  it('stops only once the page being written is stored, so the database can then be removed', async () => {
+    const database = await openFresh();
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let isWriting = false;
+    pull = start(database, pagesOf([caseDoc(1)]), {
+      write: async (docs) => {
+        isWriting = true;
+        await held;
+        await writeServerRows(database.cases, docs, 'test');
+      },
+    });
+    await vi.waitFor(() => expect(isWriting).toBe(true));
+    let isStopped = false;
+    const stopping = pull.cancel().then(() => {
+      isStopped = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(isStopped).toBe(false);
+    release();
+    await stopping;
+    expect(await database.cases.count().exec()).toBe(1);
   });
 
   it('stops at once in a tab that never led (another tab pulls): sign-out is not held up', async () => {
     const database = await openFresh();
     const calls: unknown[] = [];
-    pull = startStreamPull<Doc>({
+    pull = start(database, pagesOf([caseDoc(1)], calls), {
       db: {
         // Another tab leads, and goes on leading.
         waitForLeadership: () => new Promise<boolean>(() => undefined),
         getLocal: (id) => database.getLocal(id),
         upsertLocal: (id, data) => database.upsertLocal(id, data as never),
       },
-      checkpointKey: 'pull-checkpoint:test:cases',
-      batchSize: 3,
-      retryFirstMs: 10,
-      waitForLeadership: true,
-      fetchPage: pagesOf([caseDoc(1)], calls),
-      write: (docs) => writeServerRows(database.cases, docs, 'test'),
     });
     pull.reSync();
     await pull.cancel();
@@ -167,24 +222,30 @@ describe('pulling a stream collection', () => {
   it('goes round again when told of a change while pulling', async () => {
     const database = await openFresh();
     const docs = [caseDoc(1)];
+    const calls: unknown[] = [];
     let release: () => void = () => undefined;
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const source = pagesOf(docs);
-    let isFirst = true;
+    let fetching: () => void = () => undefined;
+    const isFetching = new Promise<void>((resolve) => {
+      fetching = resolve;
+    });
+    const source = pagesOf(docs, calls);
     pull = start(database, async (checkpoint, size) => {
       const page = await source(checkpoint, size);
-      if (isFirst) {
-        isFirst = false;
+      if (calls.length === 1) {
+        fetching();
         await held;
       }
       return page;
     });
-    // The server accepts another case while the first pull is still on its way.
+    await isFetching;
+    // The server accepts another case while the first page (holding one case) is on its way.
     docs.push(caseDoc(2));
     pull.reSync();
     release();
+    await vi.waitFor(() => expect(calls).toEqual([null, 1]));
     await pull.awaitInSync();
     expect(await database.cases.count().exec()).toBe(2);
   });

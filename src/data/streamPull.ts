@@ -9,8 +9,10 @@
 //
 // The checkpoint is stored only once its page is written: a page written twice (the tab closed
 // in between) is harmless, one never written is impossible. Only the tab that leads pulls; the
-// others see its writes through RxDB's events between tabs. Failures wait `retryTime` (which
-// the caller doubles and resets) and try again; `reSync` pulls at once.
+// others see its writes through RxDB's events between tabs. A failed round waits `retryTime`,
+// which doubles up to a bound and is reset by a round that reaches the end; `reSync` pulls at
+// once. Each round's outcome is reported once, at its end, so a page fetched well after a
+// failed write cannot hide that failure.
 import { BehaviorSubject, filter, firstValueFrom } from 'rxjs';
 
 export type PulledPage<D> = { documents: D[]; checkpoint: unknown };
@@ -32,6 +34,9 @@ export type StreamPullOptions<D> = {
   /** Stores a page; resolves once it is written. */
   write: (documents: D[]) => Promise<void>;
   retryFirstMs: number;
+  retryMaxMs: number;
+  /** How each round ended: null when it reached the end, else what failed. */
+  onOutcome: (error: unknown | null) => void;
   /** Whether to wait to lead the tabs before pulling (false in single-process Node tests). */
   waitForLeadership: boolean;
 };
@@ -39,8 +44,8 @@ export type StreamPullOptions<D> = {
 export type StreamPull = {
   /** True while a pull is under way. */
   active$: BehaviorSubject<boolean>;
-  /** How long the next failure waits before trying again (the caller doubles and resets it). */
-  retryTime?: number;
+  /** How long a failed round waits before trying again. */
+  retryTime: number;
   /** Pull again from the stored checkpoint, now (the server said something changed). */
   reSync: () => void;
   /** Resolves once a pull has reached the server's last document since this started. */
@@ -102,15 +107,22 @@ export function startStreamPull<D>(options: StreamPullOptions<D>): StreamPull {
       while (isRequested && !isCancelled) {
         isRequested = false;
         await pullToEnd();
-        if (!isCancelled) reachedEnd$.next(true);
+        if (isCancelled) return;
+        state.retryTime = options.retryFirstMs;
+        options.onOutcome(null);
+        reachedEnd$.next(true);
       }
-    } catch {
-      // The caller has reported the failure; try again after the wait it set.
+    } catch (error) {
       if (!isCancelled) {
+        options.onOutcome(error);
+        // Still wanted: in sync only once a retry gets through.
+        isRequested = true;
+        const wait = state.retryTime;
+        state.retryTime = Math.min(wait * 2, options.retryMaxMs);
         retryTimer = setTimeout(() => {
           retryTimer = null;
           state.reSync();
-        }, state.retryTime);
+        }, wait);
       }
     } finally {
       active$.next(false);
