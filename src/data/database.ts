@@ -22,6 +22,9 @@ export type ClearwayDatabase = RxDatabase<ClearwayCollections>;
 
 export const STREAM_COLLECTIONS: readonly CollectionName[] = ['cases', 'directory', 'templates', 'calendar'];
 
+/** Documents carried to a new schema version per write (50,000 cases: 100 writes, not 5,000). */
+const MIGRATION_BATCH = 500;
+
 /** Where IndexedDB comes from: the browser's own, or fake-indexeddb in Node tests and benches. */
 export type IndexedDbEnvironment = { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange };
 
@@ -77,6 +80,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Clearw
   const streamCollection = {
     schema: streamJsonSchema,
     migrationStrategies: streamMigrationStrategies(options.userId, options.teamIds),
+    // Migrated below, in batches far larger than RxDB's ten documents a write.
+    autoMigrate: false,
   };
   await db.addCollections({
     outbox: { schema: outboxJsonSchema },
@@ -86,6 +91,11 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Clearw
     calendar: streamCollection,
     caseSummaries: { schema: caseSummaryJsonSchema },
   });
+  // A device upgraded from an older version carries its documents forward before they are read.
+  for (const name of STREAM_COLLECTIONS) {
+    const collection = db.collections[name];
+    if (await collection.migrationNeeded()) await collection.migratePromise(MIGRATION_BATCH);
+  }
   await rebuildCaseSummaries(db.cases, db.caseSummaries);
   return db;
 }
