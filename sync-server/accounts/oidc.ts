@@ -173,14 +173,16 @@ export async function findAccountForClaims(
   if (typeof username !== 'string' || !username.trim()) return { kind: 'unknown' };
   const account = await findAccountByUsername(db, username.trim());
   if (!account) return { kind: 'unknown' };
-  // Linked to someone else's subject (this one would have been found above).
-  if (account.oidcIdentity) return { kind: 'other_identity' };
+  // Linked to someone else's subject at this issuer (this one would have been found above). A
+  // link made under another issuer is one the operator has since replaced (OIDC_ISSUER changed,
+  // a tenant moved): left binding, it would lock everyone out, so it is made afresh.
+  if (account.oidcIdentity?.issuer === identity.issuer) return { kind: 'other_identity' };
   return { kind: 'account', account, identity };
 }
 
 /**
- * After the checks that let the person in: keeps the subject on an account that had none, so
- * that from now on only it signs that account in. False when another subject was linked to the
+ * After the checks that let the person in: keeps the subject on an account that had none (or one
+ * from an issuer no longer configured), so that from now on only it signs that account in. False when another subject was linked to the
  * account in the meantime (two first sign-ins at once): that one wins, this one is refused.
  */
 export async function keepOidcIdentity(
@@ -188,7 +190,8 @@ export async function keepOidcIdentity(
   account: Account,
   identity: OidcIdentity,
 ): Promise<boolean> {
-  if (account.oidcIdentity) return true; // found by this very identity
+  const linked = account.oidcIdentity;
+  if (linked?.issuer === identity.issuer && linked.subject === identity.subject) return true;
   if (await linkOidcIdentity(db, account.userId, identity)) return true;
   const now = await findAccountByOidcIdentity(db, identity);
   return now?.userId === account.userId;

@@ -74,8 +74,8 @@ export async function findAccountByOidcIdentity(
 }
 
 /**
- * Links the account to an organisation identity if it has none yet; false when it already has
- * one (another sign-in may have linked it a moment ago: the caller compares again).
+ * Links the account to an organisation identity if it has none yet from this issuer; false when
+ * it has (another sign-in may have linked it a moment ago: the caller compares again).
  */
 export async function linkOidcIdentity(
   db: Queryable,
@@ -84,7 +84,7 @@ export async function linkOidcIdentity(
 ): Promise<boolean> {
   const rows = await db.query<{ user_id: string }>(
     `update users set oidc_issuer = $2, oidc_subject = $3
-     where user_id = $1 and oidc_subject is null returning user_id`,
+     where user_id = $1 and (oidc_subject is null or oidc_issuer is distinct from $2) returning user_id`,
     [userId, identity.issuer, identity.subject],
   );
   return rows.length === 1;

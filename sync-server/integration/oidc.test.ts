@@ -21,6 +21,7 @@ const PEOPLE = [
   { sub: 'entra-lee', preferred_username: 'lee.brown@dept.example' },
   // The directory gave Lee's old username to someone new: a different subject.
   { sub: 'entra-new-lee', preferred_username: 'Lee.Brown@Dept.Example' },
+  { sub: 'entra-moved', preferred_username: 'official.moved' },
 ];
 
 const COOKIE_SECRET = 'the-state-cookie-secret-for-these-tests';
@@ -231,6 +232,26 @@ describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) 
     if (!lee) throw new Error('Lee is one of the people');
     lee.preferred_username = 'lee.b@dept.example';
     expect((await signInAs('entra-lee')).user?.displayName).toBe('Lee Brown');
+  });
+
+  it('links afresh an account linked under an issuer that is no longer configured (a tenant moved)', async () => {
+    await createAccount(server.db, {
+      username: 'official.moved',
+      displayName: 'Moved Official',
+      password: 'not used for this sign-in',
+      roles: ['case_worker'],
+      teamIds: [],
+    });
+    await server.db.query(
+      `update users set oidc_issuer = 'https://old-tenant.example', oidc_subject = 'old-sub'
+       where username = 'official.moved'`,
+    );
+    const browser = new TestBrowser();
+    const { response } = await walkSignIn(browser, `${server.url}/api/auth/oidc/start`, 'entra-moved');
+    expect(response.headers.get('location')).toBe('/#signed-in');
+    expect(
+      await server.db.query(`select oidc_issuer, oidc_subject from users where username = 'official.moved'`),
+    ).toEqual([{ oidc_issuer: provider.issuer, oidc_subject: 'entra-moved' }]);
   });
 
   it('never signs in by an e-mail address a person typed on their account', async () => {
