@@ -8,7 +8,7 @@ const OIDC = {
   OIDC_CLIENT_ID: 'clearway',
   OIDC_CLIENT_SECRET: 'a-client-secret',
 };
-const PRODUCTION = { CLEARWAY_MODE: 'production', ...OIDC };
+const PRODUCTION = { CLEARWAY_MODE: 'production', CLEARWAY_TRUST_PROXY: 'none', ...OIDC };
 
 describe('the public address', () => {
   it('is where the organisation sends people back, whatever a request says', () => {
@@ -17,9 +17,11 @@ describe('the public address', () => {
     expect(config.oidc?.redirectUri).toBe('https://clearway.dept.gov.uk/api/auth/oidc/callback');
   });
 
-  it('must be set in production when organisation sign-in is', () => {
-    expect(() => readConfig(PRODUCTION)).toThrow(/CLEARWAY_PUBLIC_URL: must be set/);
-    expect(readConfig({ CLEARWAY_MODE: 'production' }).publicUrl).toBeUndefined();
+  it('must be set in production, with or without organisation sign-in', () => {
+    expect(() => readConfig(PRODUCTION)).toThrow(/CLEARWAY_PUBLIC_URL: must be set in production/);
+    expect(() => readConfig({ CLEARWAY_MODE: 'production', CLEARWAY_TRUST_PROXY: 'none' })).toThrow(
+      /CLEARWAY_PUBLIC_URL: must be set in production/,
+    );
   });
 
   it('is this machine in a demo', () => {
@@ -50,8 +52,19 @@ describe('the public address', () => {
 });
 
 describe('trusted proxies', () => {
-  it('are nobody unless named', () => {
+  it('are nobody in a demo unless named', () => {
     expect(readConfig({}).trustProxy).toBe(false);
+  });
+
+  it('must be named in production, or said to be none', () => {
+    const production = { CLEARWAY_MODE: 'production', CLEARWAY_PUBLIC_URL: 'https://c.gov.uk' };
+    expect(() => readConfig(production)).toThrow(
+      /CLEARWAY_TRUST_PROXY: must be set in production: the addresses of the proxies in front of Clearway, or none/,
+    );
+    expect(readConfig({ ...production, CLEARWAY_TRUST_PROXY: 'none' }).trustProxy).toBe(false);
+    expect(readConfig({ ...production, CLEARWAY_TRUST_PROXY: '10.0.0.0/8' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+    ]);
   });
 
   it('are addresses, ranges or the usual private kinds', () => {
@@ -62,7 +75,7 @@ describe('trusted proxies', () => {
       '::1',
     ]);
     // "true" would believe anyone's X-Forwarded-For; a hop count Fastify ignores.
-    for (const bad of ['true', '1', 'proxy.internal', '10.0.0.0/8,']) {
+    for (const bad of ['true', '1', 'proxy.internal', '10.0.0.0/8,', 'none,10.0.0.1', '']) {
       expect(() => readConfig({ CLEARWAY_TRUST_PROXY: bad })).toThrow(/CLEARWAY_TRUST_PROXY/);
     }
   });

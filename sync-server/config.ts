@@ -33,19 +33,27 @@ const envSchema = z.object({
   /**
    * The reverse proxies whose X-Forwarded-For (the address sign-in limits count by) and
    * X-Forwarded-Proto are believed: addresses, CIDR ranges, or loopback / linklocal /
-   * uniquelocal, comma-separated. Unset: none, every header is the client's own word.
+   * uniquelocal, comma-separated; or `none` when people connect to Clearway directly. Unset: none
+   * in a demo; production refuses to start (see trustProxyOf).
    */
   CLEARWAY_TRUST_PROXY: z
-    .string()
-    .transform((value) => value.split(',').map((entry) => entry.trim()))
-    .pipe(
-      z.array(
-        z.union(
-          [z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6(), z.enum(['loopback', 'linklocal', 'uniquelocal'])],
-          { error: 'must be addresses or ranges of the proxies in front, like 10.0.0.0/8 or loopback' },
+    .union([
+      z.literal('none').transform(() => false as const),
+      z
+        .string()
+        .transform((value) => value.split(',').map((entry) => entry.trim()))
+        .pipe(
+          z.array(
+            z.union(
+              [z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6(), z.enum(['loopback', 'linklocal', 'uniquelocal'])],
+              {
+                error:
+                  'must be addresses or ranges of the proxies in front, like 10.0.0.0/8 or loopback, or none',
+              },
+            ),
+          ),
         ),
-      ),
-    )
+    ])
     .optional(),
   /**
    * Signs the organisation sign-in's state cookie, so a sign-in started on one server process may
@@ -144,15 +152,14 @@ export const OIDC_CALLBACK_PATH = '/api/auth/oidc/callback';
 
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
-function publicUrlOf(e: z.infer<typeof envSchema>): string | undefined {
+function publicUrlOf(e: z.infer<typeof envSchema>): string {
   if (!e.CLEARWAY_PUBLIC_URL) {
-    // A demo runs on the machine it is tried on; production must say where it is.
+    // A demo runs on the machine it is tried on; production must say where it is, or the
+    // session cookie's Secure flag would rest on how each request happened to arrive.
     if (e.CLEARWAY_MODE === 'demo') return `http://localhost:${e.PORT}`;
-    if (e.OIDC_ISSUER && e.OIDC_CLIENT_ID)
-      throw invalid(
-        'CLEARWAY_PUBLIC_URL: must be set when organisation sign-in (OIDC_ISSUER) is set in production',
-      );
-    return undefined;
+    throw invalid(
+      'CLEARWAY_PUBLIC_URL: must be set in production: the address people open Clearway at, like https://clearway.dept.gov.uk',
+    );
   }
   const url = new URL(e.CLEARWAY_PUBLIC_URL);
   // Session cookies sent in clear text could be read on the way: plain http only on this machine.
@@ -161,8 +168,21 @@ function publicUrlOf(e: z.infer<typeof envSchema>): string | undefined {
   return url.origin;
 }
 
-function oidcSettings(e: z.infer<typeof envSchema>, publicUrl: string | undefined): OidcSettings | undefined {
-  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !publicUrl) return undefined;
+/**
+ * Behind a load balancer that is not named here every client has its address, so five failed
+ * sign-ins from anyone would stop password sign-in for everyone: production must say, even if
+ * only `none`. A demo runs on the machine it is tried on, reached directly.
+ */
+function trustProxyOf(e: z.infer<typeof envSchema>): false | string[] {
+  if (e.CLEARWAY_TRUST_PROXY !== undefined) return e.CLEARWAY_TRUST_PROXY;
+  if (e.CLEARWAY_MODE === 'demo') return false;
+  throw invalid(
+    'CLEARWAY_TRUST_PROXY: must be set in production: the addresses of the proxies in front of Clearway, or none if people connect to it directly',
+  );
+}
+
+function oidcSettings(e: z.infer<typeof envSchema>, publicUrl: string): OidcSettings | undefined {
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID) return undefined;
   const cookieSecret = e.CLEARWAY_COOKIE_SECRET ?? e.OIDC_CLIENT_SECRET;
   // Without a shared secret each process would sign with its own key and refuse sign-ins that
   // another process behind the same load balancer started.
@@ -205,8 +225,8 @@ export type ServerConfig = {
   mode: 'demo' | 'production';
   staticDir: string;
   bodyLimit: number;
-  /** The address people open Clearway at (an origin); undefined only in production without OIDC. */
-  publicUrl: string | undefined;
+  /** The address people open Clearway at (an origin): CLEARWAY_PUBLIC_URL, in a demo localhost. */
+  publicUrl: string;
   /** The proxies whose X-Forwarded-* headers are believed; false: nobody's. */
   trustProxy: false | string[];
   admin: { username: string; password: string } | undefined;
@@ -235,7 +255,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     staticDir: path.resolve(e.CLEARWAY_STATIC_DIR),
     bodyLimit: e.CLEARWAY_BODY_LIMIT,
     publicUrl,
-    trustProxy: e.CLEARWAY_TRUST_PROXY ?? false,
+    trustProxy: trustProxyOf(e),
     admin:
       e.CLEARWAY_ADMIN_USERNAME && e.CLEARWAY_ADMIN_PASSWORD
         ? { username: e.CLEARWAY_ADMIN_USERNAME, password: e.CLEARWAY_ADMIN_PASSWORD }

@@ -89,7 +89,7 @@ try {
       });
     }
     await app.listen({ port: config.port, host: config.host });
-    console.log(`Clearway is running on http://localhost:${config.port} (${config.mode} mode)`);
+    console.log(`Clearway is running on ${config.publicUrl} (${config.mode} mode)`);
     const stop = () => void app.close().then(() => process.exit(0));
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);

@@ -46,16 +46,15 @@ export const SESSION_MAX_AGE_S = 60 * 60 * 24 * 30;
 
 /**
  * An HttpOnly cookie's options. Secure when people reach Clearway over https, as
- * CLEARWAY_PUBLIC_URL says; only without that setting (production without organisation sign-in)
- * from how this request came, which is the connection's own unless CLEARWAY_TRUST_PROXY names
- * the proxy that says so.
+ * CLEARWAY_PUBLIC_URL says (required in production), never from how a request came: a request's
+ * protocol is the proxy's word, or plain http behind a proxy that ends TLS.
  */
-export function cookieOptions(config: ServerConfig, request: FastifyRequest, path: string, maxAge: number) {
+export function cookieOptions(config: ServerConfig, path: string, maxAge: number) {
   return {
     httpOnly: true,
     // Lax: the cookie comes back on the organisation's top-level redirect, never on others' posts.
     sameSite: 'lax' as const,
-    secure: config.publicUrl ? config.publicUrl.startsWith('https:') : request.protocol === 'https',
+    secure: config.publicUrl.startsWith('https:'),
     path,
     maxAge,
   };
@@ -95,7 +94,7 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     await limiter.recordSuccess(body.username);
     const deviceName = body.deviceName || describeDevice(request);
     const { token, session } = await startSession(db, account.userId, deviceName);
-    reply.setCookie(SESSION_COOKIE, token, cookieOptions(ctx.config, request, '/', SESSION_MAX_AGE_S));
+    reply.setCookie(SESSION_COOKIE, token, cookieOptions(ctx.config, '/', SESSION_MAX_AGE_S));
     return { token, user: toPrincipal(account), deviceId: session.deviceId };
   });
 

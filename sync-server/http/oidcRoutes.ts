@@ -2,7 +2,7 @@
 // for, the start (off to the organisation's sign-in page), the callback (back with a code), and
 // the call with which the app, back at `/#signed-in`, swaps its new session cookie for the
 // bearer token it keeps on the device. Without OIDC settings only the options exist.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { createOidcSignIn, findAccountForClaims, keepOidcIdentity, PENDING_TTL_MS } from '../accounts/oidc';
 import { startSession } from '../accounts/sessions';
@@ -30,8 +30,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: ServerContext): vo
   }));
   if (!settings) return;
   const signIn = createOidcSignIn(settings);
-  const cookie = (request: FastifyRequest, path: string, maxAge: number) =>
-    cookieOptions(ctx.config, request, path, maxAge);
+  const cookie = (path: string, maxAge: number) => cookieOptions(ctx.config, path, maxAge);
 
   app.get('/api/auth/oidc/start', async (request, reply) => {
     const query = startQuerySchema.safeParse(request.query);
@@ -48,7 +47,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: ServerContext): vo
         'Try again in a few minutes, or sign in with your username and password.',
       );
     }
-    reply.setCookie(STATE_COOKIE, begun.cookie, cookie(request, OIDC_CALLBACK_PATH, PENDING_TTL_MS / 1000));
+    reply.setCookie(STATE_COOKIE, begun.cookie, cookie(OIDC_CALLBACK_PATH, PENDING_TTL_MS / 1000));
     return reply.redirect(begun.url.href, 302);
   });
 
@@ -103,7 +102,7 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: ServerContext): vo
       return sendPage(reply, 403, 'You cannot sign in', OTHER_IDENTITY);
     }
     const { token } = await startSession(ctx.db, account.userId, pending.deviceName);
-    reply.setCookie(SESSION_COOKIE, token, cookie(request, '/', SESSION_MAX_AGE_S));
+    reply.setCookie(SESSION_COOKIE, token, cookie('/', SESSION_MAX_AGE_S));
     // The token never goes in an address: the app asks for it with the cookie (below).
     return reply.redirect('/#signed-in', 302);
   });

@@ -203,7 +203,9 @@ describe.each(databasesUnderTest())('with no trusted proxy on $name', (engine) =
 describe('production mode', () => {
   it('refuses to sign demo people in', async () => {
     const [engine] = databasesUnderTest();
-    const server = await startTestServer(engine!, { env: { CLEARWAY_MODE: 'production' } });
+    const server = await startTestServer(engine!, {
+      env: { CLEARWAY_MODE: 'production', CLEARWAY_TRUST_PROXY: 'none' },
+    });
     try {
       const response = await server.call(null, '/api/auth/login', {
         method: 'POST',

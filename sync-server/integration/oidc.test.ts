@@ -48,7 +48,9 @@ describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) 
       CLEARWAY_COOKIE_SECRET: COOKIE_SECRET,
     };
     server = await startTestServer(engine, { env });
-    production = await startTestServer(engine, { env: { ...env, CLEARWAY_MODE: 'production' } });
+    production = await startTestServer(engine, {
+      env: { ...env, CLEARWAY_MODE: 'production', CLEARWAY_TRUST_PROXY: 'none' },
+    });
     provider.serve(
       [server, production].map((s) => `${s.url}/api/auth/oidc/callback`),
       people,
@@ -114,20 +116,37 @@ describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) 
     expect(devices.map((d) => d.name)).toContain('Sam’s laptop');
   });
 
-  it('sends the organisation back to the configured address, whatever Host or X-Forwarded headers say', async () => {
-    const response = await fetch(`${server.url}/api/auth/oidc/start`, {
-      redirect: 'manual',
-      headers: {
-        host: 'attacker.example',
-        'x-forwarded-host': 'attacker.example',
-        'x-forwarded-proto': 'https',
+  it('sends the organisation back to the configured address, whatever a trusted proxy forwards', async () => {
+    // The proxy in front (this machine) is believed, so Fastify takes its X-Forwarded-Host and
+    // X-Forwarded-Proto as the request's host and protocol: only the configured address may count.
+    const behindProxy = await startTestServer(engine, {
+      env: {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: provider.clientId,
+        OIDC_CLIENT_SECRET: provider.clientSecret,
+        CLEARWAY_TRUST_PROXY: 'loopback',
       },
     });
-    expect(response.status).toBe(302);
-    const authorize = new URL(response.headers.get('location') ?? 'http://none');
-    expect(authorize.searchParams.get('redirect_uri')).toBe(`${server.url}/api/auth/oidc/callback`);
-    // Plain http, as configured: a forwarded "https" does not decide the cookie either.
-    expect(response.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
+    try {
+      const response = await fetch(`${behindProxy.url}/api/auth/oidc/start`, {
+        redirect: 'manual',
+        headers: { 'x-forwarded-host': 'attacker.example', 'x-forwarded-proto': 'https' },
+      });
+      expect(response.status).toBe(302);
+      const authorize = new URL(response.headers.get('location') ?? 'http://none');
+      expect(authorize.searchParams.get('redirect_uri')).toBe(`${behindProxy.url}/api/auth/oidc/callback`);
+      // Plain http, as configured: a forwarded "https" does not decide the cookie either.
+      expect(response.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
+      const signIn = await fetch(`${behindProxy.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({ username: 'caseworker', password: 'demo' }),
+      });
+      expect(signIn.status).toBe(200);
+      expect(signIn.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
+    } finally {
+      await behindProxy.close();
+    }
   });
 
   it('marks its cookies Secure when people reach Clearway over https, though this request came in plain', async () => {
@@ -340,7 +359,11 @@ describe('a public client (no client secret)', () => {
   };
 
   it('hands a sign-in started on one process to another when CLEARWAY_COOKIE_SECRET is set', async () => {
-    const env = { CLEARWAY_MODE: 'production', CLEARWAY_COOKIE_SECRET: COOKIE_SECRET };
+    const env = {
+      CLEARWAY_MODE: 'production',
+      CLEARWAY_TRUST_PROXY: 'none',
+      CLEARWAY_COOKIE_SECRET: COOKIE_SECRET,
+    };
     const now = new Date();
     const { cookie } = await serverProcess(env).begin('A laptop', now);
     expect(serverProcess(env).open(cookie, now)?.deviceName).toBe('A laptop');

@@ -20,7 +20,13 @@ describe('production mode on PGlite', () => {
   let env: NodeJS.ProcessEnv;
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'clearway-prod-'));
-    env = { CLEARWAY_MODE: 'production', CLEARWAY_DATA_DIR: dataDir, PORT: '0' };
+    env = {
+      CLEARWAY_MODE: 'production',
+      CLEARWAY_PUBLIC_URL: 'https://clearway.dept.example',
+      CLEARWAY_TRUST_PROXY: 'none',
+      CLEARWAY_DATA_DIR: dataDir,
+      PORT: '0',
+    };
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
