@@ -144,7 +144,9 @@ export async function rebuildCaseSummaries(
       .find({ selector: { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: REBUILD_BATCH })
       .exec();
     if (batch.length === 0) break;
-    await summaries.bulkUpsert(batch.map((d) => toCaseSummary(d.toJSON() as StreamRow)));
+    // Only where there is none yet: a pull writing summaries meanwhile (in a tab that leads while
+    // this one opens) has the newer case, and must not be written over with an older one.
+    await summaries.bulkInsert(batch.map((d) => toCaseSummary(d.toJSON() as StreamRow)));
     after = batch[batch.length - 1]?.id ?? after;
     if (batch.length < REBUILD_BATCH) break;
   }

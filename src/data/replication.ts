@@ -298,12 +298,17 @@ export function startReplication(options: ReplicationOptions): SyncController {
         return { documents, checkpoint: body.checkpoint };
       },
       write: async (documents) => {
-        try {
-          // Lists read the lean summaries, so they are stored first: a tab opened meanwhile finds
-          // them and does not rebuild them from the cases while this writes them.
-          if (name === 'cases') await writeCaseSummaries(db.caseSummaries, documents);
-          await writeServerRows(collection, documents, 'clearway-pull');
-        } catch (error) {
+        // Lists read the lean summaries: written beside the cases, both to the end before either
+        // failure is reported (a stop waits for this write, then the database may be removed).
+        const written = await Promise.allSettled([
+          writeServerRows(collection, documents, 'clearway-pull'),
+          name === 'cases' ? writeCaseSummaries(db.caseSummaries, documents) : Promise.resolve(),
+        ]);
+        const failed = written.find(
+          (outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected',
+        );
+        if (failed) {
+          const error: unknown = failed.reason;
           // Not the network: say so (a full disk is the likely cause), and try again later.
           console.error(`Storing pulled ${name} failed:`, error);
           throw new ApiError('storage', storageProblem(error), 0);
