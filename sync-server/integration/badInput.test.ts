@@ -65,6 +65,20 @@ describe.each(databasesUnderTest())('bad input on $name', (engine) => {
     expect(await countEvents()).toBe(0);
   });
 
+  it('refuses text the database cannot keep (half an emoji, a null character) with where it is', async () => {
+    const cutEmoji = caseLogged(caseworker, {});
+    (cutEmoji.payload as Record<string, unknown>).subject = `Bins ${'\ud83d'} missed`;
+    const response = await push(server, caseworker, [cutEmoji]);
+    expect(response.status).toBe(422);
+    expect((await response.json()).message).toMatch(
+      /payload\.subject: contains a character Clearway cannot store/,
+    );
+    const nul = caseLogged(caseworker, {});
+    (nul.payload as Record<string, unknown>).requestText = 'Please send\u0000 the figures.';
+    expect((await push(server, caseworker, [nul])).status).toBe(422);
+    expect(await countEvents()).toBe(0);
+  });
+
   it('answers a body over the limit with 413 and stores nothing', async () => {
     const huge = caseLogged(caseworker, {});
     (huge.payload as Record<string, unknown>).requestText = 'x'.repeat(70_000);

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { type ClearwayEvent, eventCatalogue, isEventType } from './catalogue';
 import { eventEnvelopeSchema } from './envelope';
+import { findUnstorableText } from './storableText';
 
 export type ParseResult = { ok: true; event: ClearwayEvent } | { ok: false; reason: string };
 
@@ -18,6 +19,13 @@ export function parseEvent(raw: unknown): ParseResult {
   const envelope = eventEnvelopeSchema.safeParse(raw);
   if (!envelope.success)
     return { ok: false, reason: `This is not a valid event. ${describeIssues('', envelope.error)}` };
+  const unstorable = findUnstorableText(envelope.data);
+  if (unstorable) {
+    return {
+      ok: false,
+      reason: `${unstorable.join('.')}: contains a character Clearway cannot store (often left by a broken copy and paste). Remove it and try again.`,
+    };
+  }
   const { type } = envelope.data;
   if (!isEventType(type)) return { ok: false, reason: `Clearway does not know the event type "${type}".` };
   const payload = eventCatalogue[type].schema.safeParse(envelope.data.payload);
