@@ -99,6 +99,8 @@ const describers: Describers = {
     return `Changed ${nameOf(p.userId)}’s ${changes.length > 0 ? changes.join(', and ') : 'roles and teams (no difference)'}`;
   },
   'directory.password_reset': ({ payload: p }, nameOf) => `Reset ${nameOf(p.userId)}’s password`,
+  'directory.sign_in_unlinked': ({ payload: p }, nameOf) =>
+    `Removed ${nameOf(p.userId)}’s organisation sign-in link`,
   'template.saved': ({ payload: p }) => `Saved the template "${p.name}"`,
   'template.retired': () => 'Retired a template',
   'calendar.holiday_added': ({ payload: p }) => `Added ${p.title} (${p.date}) as a bank holiday`,

@@ -58,24 +58,33 @@ describe('the directory', () => {
     });
   });
 
-  test('a password reset is recorded for the audit trail, by an administrator only, and says nothing of the password', () => {
-    const before = run([
-      dir('directory.person_saved', { userId: 'priya', name: 'Priya Shah', teamIds: ['x'] }),
-    ]);
-    const reset = dir('directory.password_reset', { userId: 'priya' });
-    expect(run([reset], before)).toEqual(before);
-    const parsed = parseEvent(reset);
-    if (!parsed.ok) throw new Error(parsed.reason);
-    expect(describeEvent(parsed.event, (id) => (id === 'priya' ? 'Priya Shah' : id))).toBe(
-      'Reset Priya Shah’s password',
-    );
-    // Nothing but whose password it was: an event carrying a password is refused, never stored.
-    expect(parseEvent(dir('directory.password_reset', { userId: 'priya', password: 'x' })).ok).toBe(false);
-    expect(decide(before, { ...reset, actor: 'mgr' }, people.manager, { now: NOW })).toEqual({
-      ok: false,
-      reason: "Only an administrator can reset people's passwords.",
-    });
-  });
+  test.each([
+    ['directory.password_reset', 'Reset Priya Shah’s password', "reset people's passwords", 'password'],
+    [
+      'directory.sign_in_unlinked',
+      'Removed Priya Shah’s organisation sign-in link',
+      "remove people's organisation sign-in links",
+      'subject',
+    ],
+  ])(
+    'a %s record is for the audit trail, by an administrator only, and says only whose it was',
+    (type, sentence, action, secret) => {
+      const before = run([
+        dir('directory.person_saved', { userId: 'priya', name: 'Priya Shah', teamIds: ['x'] }),
+      ]);
+      const record = dir(type, { userId: 'priya' });
+      expect(run([record], before)).toEqual(before);
+      const parsed = parseEvent(record);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      expect(describeEvent(parsed.event, (id) => (id === 'priya' ? 'Priya Shah' : id))).toBe(sentence);
+      // Nothing but whose it was: an event carrying a password or an identity is refused, never stored.
+      expect(parseEvent(dir(type, { userId: 'priya', [secret]: 'x' })).ok).toBe(false);
+      expect(decide(before, { ...record, actor: 'mgr' }, people.manager, { now: NOW })).toEqual({
+        ok: false,
+        reason: `Only an administrator can ${action}.`,
+      });
+    },
+  );
 
   test('removing someone who is not there is refused', () => {
     expect(

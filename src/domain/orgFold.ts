@@ -43,10 +43,11 @@ function foldDirectory(s: DirectoryState, event: ClearwayEvent): StepResult {
         ...s,
         people: upsert(s.people, event.payload, (p) => p.userId === event.payload.userId),
       });
-    // Records for the audit trail: accounts (roles, teams, passwords) live on the server, not in
+    // Records for the audit trail: accounts (roles, teams, passwords, sign-in links) live on the server, not in
     // the directory, which keeps what the organisation's spreadsheet says.
     case 'directory.roles_changed':
     case 'directory.password_reset':
+    case 'directory.sign_in_unlinked':
       return accept(s);
     case 'directory.person_removed':
       if (!s.people.some((p) => p.userId === event.payload.userId))

@@ -90,6 +90,19 @@ export async function linkOidcIdentity(
   return rows.length === 1;
 }
 
+/**
+ * Removes the account's organisation identity, so its next organisation sign-in links it afresh
+ * by username claim; false for no such person. Call it through personAccess.unlinkOrganisationSignIn,
+ * which records who removed it.
+ */
+export async function unlinkOidcIdentity(db: Queryable, userId: string): Promise<boolean> {
+  const rows = await db.query<{ user_id: string }>(
+    'update users set oidc_issuer = null, oidc_subject = null where user_id = $1 returning user_id',
+    [userId],
+  );
+  return rows.length === 1;
+}
+
 export async function findAccount(db: Queryable, userId: string): Promise<Account | undefined> {
   const [row] = await db.query<UserRow>(`select ${COLUMNS} from users where user_id = $1`, [userId]);
   return row && toAccount(row);

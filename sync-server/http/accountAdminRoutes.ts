@@ -1,13 +1,19 @@
 // An administrator's account work: list everyone who may sign in, add a person with their
-// roles, teams and first password, and reset a forgotten password (both recorded in the log). Roles and teams change
+// roles, teams and first password, reset a forgotten password, and remove a person's organisation
+// sign-in link (each recorded in the log). Roles and teams change
 // through PATCH /api/admin/people/:userId (peopleRoutes.ts); devices through /api/devices.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src/domain/passwordRule';
 import { roleSchema } from '../../src/domain/principal';
 import { activeDevicesByPerson } from '../accounts/sessions';
-import { isAdministrator, listAccounts, toPrincipal } from '../accounts/users';
-import { addPerson, resetPassword } from '../replication/personAccess';
+import { findAccount, isAdministrator, listAccounts, toPrincipal } from '../accounts/users';
+import {
+  addPerson,
+  ChangeRefused,
+  resetPassword,
+  unlinkOrganisationSignIn,
+} from '../replication/personAccess';
 import { authenticate, type Caller, pusherOf } from './authenticate';
 import type { ServerContext } from './context';
 import { parseOrReply, sendProblem } from './problems';
@@ -57,6 +63,7 @@ export function registerAccountAdminRoutes(app: FastifyInstance, ctx: ServerCont
       ...toPrincipal(account),
       username: account.username,
       isDemo: account.isDemo,
+      hasOrganisationSignInLink: account.oidcIdentity !== null,
       activeDevices: devices.get(account.userId)?.count ?? 0,
       lastSeenAt: devices.get(account.userId)?.lastSeenAt ?? null,
     }));
@@ -69,7 +76,15 @@ export function registerAccountAdminRoutes(app: FastifyInstance, ctx: ServerCont
     if (!body) return reply;
     // Access to existing cases follows the new roles and teams exactly as for a later change,
     // and the roles given go into the audit log with the administrator who gave them.
-    const created = await addPerson(db, body, pusherOf(caller), ctx.now());
+    let created: Awaited<ReturnType<typeof addPerson>>;
+    try {
+      created = await addPerson(db, body, pusherOf(caller), ctx.now());
+    } catch (error) {
+      // The log refused the record of the roles given (no longer an administrator): nothing stayed.
+      if (error instanceof ChangeRefused)
+        return sendProblem(reply, 403, 'forbidden', 'Only an administrator can add people.');
+      throw error;
+    }
     if (!created) {
       return sendProblem(reply, 409, 'username_taken', `The username ${body.username} is already in use.`);
     }
@@ -86,6 +101,27 @@ export function registerAccountAdminRoutes(app: FastifyInstance, ctx: ServerCont
     // Recorded in the log with the administrator who did it; the person's devices stay signed in.
     if (!(await resetPassword(db, params.userId, body.password, pusherOf(caller), ctx.now()))) {
       return sendProblem(reply, 404, 'not_found', 'There is no such person.');
+    }
+    // Their earlier wrong guesses must not keep them out with the password they were just given.
+    const account = await findAccount(db, params.userId);
+    if (account) await ctx.limiter.recordSuccess(account.username);
+    return reply.code(204).send();
+  });
+
+  app.delete('/api/admin/accounts/:userId/organisation-sign-in', async (request, reply) => {
+    const caller = await administrator(request, reply);
+    if (!caller) return reply;
+    const params = parseOrReply(paramsSchema, request.params, reply, 'address');
+    if (!params) return reply;
+    // Their next organisation sign-in links the account afresh by username; recorded in the log.
+    try {
+      if (!(await unlinkOrganisationSignIn(db, params.userId, pusherOf(caller), ctx.now()))) {
+        return sendProblem(reply, 404, 'not_found', 'There is no such person.');
+      }
+    } catch (error) {
+      if (error instanceof ChangeRefused)
+        return sendProblem(reply, 403, 'forbidden', 'Only an administrator can remove sign-in links.');
+      throw error;
     }
     return reply.code(204).send();
   });

@@ -2,7 +2,8 @@
 // resets; a new person's access to existing cases follows their roles; a person changes their
 // own password only by knowing the current one, within the sign-in limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findAccount } from '../accounts/users';
+import { createLoginLimiter } from '../accounts/loginLimiter';
+import { findAccount, linkOidcIdentity } from '../accounts/users';
 import { addPerson } from '../replication/personAccess';
 import { databasesUnderTest } from '../testing/databases';
 import {
@@ -37,6 +38,7 @@ describe.each(databasesUnderTest())('account administration on $name', (engine) 
       username: string;
       roles: string[];
       activeDevices: number;
+      hasOrganisationSignInLink: boolean;
     }[];
   const add = (who: SignedIn, json: Record<string, unknown>) =>
     server.call(who, '/api/admin/accounts', { method: 'POST', json });
@@ -179,6 +181,50 @@ describe.each(databasesUnderTest())('account administration on $name', (engine) 
     expect(JSON.stringify(recorded)).not.toContain('brand new');
     // Rae's devices stay signed in: a forgotten password is not a stolen one.
     expect((await server.call(raesTablet, '/api/me')).status).toBe(200);
+  });
+
+  it('lets a person back in after a password reset, however often they got it wrong before', async () => {
+    await add(admin, { username: 'ash', displayName: 'Ash Grey', roles: ['contributor'], password: LONG });
+    const ash = (await accounts()).find((a) => a.username === 'ash')!;
+    // Six wrong guesses from elsewhere (the limit in these tests): Ash's account is held back.
+    const limiter = createLoginLimiter(server.db, { maxFailures: 6, windowMs: 60_000 });
+    for (let i = 0; i < 6; i++) await limiter.recordFailure('ash', '203.0.113.9');
+    expect(await signInStatus('ash', LONG)).toBe(429);
+    const reset = await server.call(admin, `/api/admin/accounts/${ash.userId}/password`, {
+      method: 'PUT',
+      json: { password: 'a brand new passphrase' },
+    });
+    expect(reset.status).toBe(204);
+    expect(await signInStatus('ash', 'a brand new passphrase')).toBe(200);
+  });
+
+  it('lets an administrator remove an organisation sign-in link, and nobody else, on the record', async () => {
+    await add(admin, { username: 'bo', displayName: 'Bo Reed', roles: ['contributor'], password: LONG });
+    const bo = (await accounts()).find((a) => a.username === 'bo')!;
+    expect(bo.hasOrganisationSignInLink).toBe(false);
+    await linkOidcIdentity(server.db, bo.userId, {
+      issuer: 'https://login.example',
+      subject: 'wrong-person',
+    });
+    const linked = (await accounts()).find((a) => a.username === 'bo')!;
+    expect(linked.hasOrganisationSignInLink).toBe(true);
+    const unlink = (who: SignedIn, userId: string) =>
+      server.call(who, `/api/admin/accounts/${userId}/organisation-sign-in`, { method: 'DELETE' });
+
+    expect((await unlink(caseworker, bo.userId)).status).toBe(403);
+    expect((await findAccount(server.db, bo.userId))?.oidcIdentity).not.toBeNull();
+    expect((await unlink(admin, 'nobody')).status).toBe(404);
+    expect((await unlink(admin, bo.userId)).status).toBe(204);
+    expect((await findAccount(server.db, bo.userId))?.oidcIdentity).toBeNull();
+    expect((await accounts()).find((a) => a.username === 'bo')?.hasOrganisationSignInLink).toBe(false);
+
+    // Who removed whose link and when, once; nothing of the organisation identity it named.
+    const recorded = await server.db.query<Record<string, unknown>>(
+      `select * from events where type = 'directory.sign_in_unlinked' order by change_no`,
+    );
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ actor: admin.userId, stream_id: 'org:directory' });
+    expect(recorded[0]?.payload).toEqual({ userId: bo.userId });
   });
 
   it('lets a person change their own password only with the current one, within the limits', async () => {

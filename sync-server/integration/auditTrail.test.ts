@@ -123,13 +123,16 @@ describe.each(databasesUnderTest())('the audit trail on $name', (engine) => {
     expect(await roleChanges()).toEqual(before);
   });
 
-  it('does not let a device send a password reset record either', async () => {
-    const forged = eventOn(admin, 'org:directory', 'directory.password_reset', { userId: official.userId });
-    const response = await push(server, admin, [forged]);
-    expect(response.status).toBe(422);
-    const rows = await server.db.query("select id from events where type = 'directory.password_reset'");
-    expect(rows).toEqual([]);
-  });
+  it.each(['directory.password_reset', 'directory.sign_in_unlinked'])(
+    'does not let a device send a %s record either',
+    async (type) => {
+      const forged = eventOn(admin, 'org:directory', type, { userId: official.userId });
+      const response = await push(server, admin, [forged]);
+      expect(response.status).toBe(422);
+      const rows = await server.db.query('select id from events where type = $1', [type]);
+      expect(rows).toEqual([]);
+    },
+  );
 
   it("names the device each step came from on everyone's timeline", async () => {
     const jo = await signInOn('caseworker', 'Jo’s iPad');

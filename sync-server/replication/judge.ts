@@ -37,7 +37,11 @@ const asDomainState = (state: StreamState | null) => state as DomainStreamState 
 const asStored = (state: DomainStreamState) => state as unknown as StreamState;
 
 /** Events only the server records (a device sending one would forge the audit trail). */
-const SERVER_RECORDED = new Set(['directory.roles_changed', 'directory.password_reset']);
+const SERVER_RECORDED = new Set([
+  'directory.roles_changed',
+  'directory.password_reset',
+  'directory.sign_in_unlinked',
+]);
 
 /**
  * Events that are the domain parser's own results (parseEvent below): `decide` need not parse

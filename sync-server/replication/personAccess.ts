@@ -19,6 +19,7 @@ import {
   type PersonChange,
   setPasswordHash,
   toPrincipal,
+  unlinkOidcIdentity,
   updateAccount,
 } from '../accounts/users';
 import type { Database, Queryable } from '../storage/database';
@@ -104,6 +105,27 @@ export async function resetPassword(
   });
 }
 
+/**
+ * An administrator removes the link between a person's account and the organisation identity it
+ * signs in with (a wrong first sign-in, or a new app registration that gives new subjects), and
+ * the log records who did it, in one transaction; false for no such person. Their next
+ * organisation sign-in links the account afresh by its username claim; their devices stay
+ * signed in.
+ */
+export async function unlinkOrganisationSignIn(
+  db: Database,
+  userId: string,
+  by: Pusher,
+  now = new Date(),
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await lockLog(tx);
+    if (!(await unlinkOidcIdentity(tx, userId))) return false;
+    await record(tx, by, 'directory.sign_in_unlinked', { userId }, now);
+    return true;
+  });
+}
+
 async function changeHoldingLock(
   tx: Queryable,
   userId: string,
@@ -132,11 +154,14 @@ async function changeHoldingLock(
   return account;
 }
 
+/** The log refused the record of an account change (the caller is no administrator after all). */
+export class ChangeRefused extends Error {}
+
 /** Under the lock: an account change into the directory's log, the administrator as actor. */
 async function record(
   tx: Queryable,
   by: Pusher,
-  type: 'directory.roles_changed' | 'directory.password_reset',
+  type: 'directory.roles_changed' | 'directory.password_reset' | 'directory.sign_in_unlinked',
   // Checked against the type's schema when the log judges it (appendHoldingLock).
   payload: { userId: string } & Record<string, unknown>,
   now: Date,
@@ -159,7 +184,8 @@ async function record(
   );
   // Refused (the caller is no administrator after all): nothing of the change may stay.
   const [refused] = recorded.rejected;
-  if (refused) throw new Error(`The change to ${payload.userId} could not be recorded: ${refused.reason}`);
+  if (refused)
+    throw new ChangeRefused(`The change to ${payload.userId} could not be recorded: ${refused.reason}`);
 }
 
 /** Under the lock: every stream whose visibility to this person differs from their access row. */

@@ -219,6 +219,12 @@ export const eventCatalogue = {
     'passwords cannot be reset',
     "reset people's passwords",
   ),
+  'directory.sign_in_unlinked': entry(
+    o.signInUnlinkedSchema,
+    'directory',
+    'organisation sign-in links cannot be removed',
+    "remove people's organisation sign-in links",
+  ),
   'template.saved': entry(o.templateSavedSchema, 'templates', 'templates cannot be saved', 'save a template'),
   'template.retired': entry(
     o.templateRetiredSchema,

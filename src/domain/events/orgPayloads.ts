@@ -52,6 +52,13 @@ export const rolesChangedSchema = z.object({
  * actor and time). Never the password, nor anything derived from it.
  */
 export const passwordResetSchema = z.strictObject({ userId: userIdSchema });
+/**
+ * An administrator removed the link between a person's account and their organisation sign-in
+ * (OpenID Connect subject), so that their next organisation sign-in links it afresh: a wrong first
+ * sign-in, or a new app registration that gives everyone new subjects. Recorded by the server in
+ * the same transaction as the removal.
+ */
+export const signInUnlinkedSchema = z.strictObject({ userId: userIdSchema });
 
 export const templateSavedSchema = z.object({
   templateId: localId,
