@@ -2,8 +2,15 @@
 // an administrator adds a person with roles, a team and a first password; that person signs in
 // on their own device and changes their password; the administrator changes their roles, resets
 // a forgotten password, and signs out their device, which then wipes itself. axe on each page.
-import { describe, expect, it } from 'vitest';
-import { SYNC_TIMEOUT_MS, useE2eSuite } from './harness';
+// With organisation sign-in set up, an administrator removes a person's wrong sign-in link.
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAccount, linkOidcIdentity } from '../../sync-server/accounts/users';
+import { databasesUnderTest } from '../../sync-server/testing/databases';
+import { openOidcProvider, type TestOidcProvider } from '../../sync-server/testing/oidcProvider';
+import { startTestServer, type TestServer } from '../../sync-server/testing/server';
+import { axeProblems, launchChromium, ROOT, SYNC_TIMEOUT_MS, signIn, useE2eSuite } from './harness';
 
 describe('people and access', () => {
   const suite = useE2eSuite('people');
@@ -111,5 +118,71 @@ describe('people and access', () => {
       .toEqual([]);
 
     expect(suite.axeFailures()).toEqual([]);
+  });
+});
+
+describe('organisation sign-in links', () => {
+  let provider: TestOidcProvider;
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    const [pglite] = databasesUnderTest();
+    if (!pglite) throw new Error('PGlite is always under test');
+    provider = await openOidcProvider();
+    server = await startTestServer(pglite, {
+      env: {
+        CLEARWAY_STATIC_DIR: path.resolve(ROOT, process.env.CLEARWAY_STATIC_DIR ?? 'dist'),
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: provider.clientId,
+        OIDC_CLIENT_SECRET: provider.clientSecret,
+      },
+    });
+    provider.serve([`${server.url}/api/auth/oidc/callback`], []);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await provider?.close();
+  });
+
+  it('lets an administrator remove a wrong organisation sign-in link, after saying what it does', async () => {
+    // Someone else's organisation account signed in as the case worker first.
+    await linkOidcIdentity(server.db, 'caseworker', { issuer: provider.issuer, subject: 'wrong-person' });
+    const { page, context } = await signIn(browser, server.url, 'admin');
+    await page.getByRole('link', { name: 'People' }).click();
+    const row = page.getByTestId('people-table').locator('tr', { hasText: 'caseworker' });
+    await row.waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await row.getByRole('button', { name: /Change/ }).click();
+    const panel = page.getByTestId('person-panel');
+    const link = panel.getByTestId('sign-in-link');
+    await link.waitFor({ timeout: SYNC_TIMEOUT_MS });
+    expect(await link.innerText()).toContain('Linked.');
+
+    await panel.getByRole('button', { name: 'Remove organisation sign-in link' }).click();
+    expect(await link.innerText()).toMatch(
+      /Remove the link between .*Clearway account and their organisation account\?/,
+    );
+    expect(await axeProblems(page)).toEqual([]);
+    // Cancel changes nothing.
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    expect((await findAccount(server.db, 'caseworker'))?.oidcIdentity).not.toBeNull();
+
+    await panel.getByRole('button', { name: 'Remove organisation sign-in link' }).click();
+    await panel.getByRole('button', { name: 'Yes, remove the link' }).click();
+    await panel.getByTestId('sign-in-link-removed').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    expect((await findAccount(server.db, 'caseworker'))?.oidcIdentity).toBeNull();
+    const recorded = await server.db.query<{ actor: string }>(
+      `select actor from events where type = 'directory.sign_in_unlinked'`,
+    );
+    expect(recorded).toEqual([{ actor: 'admin' }]);
+
+    // Opened again, the person is shown as not linked.
+    await page.reload();
+    await row.getByRole('button', { name: /Change/ }).click();
+    await expect
+      .poll(() => panel.getByTestId('sign-in-link').innerText(), { timeout: SYNC_TIMEOUT_MS })
+      .toContain('Not linked.');
+    await context.close();
   });
 });

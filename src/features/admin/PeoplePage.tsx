@@ -1,9 +1,10 @@
 // People and access (administrators): everyone who may sign in, with their roles, teams and
 // devices; add a person with a first password; change what someone does; reset a forgotten
-// password; sign out a lost device (it wipes what it holds at its next contact). It all needs
+// password; remove a wrong organisation sign-in link; sign out a lost device (it wipes what it
+// holds at its next contact). It all needs
 // the server, so offline the page says so instead of showing stale access.
 import { type FormEvent, useState } from 'react';
-import { type AccountSummary, ApiError, useSession } from '../../data';
+import { type AccountSummary, ApiError, useSession, useSignInOptions } from '../../data';
 import { INFORMATION_RIGHTS_TEAM, type Role, roleNames, roleSchema } from '../../domain';
 import { DevicesTable } from '../../ui/DevicesTable';
 import { Checkboxes, ErrorSummary, ProblemBanner, TextField } from '../../ui/fields';
@@ -12,7 +13,9 @@ import {
   useAccounts,
   useAddAccount,
   useChangeAccess,
+  useOrganisationSignInLinks,
   usePersonDevices,
+  useRemoveSignInLink,
   useResetPassword,
   useSignOutDevice,
 } from './accountAdminQueries';
@@ -227,6 +230,75 @@ function ResetPassword({ person }: { person: AccountSummary }) {
   );
 }
 
+/**
+ * The link between the account and the organisation account it signs in with, made at the
+ * first organisation sign-in. Removing it (a wrong first sign-in, or a new app registration that
+ * gives everyone new identities) lets the next organisation sign-in link it again; it is recorded
+ * in the audit trail, and signs nobody out.
+ */
+function OrganisationSignIn({ person, isLinked }: { person: AccountSummary; isLinked: boolean }) {
+  const remove = useRemoveSignInLink(person.userId);
+  const [isConfirming, setIsConfirming] = useState(false);
+  if (remove.isSuccess) {
+    return (
+      <p className="govuk-body" data-testid="sign-in-link-removed">
+        The link has been removed. The next time {person.displayName} signs in with their organisation
+        account, it will be linked to this account again.
+      </p>
+    );
+  }
+  if (!isLinked) {
+    return (
+      <p className="govuk-body" data-testid="sign-in-link">
+        Not linked. {person.displayName}’s account is linked to their organisation account the first time they
+        sign in with it.
+      </p>
+    );
+  }
+  return (
+    <div data-testid="sign-in-link">
+      <ProblemBanner message={remove.isError ? problemOf(remove.error) : null} />
+      <p className="govuk-body">
+        Linked. Only the organisation account that first signed in as {person.username} can sign in to it.
+      </p>
+      {isConfirming ? (
+        <>
+          <p className="govuk-body govuk-!-font-weight-bold">
+            Remove the link between {person.displayName}’s Clearway account and their organisation account?
+            Whoever next signs in with the organisation account named {person.username} will be linked to it.
+            Their devices stay signed in.
+          </p>
+          <div className="govuk-button-group">
+            <button
+              type="button"
+              className="govuk-button govuk-button--warning"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate()}
+            >
+              Yes, remove the link
+            </button>
+            <button
+              type="button"
+              className="govuk-link app-link-button"
+              onClick={() => setIsConfirming(false)}
+            >
+              Cancel
+            </button>
+          </div>
+        </>
+      ) : (
+        <button
+          type="button"
+          className="govuk-button govuk-button--secondary"
+          onClick={() => setIsConfirming(true)}
+        >
+          Remove organisation sign-in link
+        </button>
+      )}
+    </div>
+  );
+}
+
 function PersonDevices({ person }: { person: AccountSummary }) {
   const devices = usePersonDevices(person.userId);
   const signOut = useSignOutDevice(person.userId);
@@ -246,7 +318,18 @@ function PersonDevices({ person }: { person: AccountSummary }) {
   );
 }
 
-function PersonPanel({ person, onClose }: { person: AccountSummary; onClose: () => void }) {
+function PersonPanel({
+  person,
+  isLinked,
+  onClose,
+}: {
+  person: AccountSummary;
+  /** Undefined until the server has said. */
+  isLinked: boolean | undefined;
+  onClose: () => void;
+}) {
+  // Only where organisation sign-in is set up, or a link is left from when it was.
+  const hasOrganisationSignIn = Boolean(useSignInOptions()?.oidc) || isLinked === true;
   return (
     <section
       aria-labelledby="person-heading"
@@ -259,6 +342,12 @@ function PersonPanel({ person, onClose }: { person: AccountSummary; onClose: () 
       <ChangeAccess key={person.userId} person={person} />
       <h3 className="govuk-heading-s">Password</h3>
       <ResetPassword key={person.userId} person={person} />
+      {hasOrganisationSignIn && isLinked !== undefined ? (
+        <>
+          <h3 className="govuk-heading-s">Organisation sign-in</h3>
+          <OrganisationSignIn key={person.userId} person={person} isLinked={isLinked} />
+        </>
+      ) : null}
       <h3 className="govuk-heading-s">Devices</h3>
       <p className="govuk-body">
         Sign out a lost or shared device: it removes everything Clearway keeps on it the next time it
@@ -276,6 +365,7 @@ export function PeoplePage() {
   const session = useSession();
   const isAdmin = session.status === 'signed-in' && session.user.roles.includes('administrator');
   const accounts = useAccounts(isAdmin);
+  const signInLinks = useOrganisationSignInLinks(isAdmin);
   const [chosen, setChosen] = useState<string | null>(null);
   const teamNames = new Map(useTeamOptions().map((t) => [t.value, t.label]));
   if (!isAdmin) {
@@ -301,7 +391,13 @@ export function PeoplePage() {
             : problemOf(accounts.error)}
         </p>
       ) : null}
-      {person ? <PersonPanel person={person} onClose={() => setChosen(null)} /> : null}
+      {person ? (
+        <PersonPanel
+          person={person}
+          isLinked={signInLinks.data?.get(person.userId)}
+          onClose={() => setChosen(null)}
+        />
+      ) : null}
       {accounts.data ? (
         <table className="govuk-table" data-testid="people-table">
           <caption className="govuk-table__caption govuk-table__caption--m">
