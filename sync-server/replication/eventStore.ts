@@ -283,6 +283,9 @@ async function runGroup(db: Database, group: Job[], cache: StateCache): Promise<
     );
     // Only once committed are the states this group wrote the stored ones.
     remember(cache, written);
+    // A document's text is reused only within its push (the next has another acceptedAt): let it
+    // go now rather than keep a second copy of every cached case alive.
+    for (const row of written) preparedDocuments.delete(row.state);
     for (const [i, job] of group.entries()) job.resolve(results[i] as PushResult);
   } catch (error) {
     if (group.length === 1) {
@@ -638,9 +641,9 @@ function stamp(
 }
 
 // What stamping needs that depends only on a verdict and the push (not on seq or the chain's
-// head) is worked out before the lock, and found again under it when the verdict is reused:
-// the very same objects come back then, so these maps on them are exact. A verdict judged
-// afresh under the lock is a new object, and is worked out there.
+// head) is worked out before the lock, and found again under it for the very same event object.
+// That is exact because a prepared event depends only on the event, the push's context and the
+// names it was made with, and all three are checked when it is found again.
 type PreparedEvent = {
   ctx: JudgingContext;
   names: JudgingContext['names'];
@@ -714,7 +717,7 @@ function prepareDocument(
 
 const calendarOf = (judgement: Judgement) => judgement.streams.get('org:calendar')?.state ?? null;
 
-/** Before the lock: the hash parts, timeline entries and documents of an optimistic judgement. */
+/** Before the lock: the hash parts, row text and documents of an optimistic judgement. */
 function prepare(judgement: Judgement, ctx: JudgingContext): void {
   for (const { verdict } of judgement.outcomes) if (verdict.ok) prepareEvent(verdict.event, ctx);
   const calendar = calendarOf(judgement);
