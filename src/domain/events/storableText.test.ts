@@ -19,6 +19,6 @@ describe('text the log can keep', () => {
       '1',
     ]);
     expect(findUnstorableText({ payload: { text: 'a\u0000b' } })).toEqual(['payload', 'text']);
-    expect(findUnstorableText({ payload: { ['key\u0000']: 'x' } })).toEqual(['payload', 'key\u0000']);
+    expect(findUnstorableText({ payload: { 'key\u0000': 'x' } })).toEqual(['payload', 'key\u0000']);
   });
 });
