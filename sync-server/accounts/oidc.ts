@@ -20,7 +20,6 @@ const pendingSchema = z.object({
   state: z.string().min(1),
   nonce: z.string().min(1),
   verifier: z.string().min(43),
-  redirectUri: z.url(),
   deviceName: z.string().max(120),
   /** Milliseconds since 1970 after which the callback is refused. */
   expiresAt: z.number().int(),
@@ -70,7 +69,6 @@ export function createOidcSignIn(settings: OidcSettings): OidcSignIn {
         state: oidc.randomState(),
         nonce: oidc.randomNonce(),
         verifier: oidc.randomPKCECodeVerifier(),
-        redirectUri,
         deviceName,
         expiresAt: now.getTime() + PENDING_TTL_MS,
       };

@@ -82,12 +82,18 @@ export async function linkOidcIdentity(
   userId: string,
   identity: OidcIdentity,
 ): Promise<boolean> {
-  const rows = await db.query<{ user_id: string }>(
-    `update users set oidc_issuer = $2, oidc_subject = $3
-     where user_id = $1 and (oidc_subject is null or oidc_issuer is distinct from $2) returning user_id`,
-    [userId, identity.issuer, identity.subject],
-  );
-  return rows.length === 1;
+  try {
+    const rows = await db.query<{ user_id: string }>(
+      `update users set oidc_issuer = $2, oidc_subject = $3
+       where user_id = $1 and (oidc_subject is null or oidc_issuer is distinct from $2) returning user_id`,
+      [userId, identity.issuer, identity.subject],
+    );
+    return rows.length === 1;
+  } catch (error) {
+    // Another account has this identity already (users_oidc_identity): not this one's to take.
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }
 
 /**
@@ -102,6 +108,9 @@ export async function unlinkOidcIdentity(db: Queryable, userId: string): Promise
   );
   return rows.length === 1;
 }
+
+const isUniqueViolation = (error: unknown) =>
+  typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
 
 export async function findAccount(db: Queryable, userId: string): Promise<Account | undefined> {
   const [row] = await db.query<UserRow>(`select ${COLUMNS} from users where user_id = $1`, [userId]);

@@ -62,7 +62,8 @@ export function registerOidcRoutes(app: FastifyInstance, ctx: ServerContext): vo
         'The sign-in took too long, or was not started from this browser. Go back and try again.',
       );
     }
-    const callbackUrl = new URL(pending.redirectUri);
+    // The configured address (CLEARWAY_PUBLIC_URL), the one the sign-in was started with.
+    const callbackUrl = new URL(settings.redirectUri);
     callbackUrl.search = new URL(request.url, 'http://callback.invalid').search;
     if (callbackUrl.searchParams.has('error')) {
       return sendPage(

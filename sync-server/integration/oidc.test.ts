@@ -2,7 +2,7 @@
 // this process: the whole code flow in a fetch-driven browser, on each database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOidcSignIn } from '../accounts/oidc';
-import { createAccount, setEmail } from '../accounts/users';
+import { createAccount, findAccount, linkOidcIdentity, setEmail } from '../accounts/users';
 import { readConfig } from '../config';
 import { NOT_SET_UP, OTHER_IDENTITY } from '../http/oidcRoutes';
 import { databasesUnderTest } from '../testing/databases';
@@ -273,6 +273,27 @@ describe.each(databasesUnderTest())('OpenID Connect sign-in on $name', (engine) 
     ).toEqual([{ oidc_issuer: provider.issuer, oidc_subject: 'entra-moved' }]);
   });
 
+  it('does not give one organisation identity to a second account, and says so rather than failing', async () => {
+    const [first, second] = await Promise.all(
+      ['held.first', 'held.second'].map((username) =>
+        createAccount(server.db, {
+          username,
+          displayName: username,
+          password: 'not used for this sign-in',
+          roles: ['contributor'],
+          teamIds: [],
+        }),
+      ),
+    );
+    if (!first || !second) throw new Error('accounts made');
+    const identity = { issuer: provider.issuer, subject: 'entra-held-by-one' };
+    expect(await linkOidcIdentity(server.db, first.userId, identity)).toBe(true);
+    // The unique index refuses it; the caller hears "not linked", not a server error.
+    expect(await linkOidcIdentity(server.db, second.userId, identity)).toBe(false);
+    expect((await findAccount(server.db, second.userId))?.oidcIdentity).toBeNull();
+    expect((await findAccount(server.db, first.userId))?.oidcIdentity).toEqual(identity);
+  });
+
   it('never signs in by an e-mail address a person typed on their account', async () => {
     const before = await deviceCount(server);
     const browser = new TestBrowser();
@@ -367,6 +388,13 @@ describe('a public client (no client secret)', () => {
     const now = new Date();
     const { cookie } = await serverProcess(env).begin('A laptop', now);
     expect(serverProcess(env).open(cookie, now)?.deviceName).toBe('A laptop');
+  });
+
+  it('carries no callback address in its state cookie: the callback is the configured one', async () => {
+    const { cookie } = await serverProcess({}).begin('A laptop', new Date());
+    const [body = ''] = cookie.split('.');
+    const pending = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
+    expect(Object.keys(pending).sort()).toEqual(['deviceName', 'expiresAt', 'nonce', 'state', 'verifier']);
   });
 
   it('in a demo without it, each process signs with its own key', async () => {

@@ -5,5 +5,4 @@
 alter table users add column oidc_issuer text;
 alter table users add column oidc_subject text;
 -- One account per organisation identity.
-create unique index users_oidc_identity on users (oidc_issuer, oidc_subject)
-
+create unique index users_oidc_identity on users (oidc_issuer, oidc_subject);
