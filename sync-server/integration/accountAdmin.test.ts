@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLoginLimiter } from '../accounts/loginLimiter';
 import { findAccount, linkOidcIdentity } from '../accounts/users';
 import { addPerson } from '../replication/personAccess';
+import type { Database } from '../storage/database';
 import { databasesUnderTest } from '../testing/databases';
 import {
   caseLogged,
@@ -244,3 +245,47 @@ describe.each(databasesUnderTest())('account administration on $name', (engine) 
     expect((await change('another long passphrase', 'a third long passphrase')).status).toBe(429);
   });
 });
+
+describe.each(databasesUnderTest())(
+  'an administrator who loses the role while adding someone, on $name',
+  (engine) => {
+    let server: TestServer;
+    let demoteInNextTransaction: string | undefined;
+    beforeAll(async () => {
+      const db = await engine.open();
+      // The role is lost inside the transaction that adds the person, after the route checked it:
+      // the moment a real demotion by another administrator could land.
+      const racing = new Proxy(db, {
+        get(target, property, receiver) {
+          if (property !== 'transaction') return Reflect.get(target, property, receiver);
+          const transaction: Database['transaction'] = (work, first) =>
+            target.transaction(async (tx, rows, endWith) => {
+              const userId = demoteInNextTransaction;
+              demoteInNextTransaction = undefined;
+              if (userId)
+                await tx.query(`update users set roles = '{case_worker}' where user_id = $1`, [userId]);
+              return work(tx, rows, endWith);
+            }, first);
+          return transaction;
+        },
+      });
+      server = await startTestServer(engine, { db: racing });
+    });
+    afterAll(async () => {
+      await server?.close();
+      await server?.db.close();
+    });
+
+    it('is told only an administrator can add people, and nobody is added', async () => {
+      const admin = await server.signIn('admin');
+      demoteInNextTransaction = admin.userId;
+      const response = await server.call(admin, '/api/admin/accounts', {
+        method: 'POST',
+        json: { username: 'vic', displayName: 'Vic Hale', roles: ['manager'], password: LONG },
+      });
+      expect(response.status).toBe(403);
+      expect((await response.json()).message).toBe('Only an administrator can add people.');
+      expect(await server.db.query(`select user_id from users where username = 'vic'`)).toEqual([]);
+    });
+  },
+);
