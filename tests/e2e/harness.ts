@@ -9,6 +9,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { databasesUnderTest } from '../../sync-server/testing/databases';
+import { openOidcProvider, type TestOidcProvider } from '../../sync-server/testing/oidcProvider';
+import { startTestServer, type TestServer } from '../../sync-server/testing/server';
 import { launchChromium } from '../chromium';
 
 export { launchChromium };
@@ -184,4 +187,40 @@ export function useE2eSuite(prefix: string): E2eSuite {
     },
     axeFailures: () => findings.filter((f) => f.problems.length > 0),
   };
+}
+
+export type OidcE2eSuite = { provider: TestOidcProvider; server: TestServer; browser: Browser };
+
+/**
+ * A suite against a server with organisation sign-in set up (a real in-process OpenID
+ * provider, the built app, PGlite) and Chromium; `people` are who the provider can sign in.
+ * The fields are there once the suite's beforeAll has run.
+ */
+export function useOidcE2eSuite(
+  env: Record<string, string> = {},
+  people: { sub: string; preferred_username: string }[] = [],
+): OidcE2eSuite {
+  const suite = {} as OidcE2eSuite;
+  beforeAll(async () => {
+    const [pglite] = databasesUnderTest();
+    if (!pglite) throw new Error('PGlite is always under test');
+    suite.provider = await openOidcProvider();
+    suite.server = await startTestServer(pglite, {
+      env: {
+        CLEARWAY_STATIC_DIR: path.resolve(ROOT, process.env.CLEARWAY_STATIC_DIR ?? 'dist'),
+        OIDC_ISSUER: suite.provider.issuer,
+        OIDC_CLIENT_ID: suite.provider.clientId,
+        OIDC_CLIENT_SECRET: suite.provider.clientSecret,
+        ...env,
+      },
+    });
+    suite.provider.serve([`${suite.server.url}/api/auth/oidc/callback`], people);
+    suite.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+    await suite.provider?.close();
+  });
+  return suite;
 }

@@ -3,14 +3,9 @@
 // on their own device and changes their password; the administrator changes their roles, resets
 // a forgotten password, and signs out their device, which then wipes itself. axe on each page.
 // With organisation sign-in set up, an administrator removes a person's wrong sign-in link.
-import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findAccount, linkOidcIdentity } from '../../sync-server/accounts/users';
-import { databasesUnderTest } from '../../sync-server/testing/databases';
-import { openOidcProvider, type TestOidcProvider } from '../../sync-server/testing/oidcProvider';
-import { startTestServer, type TestServer } from '../../sync-server/testing/server';
-import { axeProblems, launchChromium, ROOT, SYNC_TIMEOUT_MS, signIn, useE2eSuite } from './harness';
+import { axeProblems, SYNC_TIMEOUT_MS, signIn, useE2eSuite, useOidcE2eSuite } from './harness';
 
 describe('people and access', () => {
   const suite = useE2eSuite('people');
@@ -122,34 +117,15 @@ describe('people and access', () => {
 });
 
 describe('organisation sign-in links', () => {
-  let provider: TestOidcProvider;
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    const [pglite] = databasesUnderTest();
-    if (!pglite) throw new Error('PGlite is always under test');
-    provider = await openOidcProvider();
-    server = await startTestServer(pglite, {
-      env: {
-        CLEARWAY_STATIC_DIR: path.resolve(ROOT, process.env.CLEARWAY_STATIC_DIR ?? 'dist'),
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: provider.clientId,
-        OIDC_CLIENT_SECRET: provider.clientSecret,
-      },
-    });
-    provider.serve([`${server.url}/api/auth/oidc/callback`], []);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await provider?.close();
-  });
+  const suite = useOidcE2eSuite();
 
   it('lets an administrator remove a wrong organisation sign-in link, after saying what it does', async () => {
     // Someone else's organisation account signed in as the case worker first.
-    await linkOidcIdentity(server.db, 'caseworker', { issuer: provider.issuer, subject: 'wrong-person' });
-    const { page, context } = await signIn(browser, server.url, 'admin');
+    await linkOidcIdentity(suite.server.db, 'caseworker', {
+      issuer: suite.provider.issuer,
+      subject: 'wrong-person',
+    });
+    const { page, context } = await signIn(suite.browser, suite.server.url, 'admin');
     await page.getByRole('link', { name: 'People' }).click();
     const row = page.getByTestId('people-table').locator('tr', { hasText: 'caseworker' });
     await row.waitFor({ timeout: SYNC_TIMEOUT_MS });
@@ -166,13 +142,13 @@ describe('organisation sign-in links', () => {
     expect(await axeProblems(page)).toEqual([]);
     // Cancel changes nothing.
     await panel.getByRole('button', { name: 'Cancel' }).click();
-    expect((await findAccount(server.db, 'caseworker'))?.oidcIdentity).not.toBeNull();
+    expect((await findAccount(suite.server.db, 'caseworker'))?.oidcIdentity).not.toBeNull();
 
     await panel.getByRole('button', { name: 'Remove organisation sign-in link' }).click();
     await panel.getByRole('button', { name: 'Yes, remove the link' }).click();
     await panel.getByTestId('sign-in-link-removed').waitFor({ timeout: SYNC_TIMEOUT_MS });
-    expect((await findAccount(server.db, 'caseworker'))?.oidcIdentity).toBeNull();
-    const recorded = await server.db.query<{ actor: string }>(
+    expect((await findAccount(suite.server.db, 'caseworker'))?.oidcIdentity).toBeNull();
+    const recorded = await suite.server.db.query<{ actor: string }>(
       `select actor from events where type = 'directory.sign_in_unlinked'`,
     );
     expect(recorded).toEqual([{ actor: 'admin' }]);
