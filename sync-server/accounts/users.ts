@@ -96,17 +96,21 @@ export async function linkOidcIdentity(
   }
 }
 
+export type UnlinkOutcome = 'removed' | 'not_linked' | 'no_such_person';
+
 /**
  * Removes the account's organisation identity, so its next organisation sign-in links it afresh
- * by username claim; false for no such person. Call it through personAccess.unlinkOrganisationSignIn,
- * which records who removed it.
+ * by username claim. Call it through personAccess.unlinkOrganisationSignIn, which records who
+ * removed it (only when there was one to remove).
  */
-export async function unlinkOidcIdentity(db: Queryable, userId: string): Promise<boolean> {
+export async function unlinkOidcIdentity(db: Queryable, userId: string): Promise<UnlinkOutcome> {
   const rows = await db.query<{ user_id: string }>(
-    'update users set oidc_issuer = null, oidc_subject = null where user_id = $1 returning user_id',
+    `update users set oidc_issuer = null, oidc_subject = null
+     where user_id = $1 and oidc_subject is not null returning user_id`,
     [userId],
   );
-  return rows.length === 1;
+  if (rows.length === 1) return 'removed';
+  return (await findAccount(db, userId)) ? 'not_linked' : 'no_such_person';
 }
 
 const isUniqueViolation = (error: unknown) =>

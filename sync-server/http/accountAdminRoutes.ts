@@ -4,6 +4,7 @@
 // through PATCH /api/admin/people/:userId (peopleRoutes.ts); devices through /api/devices.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { isStorableText, UNSTORABLE_TEXT } from '../../src/domain/events/storableText';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src/domain/passwordRule';
 import { roleSchema } from '../../src/domain/principal';
 import { activeDevicesByPerson } from '../accounts/sessions';
@@ -35,13 +36,21 @@ const newAccountSchema = z.object({
     .max(80)
     // '@' so that an organisation username (Entra ID's UPN, name@dept.gov.uk) can be one.
     .regex(/^[A-Za-z0-9._@-]+$/, 'a username may use only letters, digits, dots, dashes, underscores and @'),
-  displayName: z.string().trim().min(1, 'enter the person’s name').max(200),
+  displayName: z
+    .string()
+    .trim()
+    .min(1, 'enter the person’s name')
+    .max(200)
+    .refine(isStorableText, UNSTORABLE_TEXT),
   roles: z.array(roleSchema).min(1, 'a person needs at least one role').max(10),
-  teamIds: z.array(z.string().trim().min(1).max(80)).max(50).default([]),
+  teamIds: z
+    .array(z.string().trim().min(1).max(80).refine(isStorableText, UNSTORABLE_TEXT))
+    .max(50)
+    .default([]),
   password: newPasswordSchema,
 });
 const resetSchema = z.object({ password: newPasswordSchema });
-const paramsSchema = z.object({ userId: z.string().min(1).max(80) });
+const paramsSchema = z.object({ userId: z.string().min(1).max(80).refine(isStorableText, UNSTORABLE_TEXT) });
 
 export function registerAccountAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { db } = ctx;
@@ -115,7 +124,10 @@ export function registerAccountAdminRoutes(app: FastifyInstance, ctx: ServerCont
     if (!params) return reply;
     // Their next organisation sign-in links the account afresh by username; recorded in the log.
     try {
-      if (!(await unlinkOrganisationSignIn(db, params.userId, pusherOf(caller), ctx.now()))) {
+      // Nothing linked is nothing to remove: the same answer, and nothing recorded.
+      if (
+        (await unlinkOrganisationSignIn(db, params.userId, pusherOf(caller), ctx.now())) === 'no_such_person'
+      ) {
         return sendProblem(reply, 404, 'not_found', 'There is no such person.');
       }
     } catch (error) {

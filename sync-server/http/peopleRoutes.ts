@@ -3,6 +3,7 @@
 // their next pull brings the cases they may now see and deletes the ones they may no longer see.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { isStorableText, UNSTORABLE_TEXT } from '../../src/domain/events/storableText';
 import { roleSchema } from '../../src/domain/principal';
 import { isAdministrator, toPrincipal } from '../accounts/users';
 import { changePerson } from '../replication/personAccess';
@@ -10,11 +11,14 @@ import { authenticate, pusherOf } from './authenticate';
 import type { ServerContext } from './context';
 import { parseOrReply, sendProblem } from './problems';
 
-const paramsSchema = z.object({ userId: z.string().min(1).max(80) });
+const paramsSchema = z.object({ userId: z.string().min(1).max(80).refine(isStorableText, UNSTORABLE_TEXT) });
 const changeSchema = z
   .object({
     roles: z.array(roleSchema).min(1, 'a person needs at least one role').max(10).optional(),
-    teamIds: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
+    teamIds: z
+      .array(z.string().trim().min(1).max(80).refine(isStorableText, UNSTORABLE_TEXT))
+      .max(50)
+      .optional(),
   })
   .refine((c) => c.roles !== undefined || c.teamIds !== undefined, 'say which roles or teams to give');
 

@@ -127,6 +127,14 @@ describe.each(databasesUnderTest())('account administration on $name', (engine) 
       password: LONG,
     });
     expect(byCaseworker.status).toBe(403);
+    const pastedBadly = await add(admin, {
+      username: 'kim',
+      displayName: 'Kim\u0000 Lee',
+      roles: ['case_worker'],
+      password: LONG,
+    });
+    expect(pastedBadly.status).toBe(400);
+    expect((await pastedBadly.json()).message).toMatch(/displayName.*cannot store/);
     expect((await accounts()).length).toBe(before);
     expect(await signInStatus('kim', LONG)).toBe(401);
   });
@@ -218,6 +226,8 @@ describe.each(databasesUnderTest())('account administration on $name', (engine) 
     expect((await unlink(admin, bo.userId)).status).toBe(204);
     expect((await findAccount(server.db, bo.userId))?.oidcIdentity).toBeNull();
     expect((await accounts()).find((a) => a.username === 'bo')?.hasOrganisationSignInLink).toBe(false);
+    // A second click finds nothing to remove: no second record of a removal that did not happen.
+    expect((await unlink(admin, bo.userId)).status).toBe(204);
 
     // Who removed whose link and when, once; nothing of the organisation identity it named.
     const recorded = await server.db.query<Record<string, unknown>>(

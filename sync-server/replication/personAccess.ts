@@ -19,6 +19,7 @@ import {
   type PersonChange,
   setPasswordHash,
   toPrincipal,
+  type UnlinkOutcome,
   unlinkOidcIdentity,
   updateAccount,
 } from '../accounts/users';
@@ -117,12 +118,12 @@ export async function unlinkOrganisationSignIn(
   userId: string,
   by: Pusher,
   now = new Date(),
-): Promise<boolean> {
+): Promise<UnlinkOutcome> {
   return db.transaction(async (tx) => {
     await lockLog(tx);
-    if (!(await unlinkOidcIdentity(tx, userId))) return false;
-    await record(tx, by, 'directory.sign_in_unlinked', { userId }, now);
-    return true;
+    const outcome = await unlinkOidcIdentity(tx, userId);
+    if (outcome === 'removed') await record(tx, by, 'directory.sign_in_unlinked', { userId }, now);
+    return outcome;
   });
 }
 

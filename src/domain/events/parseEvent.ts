@@ -3,7 +3,7 @@
 import type { z } from 'zod';
 import { type ClearwayEvent, eventCatalogue, isEventType } from './catalogue';
 import { eventEnvelopeSchema } from './envelope';
-import { findUnstorableText } from './storableText';
+import { findUnstorableText, UNSTORABLE_TEXT } from './storableText';
 
 export type ParseResult = { ok: true; event: ClearwayEvent } | { ok: false; reason: string };
 
@@ -23,7 +23,7 @@ export function parseEvent(raw: unknown): ParseResult {
   if (unstorable) {
     return {
       ok: false,
-      reason: `${unstorable.join('.')}: contains a character Clearway cannot store (often left by a broken copy and paste). Remove it and try again.`,
+      reason: `${unstorable.join('.')}: ${UNSTORABLE_TEXT}. Remove it and try again.`,
     };
   }
   const { type } = envelope.data;

@@ -4,6 +4,11 @@
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const isUnstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
 
+/** For schemas of other text the server keeps (names, team ids): `.refine(isStorableText, …)`. */
+export const isStorableText = (text: string): boolean => !isUnstorable(text);
+export const UNSTORABLE_TEXT =
+  'contains a character Clearway cannot store (often left by a broken copy and paste)';
+
 /** The path of the first string (or key) in `value` that cannot be stored, or null. */
 export function findUnstorableText(value: unknown, path: string[] = []): string[] | null {
   if (typeof value === 'string') return isUnstorable(value) ? path : null;
