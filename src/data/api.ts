@@ -52,6 +52,8 @@ export const accountSummarySchema = principalSchema.extend({
   isDemo: z.boolean(),
   activeDevices: z.number().int().min(0),
   lastSeenAt: z.string().nullable(),
+  /** Linked to an organisation sign-in (OpenID Connect issuer and subject). */
+  hasOrganisationSignInLink: z.boolean(),
 });
 export type AccountSummary = z.infer<typeof accountSummarySchema>;
 
@@ -191,6 +193,12 @@ export function createApiClient(options: ApiClientOptions) {
       await send(`/api/admin/accounts/${encodeURIComponent(userId)}/password`, {
         method: 'PUT',
         body: JSON.stringify({ password }),
+      });
+    },
+    /** Removes the person's organisation sign-in link: their next such sign-in links afresh. */
+    removeSignInLink: async (userId: string) => {
+      await send(`/api/admin/accounts/${encodeURIComponent(userId)}/organisation-sign-in`, {
+        method: 'DELETE',
       });
     },
     devicesOf: (userId: string) =>

@@ -55,7 +55,8 @@ function listsOf(summaries: CaseSummaryCollection): Lists {
   let lists = LISTS.get(summaries);
   if (!lists) {
     const created: Lists = { version: 0, byKey: new Map() };
-    // Every write, from this tab or another, makes the kept totals stale (not the page keys).
+    // Every write, from this tab or another, makes the kept totals stale, and all page keys but
+    // those around the page last read (stateOf).
     const subscription = summaries.eventBulks$.subscribe(() => {
       created.version += 1;
     });

@@ -128,7 +128,8 @@ const REBUILD_BATCH = 1_000;
  * Builds the summaries from the full documents on a device upgraded from a version without
  * them: cases but no summaries. (Comparing the two counts at every start cost seconds at
  * 50,000 cases; one row of each costs nothing.) The database is not handed out until this
- * finishes, so nothing else writes summaries meanwhile. Reads by id ranges, one index walk a batch.
+ * finishes, though a pull in another tab (the leader) may write summaries meanwhile: see below.
+ * Reads by id ranges, one index walk a batch.
  */
 export async function rebuildCaseSummaries(
   cases: RxCollection<StreamRow>,

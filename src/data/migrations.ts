@@ -9,7 +9,8 @@ function isCaseState(state: unknown): state is CaseState {
 }
 
 /**
- * Derives the indexed fields of version 1 from a stream document's owner and team arrays.
+ * Derives the fields version 1 added from a stream document's owner and team arrays (the case
+ * summaries copy them for the lists).
  * `userId` (and `teamIds`) are the person whose database this is: each person has their own.
  * `isMine` puts a case in My work: theirs to work on, or waiting on them or their team.
  */
@@ -37,6 +38,7 @@ export function streamMigrationStrategies(
 ): MigrationStrategies {
   return {
     1: (oldDoc) => withDerivedFields(oldDoc, userId, teamIds),
+    // Version 2 only dropped indexes: the documents are the same.
     2: (oldDoc) => oldDoc,
   };
 }

@@ -145,8 +145,8 @@ type PullBody = z.infer<typeof pullBodySchema>;
 type FetchPage = (name: ReplicatedName, checkpoint: unknown, batchSize: number) => Promise<PullBody>;
 
 /**
- * Read-ahead for a first sync: while RxDB writes one full page to IndexedDB, the next page is
- * already on its way, so the network and the server work while the browser writes. Safe
+ * Read-ahead for a first sync: while one full page is written to IndexedDB (./streamPull.ts),
+ * the next is already on its way, so the network and the server work while the browser writes. Safe
  * because pages are addressed by checkpoint and checkpoints never skip: a page fetched early
  * misses nothing that a later pull (the live feed asks for one) will not bring.
  */
@@ -242,6 +242,8 @@ export function startReplication(options: ReplicationOptions): SyncController {
   }
 
   const pulls = {} as Record<CollectionName, StreamPull>;
+  /** Set once every replication exists: their first events arrive while they are being made. */
+  let isReady = false;
   const outboxStream$ = new Subject<'RESYNC'>();
   const outbox: RxReplicationState<unknown, unknown> = replicateRxCollection<unknown, unknown>({
     // The stored checkpoint belongs to this server and this device session.
@@ -315,7 +317,14 @@ export function startReplication(options: ReplicationOptions): SyncController {
         }
         pulled$.next({ collection: name, documents });
       },
-      onOutcome: (error) => void report(name, error),
+      // Only fetches speak for the network; anything else failed in this device's storage.
+      onOutcome: (error) =>
+        void report(
+          name,
+          error === null || error instanceof ApiError
+            ? error
+            : new ApiError('storage', storageProblem(error), 0),
+        ),
     });
     pulls[name] = pull;
     subscriptions.push(pull.active$.subscribe(() => refreshStatus()));
@@ -324,12 +333,14 @@ export function startReplication(options: ReplicationOptions): SyncController {
     if (name === 'cases') db.caseSummaries.onClose.push(() => pull.cancel());
   }
 
+  isReady = true;
+
   function isAnyActive(): boolean {
     return outbox.subjects.active.getValue() || Object.values(pulls).some((pull) => pull.active$.getValue());
   }
 
   function refreshStatus(): void {
-    if (!pulls.calendar) return; // still being set up
+    if (!isReady) return; // still being set up
     const pendingCount = pendingCount$.getValue();
     const waiting = pendingCount === 1 ? '1 change is' : `${pendingCount} changes are`;
     let next: SyncStatus;

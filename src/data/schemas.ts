@@ -104,7 +104,10 @@ export const streamJsonSchemaV0: RxJsonSchema<
   indexes: ['updatedAt', 'reference', ['status', 'dueDate'], ['caseType', 'dueDate']],
 };
 
-/** Version 1: adds the derived owner, team and "mine" fields and the indexes lists sort by. */
+/**
+ * Version 1 added the derived owner, team and "mine" fields; version 2 dropped every index of
+ * its own: lists read the case summaries, and each index entry cost a first sync time.
+ */
 export const streamJsonSchema: RxJsonSchema<StreamRow> = {
   title: 'stream documents',
   description: "The server's current state of each stream this person may see.",

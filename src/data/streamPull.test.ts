@@ -155,8 +155,9 @@ describe('pulling a stream collection', () => {
     ]);
     // The second page's write failed, so its checkpoint was never stored: it was fetched again.
     expect(calls.filter((c) => c === 3).length).toBe(2);
-    // The failure was reported once, though the next page's fetch had succeeded, then the success.
-    expect(outcomes).toEqual(['Error: The disk is full.', null]);
+    // Page 1 stored; page 2's failure reported (the fetch of page 3 meanwhile did not hide it);
+    // then pages 2 and 3 stored on the retry, and the end reached.
+    expect(outcomes).toEqual([null, 'Error: The disk is full.', null, null, null]);
   });
 
   it('waits longer after each failure, up to its bound, and is not in sync meanwhile', async () => {
@@ -215,6 +216,7 @@ describe('pulling a stream collection', () => {
       },
     });
     pull.reSync();
+    // What is tested is that this returns at all: it waited for leadership before.
     await pull.cancel();
     expect(calls).toEqual([]);
   });

@@ -35,7 +35,7 @@ export type StreamPullOptions<D> = {
   write: (documents: D[]) => Promise<void>;
   retryFirstMs: number;
   retryMaxMs: number;
-  /** How each round ended: null when it reached the end, else what failed. */
+  /** Null once a page is stored and when a round reaches the end; else what ended a round. */
   onOutcome: (error: unknown | null) => void;
   /** Whether to wait to lead the tabs before pulling (false in single-process Node tests). */
   waitForLeadership: boolean;
@@ -88,7 +88,12 @@ export function startStreamPull<D>(options: StreamPullOptions<D>): StreamPull {
         if (isCancelled) return;
         if (page.documents.length === 0) break;
         const next = page.checkpoint;
-        writing = options.write(page.documents).then(() => saveCheckpoint(next));
+        writing = options
+          .write(page.documents)
+          .then(() => saveCheckpoint(next))
+          // A page stored says the pull works again, though the round is not over (a first sync
+          // is 50 pages); a failure still ends the round and is reported then.
+          .then(() => options.onOutcome(null));
         // Keeps a failed write from being reported as unhandled before it is awaited.
         writing.catch(() => undefined);
         checkpoint = next;

@@ -13,7 +13,6 @@ import {
   useAccounts,
   useAddAccount,
   useChangeAccess,
-  useOrganisationSignInLinks,
   usePersonDevices,
   useRemoveSignInLink,
   useResetPassword,
@@ -365,7 +364,6 @@ export function PeoplePage() {
   const session = useSession();
   const isAdmin = session.status === 'signed-in' && session.user.roles.includes('administrator');
   const accounts = useAccounts(isAdmin);
-  const signInLinks = useOrganisationSignInLinks(isAdmin);
   const [chosen, setChosen] = useState<string | null>(null);
   const teamNames = new Map(useTeamOptions().map((t) => [t.value, t.label]));
   if (!isAdmin) {
@@ -394,7 +392,7 @@ export function PeoplePage() {
       {person ? (
         <PersonPanel
           person={person}
-          isLinked={signInLinks.data?.get(person.userId)}
+          isLinked={person.hasOrganisationSignInLink}
           onClose={() => setChosen(null)}
         />
       ) : null}

@@ -1,14 +1,10 @@
 // Server-only account data for the People page (everyone's accounts, a person's devices),
 // through @tanstack/react-query and the data layer's typed client.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
 import { getBrowserClient, type NewAccount } from '../../data';
 import type { Role } from '../../domain';
 
 const ACCOUNTS_KEY = ['admin', 'accounts'] as const;
-// Under ACCOUNTS_KEY, so whatever refreshes the accounts refreshes the links too.
-const LINKS_KEY = [...ACCOUNTS_KEY, 'organisation-sign-in'] as const;
-const signInLinksSchema = z.array(z.object({ userId: z.string(), hasOrganisationSignInLink: z.boolean() }));
 const devicesKey = (userId: string) => ['admin', 'devices', userId] as const;
 
 /** Asked only for administrators: anyone else would be refused. */
@@ -20,32 +16,11 @@ export function useAccounts(isAdministrator: boolean) {
   });
 }
 
-/**
- * Which accounts are linked to an organisation sign-in (OpenID Connect subject), by user id:
- * the same answer as the accounts, read through the client's typed `request` until the data
- * layer's account summary carries it.
- */
-export function useOrganisationSignInLinks(isAdministrator: boolean) {
-  return useQuery({
-    queryKey: LINKS_KEY,
-    queryFn: async () => {
-      const links = await getBrowserClient().api.request(signInLinksSchema, '/api/admin/accounts');
-      return new Map(links.map((l) => [l.userId, l.hasOrganisationSignInLink]));
-    },
-    enabled: isAdministrator,
-  });
-}
-
 /** Removes the link: the person's next organisation sign-in links their account afresh. */
 export function useRemoveSignInLink(userId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
-      await getBrowserClient().api.send(
-        `/api/admin/accounts/${encodeURIComponent(userId)}/organisation-sign-in`,
-        { method: 'DELETE' },
-      );
-    },
+    mutationFn: () => getBrowserClient().api.removeSignInLink(userId),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ACCOUNTS_KEY }),
   });
 }
