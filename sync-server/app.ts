@@ -20,6 +20,7 @@ import { registerReplicationRoutes } from './http/replicationRoutes';
 import { openChangeFeed } from './live/changeFeed';
 import { registerDigestRoutes } from './mail/digestRoutes';
 import { createMailer, type Mailer } from './mail/mailer';
+import { ChangeRefused } from './replication/personAccess';
 import { type Database, openDatabase } from './storage/database';
 import { migrate } from './storage/migrate';
 
@@ -86,6 +87,15 @@ export async function buildServer(config: ServerConfig, parts: ServerParts = {})
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return sendProblem(reply, 415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).');
+    }
+    // The log refused a change to who may do what (the caller lost the role meanwhile): nothing kept.
+    if ((error as unknown) instanceof ChangeRefused) {
+      return sendProblem(
+        reply,
+        403,
+        'forbidden',
+        error.message.endsWith('.') ? error.message : `${error.message}.`,
+      );
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(reply, error.statusCode, 'bad_request', 'The request could not be understood.');

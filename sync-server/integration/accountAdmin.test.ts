@@ -297,5 +297,23 @@ describe.each(databasesUnderTest())(
       expect((await response.json()).message).toBe('Only an administrator can add people.');
       expect(await server.db.query(`select user_id from users where username = 'vic'`)).toEqual([]);
     });
+
+    it('is refused in words, not a server error, when resetting a password, and nothing changes', async () => {
+      const admin = await server.signIn('admin');
+      const [before] = await server.db.query<{ password_hash: string }>(
+        `select password_hash from users where user_id = 'official'`,
+      );
+      demoteInNextTransaction = admin.userId;
+      const response = await server.call(admin, '/api/admin/accounts/official/password', {
+        method: 'PUT',
+        json: { password: 'a brand new long passphrase' },
+      });
+      expect(response.status).toBe(403);
+      expect((await response.json()).message).toMatch(/^The change to official could not be recorded: .+\.$/);
+      const [after] = await server.db.query<{ password_hash: string }>(
+        `select password_hash from users where user_id = 'official'`,
+      );
+      expect(after?.password_hash).toBe(before?.password_hash);
+    });
   },
 );
