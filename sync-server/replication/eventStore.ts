@@ -154,33 +154,36 @@ export async function appendEvents(
   events: readonly EventEnvelope[],
   options: AppendOptions = {},
 ): Promise<PushResult> {
-  const { ctx, unique, ids, streamIds } = batchOf(pusher, events, (options.now ?? (() => new Date()))());
-  if (unique.length === 0) return { accepted: [], rejected: [], duplicates: [], notice: null };
   // Before the lock: who the people are (changes rarely, not ordered by the log), and an
   // optimistic judgement against the log as it is now. Judging is the costly part; under the
   // lock it is reused when nothing it read has moved, and redone only when something has.
   // The snapshot first: should people change in between, its `people` count is the older one,
   // and the check under the lock (commitGroup) reads them again.
   const cache = stateCacheOf(db);
+  const now = (options.now ?? (() => new Date()))();
+  const judged = await judgedJob(db, pusher, events, now, cache, options);
+  if (!judged) return nothingPushed();
+  prepare(judged.earlyJudgement, judged.ctx);
+  return new Promise<PushResult>((resolve, reject) => enqueue(db, { ...judged, resolve, reject }, cache));
+}
+
+const nothingPushed = (): PushResult => ({ accepted: [], rejected: [], duplicates: [], notice: null });
+
+/** Reads the log and the people, and judges the events against them; null when there are none. */
+async function judgedJob(
+  db: Queryable,
+  pusher: Pusher,
+  events: readonly EventEnvelope[],
+  now: Date,
+  cache: StateCache,
+  options: AppendOptions,
+): Promise<Omit<Job, 'resolve' | 'reject'> | null> {
+  const { ctx, unique, ids, streamIds } = batchOf(pusher, events, now);
+  if (unique.length === 0) return null;
   const early = await readSnapshot(db, ids, streamIds, ctx.year, cache);
   const principals = withPeople(ctx, await listAccounts(db));
   const earlyJudgement = judgeBatch(early, unique, ctx);
-  prepare(earlyJudgement, ctx);
-  return new Promise<PushResult>((resolve, reject) => {
-    const job: Job = {
-      ctx,
-      unique,
-      ids,
-      streamIds,
-      early,
-      earlyJudgement,
-      principals,
-      options,
-      resolve,
-      reject,
-    };
-    enqueue(db, job, cache);
-  });
+  return { ctx, unique, ids, streamIds, early, earlyJudgement, principals, options };
 }
 
 /**
@@ -193,25 +196,12 @@ export async function appendHoldingLock(
   events: readonly EventEnvelope[],
   now: Date,
 ): Promise<PushResult> {
-  const { ctx, unique, ids, streamIds } = batchOf(pusher, events, now);
   // Its own cache: what this transaction reads is not committed yet.
-  const cache: StateCache = new Map();
-  const early = await readSnapshot(tx, ids, streamIds, ctx.year, cache);
-  const principals = withPeople(ctx, await listAccounts(tx));
-  const job: Job = {
-    ctx,
-    unique,
-    ids,
-    streamIds,
-    early,
-    earlyJudgement: judgeBatch(early, unique, ctx),
-    principals,
-    options: {},
-    resolve: () => undefined,
-    reject: () => undefined,
-  };
+  const judged = await judgedJob(tx, pusher, events, now, new Map(), {});
+  if (!judged) return nothingPushed();
+  const job: Job = { ...judged, resolve: () => undefined, reject: () => undefined };
   // The caller holds the lock, so the log read above is still the log as it is.
-  const { results } = await commitGroup(tx, [job], early);
+  const { results } = await commitGroup(tx, [job], job.early);
   const [result] = results;
   if (!result) throw new Error('The change could not be recorded.');
   return result;
