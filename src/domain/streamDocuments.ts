@@ -5,9 +5,8 @@ import type { StreamState } from './caseState';
 import { collectionOf } from './collections';
 import { type Calendar, shippedCalendar } from './deadlines';
 import type { StreamDocument, TimelineEntry } from './streamDocument';
+import { activeAllocations } from './waitingOn';
 import { stateRow } from './workflows/machine';
-
-const ACTIVE = new Set(['awaiting_acceptance', 'accepted']);
 
 export function toStreamDocument(
   stream: string,
@@ -42,7 +41,7 @@ export type DocumentSummary = Pick<
 export function documentSummary(state: StreamState, calendar: Calendar = shippedCalendar): DocumentSummary {
   if (state.kind !== 'case')
     return { reference: '', caseType: '', status: '', dueDate: '', ownerIds: [], teamIds: [] };
-  const active = state.allocations.filter((a) => ACTIVE.has(a.status));
+  const active = activeAllocations(state);
   return {
     reference: state.reference,
     caseType: state.caseType,

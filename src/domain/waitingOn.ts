@@ -3,13 +3,22 @@
 // sending, closing); in the middle a case waits on the people it was allocated to, asked to
 // contribute, to review or to clear. The seeds' "middle stage" delays come from cases that sat
 // in nobody's list: every open state names someone here.
-import type { CaseState } from './caseState';
+// myWorkKeys says the same as a list of keys a server can store and match without the state
+// (sync-server, "My work first" on a new device): it must agree exactly with the device's own
+// rule (src/data/migrations.ts withDerivedFields and src/data/caseSummaries.ts), which
+// src/data/myWorkKeys.test.ts checks.
+import type { Allocation, CaseState, Status } from './caseState';
 import { INFORMATION_RIGHTS_TEAM } from './principal';
 
 export type WaitingOn = { userIds: string[]; teamIds: string[] };
 
 const NOBODY: WaitingOn = { userIds: [], teamIds: [] };
 const THE_TEAM: WaitingOn = { userIds: [], teamIds: [INFORMATION_RIGHTS_TEAM] };
+
+/** The allocations that make someone a case's owner: offered and not yet answered, or accepted. */
+export function activeAllocations(state: CaseState): Allocation[] {
+  return state.allocations.filter((a) => a.status === 'awaiting_acceptance' || a.status === 'accepted');
+}
 
 function owners(state: CaseState): string[] {
   return state.allocations.filter((a) => a.status === 'accepted').map((a) => a.to);
@@ -58,4 +67,31 @@ export function isWaitingOn(
 ): boolean {
   const waiting = waitingOn(state);
   return waiting.userIds.includes(person.userId) || waiting.teamIds.some((t) => person.teamIds.includes(t));
+}
+
+/** Statuses that take a case out of everyone's My work (the device's ENDED_STATUSES). */
+const ENDS_MY_WORK: ReadonlySet<Status> = new Set<Status>(['closed', 'withdrawn', 'transferred']);
+
+const userKey = (userId: string) => `user:${userId}`;
+const teamKey = (teamId: string) => `team:${teamId}`;
+
+/**
+ * Everyone whose My work the case is in, as sorted unique keys (`user:<id>`, `team:<id>`): its
+ * owners (active allocations) and whoever it is waiting on, none once it has ended. A person's
+ * My work holds the case when this shares a key with their personKeys.
+ */
+export function myWorkKeys(state: CaseState): string[] {
+  if (ENDS_MY_WORK.has(state.status)) return [];
+  const waiting = waitingOn(state);
+  const keys = [
+    ...activeAllocations(state).map((a) => userKey(a.to)),
+    ...waiting.userIds.map(userKey),
+    ...waiting.teamIds.map(teamKey),
+  ];
+  return [...new Set(keys)].sort();
+}
+
+/** The keys that name a person in myWorkKeys: themselves and each of their teams. */
+export function personKeys(person: { userId: string; teamIds: readonly string[] }): string[] {
+  return [userKey(person.userId), ...person.teamIds.map(teamKey)];
 }
