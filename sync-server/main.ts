@@ -10,6 +10,7 @@ import { readConfig } from './config';
 import { createMailer } from './mail/mailer';
 import { startDigestSchedule } from './mail/schedule';
 import { seedDemoCases } from './replication/demoCases';
+import { backfillWaitingOn } from './replication/waitingOnBackfill';
 import type { Database } from './storage/database';
 
 const config = readConfig();
@@ -65,6 +66,26 @@ async function prepareAccounts(db: Database): Promise<void> {
   }
 }
 
+/**
+ * In the background, once listening: works out whose My work the cases stored before migration
+ * 010 are in. Until it has, new devices simply get those cases with the full pull, so a failure
+ * is said and the server carries on (the next start tries again).
+ */
+function startWaitingOnBackfill(db: Database, isClosing: () => boolean): void {
+  backfillWaitingOn(db, { isStopped: isClosing }).then(
+    (filled) => {
+      if (filled > 0) console.log(`Worked out whose My work ${filled} earlier cases are in.`);
+    },
+    (error: unknown) => {
+      if (isClosing()) return;
+      console.error(
+        `Could not work out whose My work earlier cases are in (${error instanceof Error ? error.message : error}). ` +
+          'New devices will get those cases with the full download instead; the server carries on.',
+      );
+    },
+  );
+}
+
 const db = await openConfiguredDatabase(config);
 try {
   if (command === 'create-admin') {
@@ -88,8 +109,14 @@ try {
         mailer.close();
       });
     }
+    // Hooks cannot be added once listening: the backfill's stop is set up here.
+    let isClosing = false;
+    app.addHook('onClose', () => {
+      isClosing = true;
+    });
     await app.listen({ port: config.port, host: config.host });
     console.log(`Clearway is running on ${config.publicUrl} (${config.mode} mode)`);
+    startWaitingOnBackfill(db, () => isClosing);
     const stop = () => void app.close().then(() => process.exit(0));
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);

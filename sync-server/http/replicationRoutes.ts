@@ -1,17 +1,20 @@
 // RxDB's replication protocol over HTTP: push the outbox, pull the outbox back, pull stream
 // documents per collection, and one Server-Sent Events stream that says when to pull again.
+// Beside it, for a new device's first sync: the cases in the caller's My work, pulled first.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { personKeys } from '../../src/domain';
 import { eventEnvelopeSchema } from '../../src/domain/events/envelope';
 import { collectionNameSchema } from '../../src/domain/streamDocument';
 import { findSession } from '../accounts/sessions';
 import { appendEvents } from '../replication/eventStore';
 import { parseEvent } from '../replication/judge';
 import {
-  type Checkpoint,
   checkpointSchema,
   MAX_BATCH,
+  myWorkCheckpointSchema,
   pullDocumentsJson,
+  pullMyWorkJson,
   pullOutbox,
 } from '../replication/pull';
 import { authenticate, DEVICE_REVOKED, pusherOf } from './authenticate';
@@ -30,21 +33,27 @@ const pushSchema = z
   )
   .max(MAX_PUSH_ROWS, `send at most ${MAX_PUSH_ROWS} events at a time`);
 
-const pullQuerySchema = z.object({
-  checkpoint: z
-    .string()
-    .optional()
-    .transform((text, zctx): Checkpoint | null => {
-      if (!text || text === 'null' || text === 'undefined') return null;
-      try {
-        const parsed = checkpointSchema.safeParse(JSON.parse(text));
-        if (parsed.success) return parsed.data;
-      } catch {}
-      zctx.addIssue({ code: 'custom', message: 'must be a checkpoint this server gave, as JSON' });
-      return z.NEVER;
-    }),
-  batchSize: z.coerce.number().int().min(1).max(MAX_BATCH).default(100),
-});
+/** A pull's query: a checkpoint of this shape as JSON (or nothing, to start), and a page size. */
+function pullQuerySchemaOf<C>(checkpoint: z.ZodType<C>) {
+  return z.object({
+    checkpoint: z
+      .string()
+      .optional()
+      .transform((text, zctx): C | null => {
+        if (!text || text === 'null' || text === 'undefined') return null;
+        try {
+          const parsed = checkpoint.safeParse(JSON.parse(text));
+          if (parsed.success) return parsed.data;
+        } catch {}
+        zctx.addIssue({ code: 'custom', message: 'must be a checkpoint this server gave, as JSON' });
+        return z.NEVER;
+      }),
+    batchSize: z.coerce.number().int().min(1).max(MAX_BATCH).default(100),
+  });
+}
+
+const pullQuerySchema = pullQuerySchemaOf(checkpointSchema);
+const myWorkQuerySchema = pullQuerySchemaOf(myWorkCheckpointSchema);
 
 const collectionParamsSchema = z.object({ collection: collectionNameSchema });
 
@@ -104,6 +113,23 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
       db,
       caller.account.userId,
       params.data.collection,
+      query.checkpoint,
+      query.batchSize,
+    );
+    return reply.type('application/json; charset=utf-8').send(page);
+  });
+
+  // A new device's first sync fetches these first, to show My work before the full pull ends.
+  app.get('/api/replication/cases/my-work', async (request, reply) => {
+    const caller = await authenticate(db, request, reply);
+    if (!caller) return reply;
+    const query = parseOrReply(myWorkQuerySchema, request.query, reply, 'request for your work');
+    if (!query) return reply;
+    const page = await pullMyWorkJson(
+      db,
+      caller.account.userId,
+      // The person's teams as they are now, as the full pull's access rows are.
+      personKeys(caller.account),
       query.checkpoint,
       query.batchSize,
     );

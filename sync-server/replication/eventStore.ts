@@ -1,8 +1,9 @@
 // Appending pushed events to the one log. In ONE transaction per push (or per group of pushes
 // that waited for the lock together, see enqueue): judge each event with the
 // domain against its stream's current state, stamp accepted ones (seq, acceptedAt, prevHash,
-// hash), keep refused ones with their reason, rewrite each touched stream document, move the
-// access rows of everyone who sees (or stops seeing) it, and announce the change.
+// hash), keep refused ones with their reason, rewrite each touched stream document (and whose
+// My work it is in, `waiting_on`), move the access rows of everyone who sees (or stops seeing)
+// it, and announce the change.
 //
 // Why checkpoints never skip: every number a reader pages by (seq, change_no) is handed out
 // while holding a transaction-level advisory lock that is released only at commit. A second
@@ -37,6 +38,7 @@ import {
   describeEvent,
   documentSummary,
   isOrganisationWide,
+  myWorkKeys,
   type StreamState,
   type Verdict,
 } from './judge';
@@ -601,10 +603,12 @@ function stamp(
   const streams: Writes['streams'] = [];
   for (const [id, working] of judgement.streams) {
     if (working.accepted.length === 0 || working.state === null) continue;
+    const prepared = prepareDocument(id, working.state, working.from, acceptedAt, calendar);
     streams.push({
       stream_id: id,
       collection: collectionOf(id),
-      document: prepareDocument(id, working.state, working.from, acceptedAt, calendar),
+      document: prepared.json,
+      waiting_on: prepared.waitingOn,
       last_seq: seqOf.get(working.accepted.at(-1)?.id ?? '') ?? working.lastSeq,
       updated_at: acceptedAt,
     });
@@ -645,7 +649,14 @@ type PreparedEvent = {
   row: string;
 };
 const preparedEvents = new WeakMap<EventEnvelope, PreparedEvent>();
-type PreparedDocument = { stream: string; acceptedAt: string; calendar: StreamState | null; json: string };
+type PreparedDocument = {
+  stream: string;
+  acceptedAt: string;
+  calendar: StreamState | null;
+  json: string;
+  /** Whose My work it is in (`streams.waiting_on`, migration 010): depends on the state alone. */
+  waitingOn: string[];
+};
 const preparedDocuments = new WeakMap<StreamState, PreparedDocument>();
 
 function prepareEvent(judged: EventEnvelope, ctx: JudgingContext): PreparedEvent {
@@ -683,6 +694,7 @@ function prepareEvent(judged: EventEnvelope, ctx: JudgingContext): PreparedEvent
  * The stream's document as JSON, without its timeline (rows of their own) and lastSeq (writeSql
  * adds it): the summary fields, then the state, whose text is made from that of `from` (the
  * state this push folded onto), so its cost is what the push added, not the size of the case.
+ * With it, whose My work the stream is in, which the same row stores.
  */
 function prepareDocument(
   stream: string,
@@ -690,10 +702,10 @@ function prepareDocument(
   from: StreamState | null,
   acceptedAt: string,
   calendar: StreamState | null,
-): string {
+): PreparedDocument {
   const known = preparedDocuments.get(state);
   if (known && known.stream === stream && known.acceptedAt === acceptedAt && known.calendar === calendar)
-    return known.json;
+    return known;
   const fields = JSON.stringify({
     id: stream,
     collection: collectionOf(stream),
@@ -701,8 +713,9 @@ function prepareDocument(
     ...documentSummary(stream, state, calendar),
   });
   const json = `${fields.slice(0, -1)},"state":${stateJson(state, from)}}`;
-  preparedDocuments.set(state, { stream, acceptedAt, calendar, json });
-  return json;
+  const prepared = { stream, acceptedAt, calendar, json, waitingOn: myWorkKeys(state) };
+  preparedDocuments.set(state, prepared);
+  return prepared;
 }
 
 const calendarOf = (judgement: Judgement) => judgement.streams.get('org:calendar')?.state ?? null;
@@ -847,11 +860,12 @@ type Writes = {
     hash: string | null;
     json: string;
   }[];
-  /** `document`: JSON text (prepareDocument). */
+  /** `document`: JSON text (prepareDocument); `waiting_on`: myWorkKeys of its state. */
   streams: {
     stream_id: string;
     collection: string;
     document: string;
+    waiting_on: string[];
     last_seq: number;
     updated_at: string;
   }[];
@@ -888,13 +902,14 @@ function writeSql(w: GroupWrites): string {
               prev_hash, hash, pushed_by_user, pushed_by_device, change_no
        from input),
      st as (
-       insert into streams (stream_id, collection, document, last_seq, updated_at)
+       insert into streams (stream_id, collection, document, last_seq, updated_at, waiting_on)
        -- The document without its timeline: that lives in rows of its own (tl), assembled on pull.
-       select stream_id, collection, document || jsonb_build_object('lastSeq', last_seq), last_seq, updated_at
+       select stream_id, collection, document || jsonb_build_object('lastSeq', last_seq), last_seq, updated_at,
+              waiting_on
        from jsonb_to_recordset($2::jsonb) as x(stream_id text, collection text, document jsonb,
-            last_seq bigint, updated_at text)
+            last_seq bigint, updated_at text, waiting_on text[])
        on conflict (stream_id) do update set document = excluded.document,
-         last_seq = excluded.last_seq, updated_at = excluded.updated_at),
+         last_seq = excluded.last_seq, updated_at = excluded.updated_at, waiting_on = excluded.waiting_on),
      -- Each accepted event's timeline entry (a TimelineEntry), made here from its row, which
      -- carries the entry's own fields too (actor_name, summary, device_name), so the event's
      -- payload and envelope travel once.
@@ -926,7 +941,8 @@ function writeSql(w: GroupWrites): string {
         w.streams.map(
           (r) =>
             `{"stream_id":${JSON.stringify(r.stream_id)},"collection":${JSON.stringify(r.collection)},` +
-            `"last_seq":${r.last_seq},"updated_at":${JSON.stringify(r.updated_at)},"document":${r.document}}`,
+            `"last_seq":${r.last_seq},"updated_at":${JSON.stringify(r.updated_at)},` +
+            `"waiting_on":${JSON.stringify(r.waiting_on)},"document":${r.document}}`,
         ),
       ),
       JSON.stringify(w.access),

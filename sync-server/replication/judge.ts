@@ -15,6 +15,7 @@ import {
   decide as domainDecide,
   decideParsed as domainDecideParsed,
   describeEvent as domainDescribeEvent,
+  myWorkKeys as domainMyWorkKeys,
   parseEvent as domainParseEvent,
   type EventEnvelope,
   type Principal,
@@ -98,6 +99,15 @@ export function documentSummary(
   const domainState = asDomainState(state);
   if (!domainState) throw new Error(`The stream ${stream} has no state to send.`);
   return domainDocumentSummary(domainState, calendarOf(calendar as CalendarState | null));
+}
+
+/**
+ * Whose My work a stream is in, as the keys stored in `streams.waiting_on` (migration 010): none
+ * for streams that are not cases.
+ */
+export function myWorkKeys(state: StreamState): string[] {
+  const domainState = asDomainState(state);
+  return domainState?.kind === 'case' ? domainMyWorkKeys(domainState) : [];
 }
 
 /** Whether every person may see a stream whatever its state (the directory, templates, calendar). */

@@ -1,5 +1,7 @@
 // "Documents down" and the outbox's way back: RxDB pull handlers paged by a checkpoint
 // `{ id, seq }`, where `seq` is the change number (see eventStore.ts for why it never skips).
+// And a new device's "My work first": the cases in the caller's My work, paged by stream id, sent
+// before the ordinary full pull so the person sees their own work in seconds.
 import { z } from 'zod';
 import type { CollectionName } from '../../src/domain/streamDocument';
 import type { Queryable } from '../storage/database';
@@ -7,6 +9,10 @@ import type { EventRow } from './eventRow';
 
 export const checkpointSchema = z.object({ id: z.string(), seq: z.number().int().nonnegative() });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
+
+/** The my-work page's checkpoint: the last stream id sent (stream ids, unlike change numbers, stay put). */
+export const myWorkCheckpointSchema = z.object({ id: z.string() });
+export type MyWorkCheckpoint = z.infer<typeof myWorkCheckpointSchema>;
 
 export const MAX_BATCH = 1_000;
 
@@ -80,13 +86,7 @@ export async function pullDocumentsJson(
        where user_id = $1 and collection = $2 and change_no > $3
        order by change_no limit $4)
      select '[' || coalesce(string_agg(
-              case when p.can_see then
-                -- The document without its closing brace, then its timeline rows (migration 005).
-                left((s.document - 'timeline')::text, -1) || ', "timeline": ['
-                || coalesce((select string_agg(t.entry::text, ',' order by t.seq) from timeline t
-                             where t.stream_id = s.stream_id), '')
-                || '], "_deleted": false}'
-              else ${TOMBSTONE_SQL}::text end,
+              case when p.can_see then ${DOCUMENT_SQL} else ${TOMBSTONE_SQL}::text end,
               ',' order by p.change_no), '') || ']' as documents,
             (select json_build_object('id', stream_id, 'seq', change_no) from page
              order by change_no desc limit 1)::text as checkpoint
@@ -95,6 +95,47 @@ export async function pullDocumentsJson(
   );
   return `{"documents":${row?.documents ?? '[]'},"checkpoint":${row?.checkpoint ?? JSON.stringify(since)}}`;
 }
+
+/**
+ * The cases in this person's My work that they may see now (`keys`: their personKeys, matched
+ * against `streams.waiting_on`, migration 010), after `since` in stream id order, each exactly as
+ * pullDocumentsJson sends it; as the JSON text of the page `{documents, checkpoint}`.
+ * Walks the person's access rows in stream id order (their primary key) and stops at a full
+ * page, so its cost is at most the cases they may see, with no index on `waiting_on` (which
+ * every push rewrites). Cases whose `waiting_on` is not yet worked out (null: written before
+ * migration 010, until waitingOnBackfill.ts reaches them) are left out; the full pull that
+ * follows brings them.
+ */
+export async function pullMyWorkJson(
+  db: Queryable,
+  userId: string,
+  keys: readonly string[],
+  since: MyWorkCheckpoint | null,
+  batchSize: number,
+): Promise<string> {
+  const [row] = await db.query<{ documents: string; last: string | null }>(
+    `with page as (
+       select a.stream_id from access a join streams s on s.stream_id = a.stream_id
+       where a.user_id = $1 and a.stream_id > $2 and a.collection = 'cases' and a.can_see
+         and s.waiting_on && $3::text[]
+       order by a.stream_id limit $4)
+     select '[' || coalesce(string_agg(${DOCUMENT_SQL}, ',' order by s.stream_id), '') || ']' as documents,
+            max(s.stream_id) as last
+     from page p join streams s on s.stream_id = p.stream_id`,
+    [userId, since?.id ?? '', keys, batchSize],
+  );
+  const checkpoint = row?.last ? { id: row.last } : since;
+  return `{"documents":${row?.documents ?? '[]'},"checkpoint":${JSON.stringify(checkpoint)}}`;
+}
+
+/**
+ * A document a person may see, as JSON text, from its `streams` row `s`: the stored document
+ * without its closing brace, then its timeline rows (migration 005), written by PostgreSQL.
+ */
+const DOCUMENT_SQL = `left((s.document - 'timeline')::text, -1) || ', "timeline": ['
+  || coalesce((select string_agg(t.entry::text, ',' order by t.seq) from timeline t
+               where t.stream_id = s.stream_id), '')
+  || '], "_deleted": false}'`;
 
 /** What a person who lost access receives: the id and nothing of the content (as StreamDocument). */
 const TOMBSTONE_SQL = `jsonb_build_object('id', s.document->'id', 'collection', s.document->'collection',
