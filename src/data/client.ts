@@ -132,6 +132,7 @@ export function createClearwayClient(options: ClientOptions) {
     pendingCount: 0,
     lastSyncedAt: null,
     message: 'Signed out.',
+    isFetchingMyWork: false,
   };
 
   const api: ApiClient = createApiClient({

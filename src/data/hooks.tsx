@@ -165,7 +165,13 @@ export function useSyncStatus() {
   const client = useClient();
   return useObservable(
     () => client.syncStatus$(),
-    { state: 'syncing' as const, pendingCount: 0, lastSyncedAt: null, message: 'Getting up to date…' },
+    {
+      state: 'syncing' as const,
+      pendingCount: 0,
+      lastSyncedAt: null,
+      message: 'Getting up to date…',
+      isFetchingMyWork: false,
+    },
     useSessionKey(),
   ).value;
 }

@@ -43,6 +43,8 @@ export type SyncStatus = {
   lastSyncedAt: string | null;
   /** One plain sentence for the status bar. */
   message: string;
+  /** A first sync is still fetching the cases in My work: an empty list means "not yet", not "none". */
+  isFetchingMyWork: boolean;
 };
 
 export type ReplicatedName = 'outbox' | CollectionName;
@@ -133,12 +135,21 @@ export function toLocalOutboxDocument(raw: unknown): OutboxDocument {
   throw new ApiError('bad_response', 'The server sent an event this app does not understand.', 200);
 }
 
-function pullUrl(name: ReplicatedName, checkpoint: unknown, batchSize: number): string {
-  const query = new URLSearchParams({
+/** The query of a page after `checkpoint` (none: from the start). */
+function pageQuery(checkpoint: unknown, batchSize: number): URLSearchParams {
+  return new URLSearchParams({
     checkpoint: checkpoint === undefined || checkpoint === null ? '' : JSON.stringify(checkpoint),
     batchSize: String(batchSize),
   });
-  return `/api/replication/${name === 'outbox' ? 'events' : name}/pull?${query}`;
+}
+
+function pullUrl(name: ReplicatedName, checkpoint: unknown, batchSize: number): string {
+  return `/api/replication/${name === 'outbox' ? 'events' : name}/pull?${pageQuery(checkpoint, batchSize)}`;
+}
+
+/** A page of the cases in the signed-in person's My work (a first sync stores them first). */
+function myWorkUrl(checkpoint: unknown, batchSize: number): string {
+  return `/api/replication/cases/my-work?${pageQuery(checkpoint, batchSize)}`;
 }
 
 type PullBody = z.infer<typeof pullBodySchema>;
@@ -205,6 +216,7 @@ export function startReplication(options: ReplicationOptions): SyncController {
     pendingCount: 0,
     lastSyncedAt: null,
     message: 'Getting up to date…',
+    isFetchingMyWork: false,
   });
 
   const readAhead = createReadAhead((name, checkpoint, batchSize) =>
@@ -283,6 +295,11 @@ export function startReplication(options: ReplicationOptions): SyncController {
   });
   subscriptions.push(outbox.active$.subscribe(() => refreshStatus()));
 
+  const toLocalPage = (body: PullBody) => ({
+    documents: body.documents.map((raw) => toLocalStreamDocument(raw, options.userId, options.teamIds)),
+    checkpoint: body.checkpoint,
+  });
+
   for (const name of STREAM_COLLECTIONS) {
     const collection = db.collections[name];
     const pull: StreamPull = startStreamPull<LocalStreamDocument & { _deleted: boolean }>({
@@ -292,13 +309,22 @@ export function startReplication(options: ReplicationOptions): SyncController {
       retryFirstMs: RETRY_FIRST_MS,
       retryMaxMs: RETRY_MAX_MS,
       waitForLeadership: true,
-      fetchPage: async (checkpoint, batchSize) => {
-        const body = await readAhead.take(name, checkpoint, batchSize);
-        const documents = body.documents.map((raw) =>
-          toLocalStreamDocument(raw, options.userId, options.teamIds),
-        );
-        return { documents, checkpoint: body.checkpoint };
-      },
+      fetchPage: async (checkpoint, batchSize) =>
+        toLocalPage(await readAhead.take(name, checkpoint, batchSize)),
+      // A new device shows My work after a page or two, not after the whole organisation.
+      ...(name === 'cases'
+        ? {
+            fetchPriorityPage: async (checkpoint: unknown, batchSize: number) => {
+              try {
+                return toLocalPage(await api.request(pullBodySchema, myWorkUrl(checkpoint, batchSize)));
+              } catch (error) {
+                // A server from before My work came first: the full pull brings everything.
+                if (error instanceof ApiError && error.status === 404) return null;
+                throw error;
+              }
+            },
+          }
+        : {}),
       write: async (documents) => {
         // Lists read the lean summaries: written beside the cases, both to the end before either
         // failure is reported (a stop waits for this write, then the database may be removed).
@@ -328,6 +354,7 @@ export function startReplication(options: ReplicationOptions): SyncController {
     });
     pulls[name] = pull;
     subscriptions.push(pull.active$.subscribe(() => refreshStatus()));
+    subscriptions.push(pull.hasPriority$.subscribe(() => refreshStatus()));
     // Another tab signing out removes the database: this tab's collections close, and so do its pulls.
     collection.onClose.push(() => pull.cancel());
     if (name === 'cases') db.caseSummaries.onClose.push(() => pull.cancel());
@@ -346,20 +373,23 @@ export function startReplication(options: ReplicationOptions): SyncController {
     let next: SyncStatus;
     const failures = [...errors.values()];
     const lastError = failures.find((e) => e.isOffline) ?? failures[0] ?? null;
+    const cases = pulls.cases;
+    const isFetchingMyWork = cases.active$.getValue() && !cases.hasPriority$.getValue();
     if (lastError?.isOffline) {
       next = {
         state: 'offline',
         pendingCount,
         lastSyncedAt,
+        isFetchingMyWork,
         message:
           pendingCount > 0
             ? `Offline: ${waiting} saved on this device and will sync when you reconnect.`
             : 'Offline: you can keep working.',
       };
     } else if (lastError) {
-      next = { state: 'error', pendingCount, lastSyncedAt, message: lastError.message };
+      next = { state: 'error', pendingCount, lastSyncedAt, message: lastError.message, isFetchingMyWork };
     } else if (isAnyActive()) {
-      next = { state: 'syncing', pendingCount, lastSyncedAt, message: 'Syncing…' };
+      next = { state: 'syncing', pendingCount, lastSyncedAt, message: 'Syncing…', isFetchingMyWork };
     } else {
       lastSyncedAt = now();
       next = {
@@ -367,6 +397,7 @@ export function startReplication(options: ReplicationOptions): SyncController {
         pendingCount,
         lastSyncedAt,
         message: pendingCount > 0 ? `${waiting} waiting to sync.` : 'Everything is up to date.',
+        isFetchingMyWork,
       };
     }
     status$.next(next);

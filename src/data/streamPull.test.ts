@@ -251,4 +251,102 @@ describe('pulling a stream collection', () => {
     await pull.awaitInSync();
     expect(await database.cases.count().exec()).toBe(2);
   });
+
+  describe('a first sync with priority pages (My work first)', () => {
+    /** The person's own cases (every third), paged apart from the full pull. */
+    const setUp = (docs: Doc[]) => {
+      const order: string[] = [];
+      const mine = docs.filter((_, i) => i % 3 === 0);
+      const full = pagesOf(docs);
+      const priority = pagesOf(mine);
+      return {
+        order,
+        mine,
+        fetchPage: async (checkpoint: unknown, size: number) => {
+          order.push(`full ${String(checkpoint)}`);
+          return full(checkpoint, size);
+        },
+        fetchPriorityPage: async (checkpoint: unknown, size: number) => {
+          order.push(`priority ${String(checkpoint)}`);
+          return priority(checkpoint, size);
+        },
+      };
+    };
+
+    it('stores the priority pages first, then pulls everything, and keeps only the full pull’s checkpoint', async () => {
+      const database = await openFresh();
+      const docs = Array.from({ length: 10 }, (_, i) => caseDoc(i + 1));
+      const source = setUp(docs);
+      const heldWhenPrioritised: number[] = [];
+      pull = start(database, source.fetchPage, { fetchPriorityPage: source.fetchPriorityPage });
+      const priority = pull.hasPriority$;
+      const prioritised = new Promise<void>((resolve) =>
+        priority.subscribe((has) => {
+          if (!has) return;
+          void database.cases
+            .find()
+            .exec()
+            .then((held) => {
+              heldWhenPrioritised.push(...held.map((d) => d.lastSeq));
+              resolve();
+            });
+        }),
+      );
+      await pull.awaitInitialPull();
+      await prioritised;
+      // Four of mine: a full page of 3 and a short one; then the whole collection from the start.
+      expect(source.order).toEqual([
+        'priority null',
+        'priority 3',
+        'full null',
+        'full 3',
+        'full 6',
+        'full 9',
+      ]);
+      expect(heldWhenPrioritised).toEqual(expect.arrayContaining(source.mine.map((d) => d.lastSeq)));
+      expect(await database.cases.count().exec()).toBe(10);
+      await pull.cancel();
+
+      // Not a first sync any more: no priority pages, and it says it holds them at once.
+      source.order.length = 0;
+      docs.push(caseDoc(11));
+      pull = start(database, source.fetchPage, { fetchPriorityPage: source.fetchPriorityPage });
+      await pull.awaitInitialPull();
+      expect(source.order).toEqual(['full 10']);
+      expect(pull.hasPriority$.getValue()).toBe(true);
+    });
+
+    it('pulls everything when the server has no priority pages to give (an older server)', async () => {
+      const database = await openFresh();
+      const source = setUp([caseDoc(1), caseDoc(2)]);
+      pull = start(database, source.fetchPage, { fetchPriorityPage: async () => null });
+      await pull.awaitInitialPull();
+      expect(source.order).toEqual(['full null']);
+      expect(pull.hasPriority$.getValue()).toBe(true);
+      expect(await database.cases.count().exec()).toBe(2);
+    });
+
+    it('after a failed priority fetch, the round fails and the next one asks for them again', async () => {
+      const database = await openFresh();
+      const source = setUp([caseDoc(1), caseDoc(2), caseDoc(3), caseDoc(4)]);
+      const outcomes: (string | null)[] = [];
+      let isDown = true;
+      pull = start(database, source.fetchPage, {
+        fetchPriorityPage: async (checkpoint, size) => {
+          if (isDown) {
+            isDown = false;
+            throw new Error('The server cannot be reached.');
+          }
+          return source.fetchPriorityPage(checkpoint, size);
+        },
+        onOutcome: (error) => outcomes.push(error === null ? null : String(error)),
+      });
+      expect(pull.hasPriority$.getValue()).toBe(false);
+      await pull.awaitInitialPull();
+      expect(outcomes[0]).toBe('Error: The server cannot be reached.');
+      expect(source.order).toEqual(['priority null', 'full null', 'full 3']);
+      expect(pull.hasPriority$.getValue()).toBe(true);
+      expect(await database.cases.count().exec()).toBe(4);
+    });
+  });
 });

@@ -13,6 +13,11 @@
 // which doubles up to a bound and is reset by a round that reaches the end; `reSync` pulls at
 // once. Each round's outcome is reported once, at its end, so a page fetched well after a
 // failed write cannot hide that failure.
+//
+// A first sync (no checkpoint stored) may begin with priority pages: for cases, those in the
+// person's My work, so a new device shows it after one or two pages rather than fifty. They
+// are stored like any page but move no checkpoint; the full pull that follows brings them
+// again, and everything that changed meanwhile.
 import { BehaviorSubject, filter, firstValueFrom } from 'rxjs';
 
 export type PulledPage<D> = { documents: D[]; checkpoint: unknown };
@@ -33,6 +38,11 @@ export type StreamPullOptions<D> = {
   fetchPage: (checkpoint: unknown, batchSize: number) => Promise<PulledPage<D>>;
   /** Stores a page; resolves once it is written. */
   write: (documents: D[]) => Promise<void>;
+  /**
+   * On a first sync, pages to store before the full pull, paged by their own checkpoint; null
+   * when the server has none to give (an older server). A failure fails the round, as any fetch.
+   */
+  fetchPriorityPage?: (checkpoint: unknown, batchSize: number) => Promise<PulledPage<D> | null>;
   retryFirstMs: number;
   retryMaxMs: number;
   /** Null once a page is stored and when a round reaches the end; else what ended a round. */
@@ -50,6 +60,11 @@ export type StreamPull = {
   reSync: () => void;
   /** Resolves once a pull has reached the server's last document since this started. */
   awaitInitialPull: () => Promise<void>;
+  /**
+   * True once this device holds at least the priority pages: they are stored, or the server has
+   * none, or this is not a first sync (known only in the tab that pulls).
+   */
+  hasPriority$: BehaviorSubject<boolean>;
   /** Resolves once no pull is under way or asked for. */
   awaitInSync: () => Promise<void>;
   cancel: () => Promise<void>;
@@ -61,6 +76,7 @@ export function startStreamPull<D>(options: StreamPullOptions<D>): StreamPull {
   const { db, batchSize } = options;
   const active$ = new BehaviorSubject(false);
   const reachedEnd$ = new BehaviorSubject(false);
+  const hasPriority$ = new BehaviorSubject(false);
   let isRequested = true;
   let isCancelled = false;
   /** Until the tab leads, a change only marks that a pull is wanted. */
@@ -77,28 +93,53 @@ export function startStreamPull<D>(options: StreamPullOptions<D>): StreamPull {
     await db.upsertLocal<StoredCheckpoint>(options.checkpointKey, { checkpoint });
   };
 
-  /** Pages from the stored checkpoint to the end, with one page's write in flight at a time. */
+  /**
+   * Pages from `from` to the end, each written while the next is fetched (one write in flight at
+   * a time); `isKept`: each written page's checkpoint is stored.
+   */
+  async function pages(
+    fetchPage: (checkpoint: unknown, batchSize: number) => Promise<PulledPage<D> | null>,
+    from: unknown,
+    isKept: boolean,
+  ): Promise<void> {
+    let checkpoint = from;
+    for (;;) {
+      const page = await fetchPage(checkpoint, batchSize);
+      await writing;
+      if (isCancelled || page === null || page.documents.length === 0) return;
+      const next = page.checkpoint;
+      writing = options
+        .write(page.documents)
+        .then(() => (isKept ? saveCheckpoint(next) : undefined))
+        // A page stored says the pull works again, though the round is not over (a first sync
+        // is 50 pages); a failure still ends the round and is reported then.
+        .then(() => options.onOutcome(null));
+      // Keeps a failed write from being reported as unhandled before it is awaited.
+      writing.catch(() => undefined);
+      checkpoint = next;
+      if (page.documents.length < batchSize) return;
+    }
+  }
+
+  /** A first sync's priority pages; they count as held once the last of them is written. */
+  async function priorityPages(fetchPriorityPage: StreamPullOptions<D>['fetchPriorityPage']) {
+    if (fetchPriorityPage) await pages(fetchPriorityPage, null, false);
+    // The full pull's first fetch goes out while the last priority page is written.
+    writing.then(
+      () => hasPriority$.next(!isCancelled),
+      () => undefined,
+    );
+  }
+
+  /** Pages from the stored checkpoint to the end (after a first sync's priority pages). */
   async function pullToEnd(): Promise<void> {
     writing = Promise.resolve();
-    let checkpoint = await loadCheckpoint();
+    const checkpoint = await loadCheckpoint();
     try {
-      for (;;) {
-        const page = await options.fetchPage(checkpoint, batchSize);
-        await writing;
-        if (isCancelled) return;
-        if (page.documents.length === 0) break;
-        const next = page.checkpoint;
-        writing = options
-          .write(page.documents)
-          .then(() => saveCheckpoint(next))
-          // A page stored says the pull works again, though the round is not over (a first sync
-          // is 50 pages); a failure still ends the round and is reported then.
-          .then(() => options.onOutcome(null));
-        // Keeps a failed write from being reported as unhandled before it is awaited.
-        writing.catch(() => undefined);
-        checkpoint = next;
-        if (page.documents.length < batchSize) break;
-      }
+      if (checkpoint === null && !hasPriority$.getValue()) await priorityPages(options.fetchPriorityPage);
+      else hasPriority$.next(true);
+      if (isCancelled) return;
+      await pages(options.fetchPage, checkpoint, true);
       await writing;
     } finally {
       // Nothing may be left writing when this returns, even after a failed fetch.
@@ -148,6 +189,7 @@ export function startStreamPull<D>(options: StreamPullOptions<D>): StreamPull {
       void loop();
     },
     awaitInitialPull: () => firstValueFrom(reachedEnd$.pipe(filter(Boolean))).then(() => undefined),
+    hasPriority$,
     async awaitInSync() {
       await firstValueFrom(active$.pipe(filter((isActive) => !isActive && !isRequested)));
     },

@@ -4,7 +4,7 @@
 // and due-soon cases follows from the whole list.
 import '../journey.css';
 import { Link, useSearchParams } from 'react-router';
-import { useMyWork, useMyWorkAll, useSession } from '../../data';
+import { useMyWork, useMyWorkAll, useSession, useSyncStatus } from '../../data';
 import { Pagination } from '../../ui/Pagination';
 import { ukDay } from '../case/whenText';
 import { CaseTable } from './CaseTable';
@@ -32,6 +32,7 @@ export function MyWorkPage() {
   const requested = Number.parseInt(params.get('page') ?? '1', 10);
   const page = Number.isFinite(requested) && requested > 0 ? requested : 1;
   const work = useMyWork(page);
+  const sync = useSyncStatus();
   const now = new Date().toISOString();
   const today = ukDay(new Date(now));
   const span = pageSpan(work.total, page, work.items.length);
@@ -53,6 +54,10 @@ export function MyWorkPage() {
       ) : null}
       {work.isLoading ? (
         <p className="govuk-body">Loading your cases…</p>
+      ) : work.total === 0 && sync.isFetchingMyWork ? (
+        <p className="govuk-body" data-testid="my-work-arriving">
+          Getting the cases waiting for you from the server…
+        </p>
       ) : work.total === 0 ? (
         <p className="govuk-body" data-testid="my-work-empty">
           Nothing is waiting for you.
