@@ -474,6 +474,23 @@ export function createClearwayClient(options: ClientOptions) {
       );
     },
 
+    /** Every change the server refused and the person has not dismissed yet, newest first. */
+    rejected$(): Observable<OutboxDocument[]> {
+      return active$.pipe(
+        switchMap((current) =>
+          current
+            ? current.db.outbox.find({ selector: { status: 'rejected' } }).$.pipe(
+                map((docs) =>
+                  docs
+                    .map((doc) => doc.toJSON() as OutboxDocument)
+                    .sort((a, b) => b.madeAt.localeCompare(a.madeAt)),
+                ),
+              )
+            : of([]),
+        ),
+      );
+    },
+
     pendingCount$(): Observable<number> {
       return active$.pipe(
         switchMap((current) =>

@@ -15,7 +15,7 @@ import {
   createClearwayClient,
   type SessionState,
 } from './client';
-import type { LocalStreamDocument } from './schemas';
+import type { LocalStreamDocument, OutboxDocument } from './schemas';
 import { estimateStorage, type StorageEstimate } from './storage';
 
 const ClientContext = createContext<ClearwayClient | null>(null);
@@ -159,6 +159,12 @@ export function useDismissRejected(): (eventId: string) => Promise<void> {
 export function usePendingCount(): number {
   const client = useClient();
   return useObservable(() => client.pendingCount$(), 0, useSessionKey()).value;
+}
+
+/** The changes the server refused, until the person has read why (the status bar points to them). */
+export function useRejected(): OutboxDocument[] {
+  const client = useClient();
+  return useObservable(() => client.rejected$(), [] as OutboxDocument[], useSessionKey()).value;
 }
 
 export function useSyncStatus() {

@@ -43,6 +43,7 @@ export {
   useMyWork,
   useMyWorkAll,
   usePendingCount,
+  useRejected,
   useSendEvent,
   useSession,
   useSignInOptions,

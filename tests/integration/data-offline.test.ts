@@ -98,6 +98,15 @@ describe('two people edit one case while one of them is offline', () => {
       expect(afterSync.rejected[0]?.id).toBe(tomWithdraw);
       expect(afterSync.rejected[0]?.reason).toMatch(/withdrawn/i);
       expect(afterSync.caseDoc?.timeline.map((t) => t.eventId)).toEqual(serverOrder);
+      // And in the list of every refusal, which the status bar points to from any page.
+      const refusals = await new Promise<string[]>((resolve) => {
+        const sub = tom.client.rejected$().subscribe((rows) => {
+          if (rows.length === 0) return;
+          queueMicrotask(() => sub.unsubscribe());
+          resolve(rows.map((row) => row.id));
+        });
+      });
+      expect(refusals).toEqual([tomWithdraw]);
 
       // Once Tom has read it, it goes from his device and nothing more is sent.
       await tom.client.dismissRejected(tomWithdraw);
