@@ -22,8 +22,17 @@ export type Database = Queryable & {
     work: (tx: Queryable, firstRows: Row[], endWith: (sql: string) => void) => Promise<T>,
     first?: string,
   ): Promise<T>;
-  /** Calls `onPayload` for every NOTIFY on `channel` (from any process on the same database). */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Calls `onPayload` for every NOTIFY on `channel` (from any process on the same database).
+   * A lost connection is opened again by itself; NOTIFYs sent meanwhile are never delivered, so
+   * `onReconnect` is called once it listens again, for the owner to catch up on what it missed.
+   * (PGlite runs in the process and never loses it.) Returns the stop, which ends any retry too.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onReconnect?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
