@@ -1,35 +1,21 @@
 // Resumable uploads (tus 1.0) at /api/blobs/uploads/ with @tus/server on a file store under
 // CLEARWAY_DATA_DIR/blobs/uploads. Upload-Metadata must carry `sha256` (hex) and `filename`.
 // When the last byte arrives the server hashes the file (streaming), refuses it on a mismatch,
-// and otherwise moves it into the content-addressed BlobStore and records it.
+// and otherwise moves it into the content-addressed BlobStore and records it, with the type the
+// server reads from its first bytes (fileKind.ts): a `filetype` in the metadata is ignored.
 // Fastify authenticates first and passes the caller in a header it always overwrites.
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
 import { Server } from '@tus/server';
 import type { Queryable } from '../storage/database';
 import { type BlobStore, hashFile } from './blobStore';
+import { SNIFF_BYTES, sniffStream } from './fileKind';
 
 export const UPLOADS_PATH = '/api/blobs/uploads';
 /** Set by the server on every tus request after sign-in; never taken from the client. */
 export const UPLOADER_HEADER = 'x-clearway-uploader';
 const SHA256 = /^[0-9a-f]{64}$/;
-
-// What a browser needs to show a file inline when the upload did not say its type.
-const CONTENT_TYPES: Record<string, string> = {
-  pdf: 'application/pdf',
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  txt: 'text/plain; charset=utf-8',
-  eml: 'message/rfc822',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-export function contentTypeOf(filename: string): string {
-  const extension = filename.toLowerCase().split('.').pop() ?? '';
-  return CONTENT_TYPES[extension] ?? 'application/octet-stream';
-}
 
 type TusRefusal = { status_code: number; body: string };
 const refuse = (status: number, error: string, message: string): TusRefusal => ({
@@ -78,6 +64,8 @@ export function createTusServer(uploadsDir: string, db: Queryable, blobs: BlobSt
           'The file that arrived is not the file that was sent (its SHA-256 does not match). Please upload it again.',
         );
       }
+      // Never the uploader's `filetype`: it is whatever the client chose to claim.
+      const contentType = await sniffStream(createReadStream(filePath, { start: 0, end: SNIFF_BYTES - 1 }));
       await blobs.adopt(actual, filePath);
       await datastore.configstore.delete(upload.id);
       await db.query(
@@ -87,7 +75,7 @@ export function createTusServer(uploadsDir: string, db: Queryable, blobs: BlobSt
           actual,
           upload.size ?? upload.offset,
           upload.metadata?.filename ?? 'file',
-          upload.metadata?.filetype || contentTypeOf(upload.metadata?.filename ?? ''),
+          contentType,
           upload.metadata?.uploader,
         ],
       );

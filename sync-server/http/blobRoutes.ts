@@ -1,11 +1,16 @@
 // Files: tus uploads (handed to @tus/server after sign-in) and content-addressed downloads with
 // Range and ETag. A file is readable by whoever uploaded it and by anyone who may see a case
 // whose accepted events reference its sha256 (document.added).
+// Files come from anyone signed in and are served from the app's own origin, so a download must
+// never be run as a page: the type is the one the server read from the bytes (fileKind.ts), only
+// PDFs and images are shown in place, everything else is an attachment, and every answer carries
+// `nosniff` and a sandboxing CSP. The app itself reads files with fetch(), which neither affects.
 
 import type { Server as TusServer } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { BlobStore } from '../blobs/blobStore';
+import { isInlineType, OPAQUE_TYPE, SNIFF_BYTES, sniffStream } from '../blobs/fileKind';
 import { UPLOADER_HEADER, UPLOADS_PATH } from '../blobs/tusUploads';
 import type { Queryable } from '../storage/database';
 import { authenticate } from './authenticate';
@@ -13,6 +18,9 @@ import type { ServerContext } from './context';
 import { sendProblem } from './problems';
 
 const blobParamsSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/** No script, no plugin, no form, no same-origin access, no loads: whatever a file is, it cannot act as the app. */
+export const BLOB_CSP = "sandbox; default-src 'none'";
 
 type BlobRow = { size: number; filename: string; content_type: string };
 
@@ -69,6 +77,18 @@ export function registerBlobRoutes(
   app.all(UPLOADS_PATH, handOverToTus);
   app.all(`${UPLOADS_PATH}/*`, handOverToTus);
 
+  // Rows stored before the server read types from the bytes hold whatever type the uploader
+  // claimed, and no column tells those rows apart. A migration could not read the files, so it
+  // would have to turn every earlier PDF into a download; instead every read confirms: a stored
+  // type is served only when it is one shown in place and the file's first bytes agree, and
+  // anything else is served as application/octet-stream. New rows agree by construction. The
+  // cost is one 16-byte read per request, and the app fetches each file once and keeps it.
+  const typeToServe = async (sha256: string, stored: string, size: number): Promise<string> => {
+    if (!isInlineType(stored) || size === 0) return OPAQUE_TYPE;
+    const head = blobs.read(sha256, { start: 0, end: Math.min(size, SNIFF_BYTES) - 1 });
+    return (await sniffStream(head)) === stored ? stored : OPAQUE_TYPE;
+  };
+
   const serve = async (request: FastifyRequest, reply: FastifyReply, withBody: boolean) => {
     const params = blobParamsSchema.safeParse(request.params);
     if (!params.success) return sendProblem(reply, 404, 'not_found', 'There is no such file.');
@@ -84,8 +104,15 @@ export function registerBlobRoutes(
     reply.header('etag', etag);
     reply.header('accept-ranges', 'bytes');
     reply.header('cache-control', 'private, max-age=31536000, immutable');
-    reply.header('content-type', row.content_type);
-    reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(row.filename)}`);
+    const type = await typeToServe(sha256, row.content_type, size);
+    const disposition = isInlineType(type) ? 'inline' : 'attachment';
+    reply.header('content-type', type);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('content-security-policy', BLOB_CSP);
+    reply.header(
+      'content-disposition',
+      `${disposition}; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
+    );
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     const range = parseRange(request.headers.range, size);
     if (range === 'invalid') {
