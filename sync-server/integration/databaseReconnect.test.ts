@@ -120,6 +120,41 @@ describe.each(sharedDatabasesUnderTest())('a lost PostgreSQL connection on $name
       expect(await db.query('select 1 as one')).toEqual([{ one: 1 }]);
     });
 
+    it('answers a request whose query is cut midway with a plain server error, and the next one as usual', async () => {
+      const tablet = await server.signIn('official');
+      const revoke = () => server.call(tablet, `/api/devices/${tablet.deviceId}/revoke`, { method: 'POST' });
+      // Holding the device's row makes the revocation wait in the database, to be cut there.
+      const holder = new pg.Client({ connectionString: url });
+      await holder.connect();
+      try {
+        await holder.query('begin');
+        await holder.query(`select 1 from "${schema}".device_sessions where device_id = $1 for update`, [
+          tablet.deviceId,
+        ]);
+        const answering = revoke();
+        let waiting: number[] = [];
+        await waitFor('the revocation to wait for the row', async () => {
+          const rows = await admin.query<{ pid: number }>(
+            `select pid from pg_stat_activity where application_name = $1 and wait_event_type = 'Lock'`,
+            [name],
+          );
+          waiting = rows.rows.map((r) => r.pid);
+          return waiting.length > 0;
+        });
+        await admin.query('select pg_terminate_backend(pid) from unnest($1::int[]) as pid', [waiting]);
+        const answer = await answering;
+        expect(answer.status).toBe(500);
+        expect(await answer.json()).toMatchObject({
+          error: 'server_error',
+          message: expect.stringContaining('try again'),
+        });
+      } finally {
+        await holder.query('rollback');
+        await holder.end();
+      }
+      expect((await revoke()).status).toBe(204);
+    });
+
     it('tells an open stream to pull everything once it listens again, and ends the stream of a device signed out meanwhile', async () => {
       const manager = await server.signIn('manager');
       const tablet = await server.signIn('official');

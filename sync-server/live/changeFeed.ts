@@ -87,8 +87,11 @@ export async function openChangeFeed(db: Database): Promise<ChangeFeed> {
       try {
         if ((await findSession(db, deviceId))?.revokedAt) revoked(deviceId);
       } catch (error) {
-        // The database went again: the next reconnection looks once more.
-        console.error('Could not check whether a device was signed out:', error);
+        // The database went again; should the listening connection go too, its return looks again.
+        console.error(
+          'Could not check whether a device was signed out:',
+          error instanceof Error ? error.message : error,
+        );
         return;
       }
     }
