@@ -2,7 +2,8 @@
 // - outbox, with RxDB's replication protocol: pushes this device's pending events
 //   (POST /api/replication/events/push) and pulls its own events back: accepted ones arrive
 //   deleted and leave the outbox, refused ones arrive with status 'rejected' and the server's
-//   reason, and stay until dismissed.
+//   reason, and stay until dismissed. A change the server cannot take at all does not hold up
+//   the rest (./outboxPush.ts).
 // - cases, directory, templates, calendar: pull-only, by checkpoint (./streamPull.ts); the
 //   server sends what this person may see (a withdrawn case arrives deleted and is dropped here).
 // Live: one SSE connection (./serverEvents.ts) tells every replication when to pull again.
@@ -21,6 +22,7 @@ import { writeCaseSummaries } from './caseSummaries';
 import { type ClearwayDatabase, STREAM_COLLECTIONS } from './database';
 import { withDerivedFields } from './migrations';
 import { settleOutbox } from './outboxOutcomes';
+import { pushInParts } from './outboxPush';
 import {
   blankStreamRow,
   type LocalStreamDocument,
@@ -253,6 +255,13 @@ export function startReplication(options: ReplicationOptions): SyncController {
     }
   }
 
+  /** A change the server cannot take at all: refused here, with its words (./outboxPush.ts). */
+  async function refuseHere(row: { newDocumentState: unknown }, reason: string): Promise<void> {
+    const id = (row.newDocumentState as { id?: unknown }).id;
+    const doc = typeof id === 'string' ? await db.outbox.findOne(id).exec() : null;
+    if (doc?.status === 'pending') await doc.incrementalPatch({ status: 'rejected', reason });
+  }
+
   const pulls = {} as Record<CollectionName, StreamPull>;
   /** Set once every replication exists: their first events arrive while they are being made. */
   let isReady = false;
@@ -285,10 +294,15 @@ export function startReplication(options: ReplicationOptions): SyncController {
       },
       handler: (rows) =>
         tracked(async () => {
-          const conflicts = await api.request(z.array(z.unknown()), '/api/replication/events/push', {
-            method: 'POST',
-            body: JSON.stringify(rows),
-          });
+          const conflicts = await pushInParts(
+            rows,
+            (part) =>
+              api.request(z.array(z.unknown()), '/api/replication/events/push', {
+                method: 'POST',
+                body: JSON.stringify(part),
+              }),
+            refuseHere,
+          );
           return conflicts.map(toLocalOutboxDocument) as never[];
         }),
     },
