@@ -121,8 +121,16 @@ export async function findAccount(db: Queryable, userId: string): Promise<Accoun
   return row && toAccount(row);
 }
 
-export async function listAccounts(db: Queryable): Promise<Account[]> {
-  return (await db.query<UserRow>(`select ${COLUMNS} from users order by display_name`)).map(toAccount);
+/**
+ * Every account, by name. `isDemoLeftOut`: without the demo people, as a production server lists
+ * its directory (they cannot sign in there, so no work may go to them).
+ */
+export async function listAccounts(db: Queryable, { isDemoLeftOut = false } = {}): Promise<Account[]> {
+  const rows = await db.query<UserRow>(
+    `select ${COLUMNS} from users where not ($1 and is_demo) order by display_name`,
+    [isDemoLeftOut],
+  );
+  return rows.map(toAccount);
 }
 
 export type NewAccount = {

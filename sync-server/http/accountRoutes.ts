@@ -1,5 +1,5 @@
 // Sign-in, sign-out, who am I, my devices (and revoking them), and the directory of people.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DUMMY_HASH, verifyPassword } from '../accounts/passwords';
 import { findSession, listSessions, revokeSession, startSession } from '../accounts/sessions';
@@ -14,7 +14,7 @@ import {
 } from '../accounts/users';
 import type { ServerConfig } from '../config';
 import { newPasswordSchema } from './accountAdminRoutes';
-import { authenticate, type Caller, SESSION_COOKIE } from './authenticate';
+import { authenticate, type Caller, DEMO_REFUSED, SESSION_COOKIE, setSessionRules } from './authenticate';
 import type { ServerContext } from './context';
 import { parseOrReply, sendProblem } from './problems';
 
@@ -62,35 +62,33 @@ export function cookieOptions(config: ServerConfig, path: string, maxAge: number
 
 export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { db, limiter } = ctx;
+  // Every route's authenticate reads these from the server (it refuses every call without them).
+  setSessionRules(app, ctx.config);
 
   app.post('/api/auth/login', async (request, reply) => {
     const body = parseOrReply(loginSchema, request.body, reply, 'sign-in form');
     if (!body) return reply;
-    const address = request.ip;
-    const wait = await limiter.retryAfter(body.username, address);
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      return sendProblem(
+    // Counted before the (slow) password check, so guesses sent at once cannot all slip in
+    // under the limit; taken back below when it was no wrong guess.
+    const attempt = await limiter.reserve(body.username, request.ip, ctx.now().getTime());
+    if (!attempt.isAllowed) {
+      return tooManyAttempts(
         reply,
-        429,
-        'too_many_attempts',
-        `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute${wait > 60 ? 's' : ''}.`,
+        attempt.retryAfter,
+        `Too many failed sign-ins. Try again in ${minutes(attempt.retryAfter)}.`,
       );
     }
     const account = await findAccountByUsername(db, body.username);
     if (account?.isDemo && ctx.config.mode === 'production') {
-      return sendProblem(
-        reply,
-        401,
-        'bad_credentials',
-        'Demo accounts cannot sign in to a production server.',
-      );
+      await limiter.takeBack(attempt.ticket);
+      return sendProblem(reply, 401, 'bad_credentials', `${DEMO_REFUSED} Sign in with your own account.`);
     }
     const isValid = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH);
     if (!account?.passwordHash || !isValid) {
-      await limiter.recordFailure(body.username, address);
+      // The reserved attempt stays counted: that is the failure.
       return sendProblem(reply, 401, 'bad_credentials', 'The username or password is not right.');
     }
+    await limiter.takeBack(attempt.ticket);
     await limiter.recordSuccess(body.username);
     const deviceName = body.deviceName || describeDevice(request);
     const { token, session } = await startSession(db, account.userId, deviceName);
@@ -137,15 +135,14 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     if (!body) return reply;
     // Guessing the current password here is held to the same limit as at sign-in.
     const { username } = caller.account;
-    const wait = await limiter.retryAfter(username, request.ip);
-    if (wait > 0) {
-      reply.header('retry-after', String(wait));
-      return sendProblem(reply, 429, 'too_many_attempts', 'Too many wrong passwords. Try again later.');
+    const attempt = await limiter.reserve(username, request.ip, ctx.now().getTime());
+    if (!attempt.isAllowed) {
+      return tooManyAttempts(reply, attempt.retryAfter, 'Too many wrong passwords. Try again later.');
     }
     if (!(await verifyPassword(body.currentPassword, caller.account.passwordHash ?? DUMMY_HASH))) {
-      await limiter.recordFailure(username, request.ip);
       return sendProblem(reply, 400, 'wrong_password', 'Your current password is not right.');
     }
+    await limiter.takeBack(attempt.ticket);
     await setPassword(db, caller.account.userId, body.newPassword);
     return reply.code(204).send();
   });
@@ -153,7 +150,9 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
   app.get('/api/users', async (request, reply) => {
     const caller = await signedIn(request, reply);
     if (!caller) return reply;
-    return (await listAccounts(db)).map(toPrincipal);
+    // The directory work is allocated from: a production server leaves demo people out.
+    const isDemoLeftOut = ctx.config.mode === 'production';
+    return (await listAccounts(db, { isDemoLeftOut })).map(toPrincipal);
   });
 
   app.get('/api/devices', async (request, reply) => {
@@ -185,6 +184,16 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     return reply.code(204).send();
   });
 }
+
+function tooManyAttempts(reply: FastifyReply, retryAfter: number, message: string) {
+  reply.header('retry-after', String(retryAfter));
+  return sendProblem(reply, 429, 'too_many_attempts', message);
+}
+
+const minutes = (seconds: number) => {
+  const count = Math.ceil(seconds / 60);
+  return `${count} minute${count === 1 ? '' : 's'}`;
+};
 
 function mayManage(caller: Caller, ownerId: string): boolean {
   return caller.account.userId === ownerId || isAdministrator(caller.account);

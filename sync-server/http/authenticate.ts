@@ -1,10 +1,13 @@
 // Who is calling: the device session behind the bearer token or the `clearway_session` cookie
 // (and `?token=` for the event stream, which EventSource cannot give headers). A revoked
-// device is answered 401 `device_revoked`, which tells it to wipe its local data.
-import type { FastifyReply, FastifyRequest } from 'fastify';
+// device is answered 401 `device_revoked`, which tells it to wipe its local data. So is a demo
+// account's device on a production server: a demo tried on the same data before the server was
+// started in production mode keeps its sessions in the database, and they must not work.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DeviceSession } from '../accounts/sessions';
 import { findSessionByToken } from '../accounts/sessions';
 import { type Account, findAccount } from '../accounts/users';
+import type { ServerConfig } from '../config';
 import type { Queryable } from '../storage/database';
 import { sendProblem } from './problems';
 
@@ -16,6 +19,27 @@ export const DEVICE_REVOKED = {
   message:
     'This device was signed out of Clearway, so the work kept on it has been removed. Sign in again to continue.',
 } as const;
+
+/** Why a demo account is refused on a production server (sign-in adds what to do instead). */
+export const DEMO_REFUSED = 'Demo accounts cannot be used on this server.';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Set once per server by `setSessionRules`; `authenticate` reads it from the request's server. */
+    clearwaySessionRules?: SessionRules;
+  }
+}
+
+type SessionRules = { isDemoRefused: boolean };
+
+/**
+ * Says, for every route on `app` (and the plugins under it), whether demo accounts' sessions are
+ * refused. On the server, not passed to `authenticate`: every route reaches it through the
+ * request, the event stream's included, so no route can forget it.
+ */
+export function setSessionRules(app: FastifyInstance, config: ServerConfig): void {
+  app.decorate('clearwaySessionRules', { isDemoRefused: config.mode === 'production' });
+}
 
 export type Caller = { account: Account; session: DeviceSession };
 
@@ -65,5 +89,22 @@ export async function authenticate(
     );
     return undefined;
   }
+  if (account.isDemo && sessionRulesOf(request).isDemoRefused) {
+    // device_revoked: the device wipes what it holds and shows the sign-in page with this message.
+    sendProblem(
+      reply,
+      401,
+      DEVICE_REVOKED.error,
+      'Demo accounts cannot be used on this server, so the demo work kept on this device has been removed. Sign in with your own account.',
+    );
+    return undefined;
+  }
   return { account, session };
+}
+
+function sessionRulesOf(request: FastifyRequest): SessionRules {
+  const rules = request.server.clearwaySessionRules;
+  // Refuse rather than guess: a server built without them might be a production one.
+  if (!rules) throw new Error('setSessionRules was not called for this server.');
+  return rules;
 }

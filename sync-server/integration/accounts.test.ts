@@ -1,10 +1,18 @@
-// Accounts and devices over HTTP on each database: sign-in, the cookie, rate limiting,
-// device lists, revocation and what a revoked device is told.
+// Accounts and devices over HTTP on each database: sign-in, the cookie, rate limiting (guesses
+// sent all at once among them), device lists, revocation and what a revoked device is told.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MAX_FAILURES } from '../accounts/loginLimiter';
 import { databasesUnderTest } from '../testing/databases';
 import { attemptSignIn, sharedDatabasesUnderTest, useServerProcesses } from '../testing/processes';
 import { startTestServer, type TestServer } from '../testing/server';
+
+/** One sign-in attempt, with the address a proxy in front would pass on. */
+const signInFrom = (server: TestServer, username: string, password: string, forwardedFor: string) =>
+  server.call(null, '/api/auth/login', {
+    method: 'POST',
+    json: { username, password },
+    headers: { 'x-forwarded-for': forwardedFor },
+  });
 
 describe.each(databasesUnderTest())('accounts on $name', (engine) => {
   let server: TestServer;
@@ -177,11 +185,7 @@ describe.each(databasesUnderTest())('with no trusted proxy on $name', (engine) =
   afterAll(() => server?.close());
 
   const attempt = (username: string, password: string, forwardedFor: string) =>
-    server.call(null, '/api/auth/login', {
-      method: 'POST',
-      json: { username, password },
-      headers: { 'x-forwarded-for': forwardedFor },
-    });
+    signInFrom(server, username, password, forwardedFor);
 
   it('counts failures by the connection’s address, so a made-up X-Forwarded-For does not start afresh', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
@@ -197,6 +201,57 @@ describe.each(databasesUnderTest())('with no trusted proxy on $name', (engine) =
       1,
     );
     warn.mockRestore();
+  });
+});
+
+describe.each(databasesUnderTest())('guesses sent all at once on $name', (engine) => {
+  let server: TestServer;
+  // The server's clock, which the sign-in limit keeps its windows by.
+  let clock = Date.parse('2026-03-02T09:00:00Z');
+  beforeAll(async () => {
+    server = await startTestServer(engine, {
+      loginLimits: { maxFailures: 3, windowMs: 60_000 },
+      now: () => new Date(clock),
+      env: { CLEARWAY_TRUST_PROXY: 'loopback' },
+    });
+  });
+  afterAll(() => server?.close());
+
+  const attempt = (username: string, password: string, forwardedFor: string) =>
+    signInFrom(server, username, password, forwardedFor);
+  const statusesOf = async (answers: Promise<Response>[]) =>
+    (await Promise.all(answers)).map((r) => r.status);
+
+  it('checks no more passwords for one account than the limit, then refuses even the right one until the window passes', async () => {
+    const statuses = await statusesOf(
+      Array.from({ length: 20 }, (_, i) => attempt('clearance', `guess-${i}`, `198.51.100.${i + 1}`)),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(17);
+    expect((await attempt('clearance', 'demo', '198.51.100.200')).status).toBe(429);
+    clock += 59_000;
+    expect((await attempt('clearance', 'demo', '198.51.100.200')).status).toBe(429);
+    clock += 1_000;
+    expect((await attempt('clearance', 'demo', '198.51.100.200')).status).toBe(200);
+  });
+
+  it('checks no more passwords from one address than the limit, whichever accounts they are for', async () => {
+    const address = '192.0.2.77';
+    const statuses = await statusesOf(
+      Array.from({ length: 20 }, (_, i) => attempt(`someone-${i}`, 'wrong', address)),
+    );
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(17);
+    expect((await attempt('official', 'demo', address)).status).toBe(429);
+    expect((await attempt('official', 'demo', '192.0.2.78')).status).toBe(200);
+    clock += 60_000;
+    expect((await attempt('official', 'demo', address)).status).toBe(200);
+  });
+
+  it('does not hold back an office whose people all sign in from one address', async () => {
+    for (const username of ['caseworker', 'manager', 'official', 'admin', 'clearance']) {
+      expect((await attempt(username, 'demo', '192.0.2.200')).status).toBe(200);
+    }
   });
 });
 
