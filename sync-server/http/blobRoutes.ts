@@ -1,6 +1,7 @@
 // Files: tus uploads (handed to @tus/server after sign-in) and content-addressed downloads with
 // Range and ETag. A file is readable by whoever uploaded it and by anyone who may see a case
-// whose accepted events reference its sha256 (document.added).
+// whose accepted events reference its sha256 (document.added), if that reference counts: knowing
+// a hash is not a key to the file (blobAccess.ts).
 // Files come from anyone signed in and are served from the app's own origin, so a download must
 // never be run as a page: the type is the one the server read from the bytes (fileKind.ts), only
 // PDFs and images are shown in place, everything else is an attachment, and every answer carries
@@ -9,10 +10,10 @@
 import type { Server as TusServer } from '@tus/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { mayRead } from '../blobs/blobAccess';
 import type { BlobStore } from '../blobs/blobStore';
 import { isInlineType, OPAQUE_TYPE, SNIFF_BYTES, sniffStream } from '../blobs/fileKind';
 import { UPLOADER_HEADER, UPLOADS_PATH } from '../blobs/tusUploads';
-import type { Queryable } from '../storage/database';
 import { authenticate } from './authenticate';
 import type { ServerContext } from './context';
 import { sendProblem } from './problems';
@@ -21,19 +22,6 @@ const blobParamsSchema = z.object({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }
 
 /** No script, no plugin, no form, no same-origin access, no loads: whatever a file is, it cannot act as the app. */
 export const BLOB_CSP = "sandbox; default-src 'none'";
-
-type BlobRow = { size: number; filename: string; content_type: string };
-
-export async function mayRead(db: Queryable, userId: string, sha256: string): Promise<BlobRow | undefined> {
-  const [row] = await db.query<BlobRow>(
-    `select b.size, b.filename, b.content_type from blobs b
-     where b.sha256 = $2 and (b.uploaded_by = $1 or exists (
-       select 1 from blob_refs r join access a on a.stream_id = r.stream_id
-       where r.sha256 = b.sha256 and a.user_id = $1 and a.can_see))`,
-    [userId, sha256],
-  );
-  return row;
-}
 
 /** `bytes=a-b`, `bytes=a-`, `bytes=-n`; undefined when absent; 'invalid' when unsatisfiable. */
 export function parseRange(

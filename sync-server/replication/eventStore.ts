@@ -3,7 +3,8 @@
 // domain against its stream's current state, stamp accepted ones (seq, acceptedAt, prevHash,
 // hash), keep refused ones with their reason, rewrite each touched stream document (and whose
 // My work it is in, `waiting_on`), move the access rows of everyone who sees (or stops seeing)
-// it, and announce the change.
+// it, record the files its events reference with who referenced them (blobs/blobAccess.ts),
+// and announce the change.
 //
 // Why checkpoints never skip: every number a reader pages by (seq, change_no) is handed out
 // while holding a transaction-level advisory lock that is released only at commit. A second
@@ -25,6 +26,7 @@ import type { Principal } from '../../src/domain/principal';
 import { formatReference } from '../../src/domain/references';
 import type { CollectionName } from '../../src/domain/streamDocument';
 import { type Account, listAccounts, toPrincipal } from '../accounts/users';
+import { insertBlobRefs } from '../blobs/blobAccess';
 import type { Database, Queryable } from '../storage/database';
 import { sqlLiteral } from '../storage/sqlLiteral';
 import type { EventRow } from './eventRow';
@@ -552,7 +554,7 @@ function stamp(
   let prevHash = snapshot.head ?? '';
   const seqOf = new Map<string, number>();
   const events: Writes['events'] = [];
-  const blobRefs: { sha256: string; stream_id: string }[] = [];
+  const blobRefs: Writes['blobRefs'] = [];
   for (const { event, verdict } of judgement.outcomes) {
     counters.change += 1;
     if (!verdict.ok) {
@@ -593,8 +595,10 @@ function stamp(
     events.push({ id: judged.id, status: 'accepted', reason: null, hash, json });
     prevHash = hash;
     seqOf.set(judged.id, seq);
+    // Who referenced the file goes with the reference: naming a hash is not a key to the file
+    // (blobs/blobAccess.ts decides whether this reference lets the stream's people open it).
     const sha = blobOf(judged);
-    if (sha) blobRefs.push({ sha256: sha, stream_id: event.stream });
+    if (sha) blobRefs.push({ sha256: sha, stream_id: event.stream, referenced_by: pusher.account.userId });
   }
 
   // One document per touched stream, built after all its events are folded.
@@ -870,7 +874,7 @@ type Writes = {
     updated_at: string;
   }[];
   access: AccessRow[];
-  blobRefs: { sha256: string; stream_id: string }[];
+  blobRefs: { sha256: string; stream_id: string; referenced_by: string }[];
   references: { prefix: string; year: number; last: number }[];
   counters: Counters;
   notice: ChangeNotice;
@@ -922,10 +926,7 @@ function writeSql(w: GroupWrites): string {
                       else jsonb_build_object('deviceName', device_name) end
        from input where status = 'accepted'),
      ac as (${upsertAccess('$3')}),
-     br as (
-       insert into blob_refs (sha256, stream_id)
-       select sha256, stream_id from jsonb_to_recordset($4::jsonb) as x(sha256 text, stream_id text)
-       on conflict do nothing),
+     br as (${insertBlobRefs('$4')}),
      rc as (
        insert into reference_counters (prefix, year, last)
        select prefix, year, last from jsonb_to_recordset($5::jsonb) as x(prefix text, year int, last int)

@@ -120,7 +120,13 @@ export function caseTypeLogged(event: EventEnvelope): CaseType | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** The sha256 of a file an accepted event brings into a stream (document.added), if any. */
+/**
+ * The sha256 of a file an accepted event brings into a stream (document.added and
+ * document.redacted_copy_added: the only payloads with a `sha256`; others name a file already on
+ * the case, e.g. `documentSha`), if any. Any hash is accepted here, even of a file not uploaded
+ * yet (devices push before their upload finishes): whether the reference lets the stream's people
+ * open the file depends on who pushed it (blobs/blobAccess.ts).
+ */
 export function blobOf(event: EventEnvelope): string | null {
   const sha = event.payload.sha256;
   return typeof sha === 'string' && /^[0-9a-f]{64}$/.test(sha) ? sha : null;
