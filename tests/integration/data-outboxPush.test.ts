@@ -28,7 +28,13 @@ describe('pushing an outbox that holds a change the server cannot take', () => {
     const after = caseLogged(who);
     const db = client.database!;
     for (const event of [before, unknown, after])
-      await db.outbox.insert({ ...event, status: 'pending', reason: null, seq: null, acceptedAt: null });
+      await db.outbox.insert({
+        ...event,
+        status: 'pending',
+        reason: null,
+        seq: null,
+        acceptedAt: null,
+      } as never);
 
     network.isOnline = true;
     client.sync!.reSync();
