@@ -1,9 +1,11 @@
 // The lean copy of each case that lists read: only the fields My work and All cases show or
 // filter on, so a list of 50,000 cases never reads (or deserialises) a case's state and
-// timeline from IndexedDB. Written beside every pulled case (./replication.ts), and rebuilt
-// from the full documents once when a device that already holds cases first opens this version.
+// timeline from IndexedDB. Written beside every pulled case (./replication.ts), rebuilt
+// from the full documents once when a device that already holds cases first opens this version,
+// and worked out again when the person's teams change (what is in My work depends on them).
 import type { RxCollection, RxJsonSchema } from 'rxdb';
 import { ENDED_STATUSES } from './caseStatuses';
+import { withDerivedFields } from './migrations';
 import type { LocalStreamDocument } from './schemas';
 import { writeServerRows } from './serverRows';
 
@@ -124,12 +126,28 @@ export async function writeCaseSummaries(
 
 const REBUILD_BATCH = 1_000;
 
+/** Reads every stored case, a batch at a time by id ranges (one index walk a batch). */
+async function forEachCaseBatch(
+  cases: RxCollection<StreamRow>,
+  visit: (batch: StreamRow[]) => Promise<void>,
+): Promise<void> {
+  let after = '';
+  for (;;) {
+    const batch = await cases
+      .find({ selector: { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: REBUILD_BATCH })
+      .exec();
+    if (batch.length === 0) break;
+    await visit(batch.map((d) => d.toJSON() as StreamRow));
+    after = batch[batch.length - 1]?.id ?? after;
+    if (batch.length < REBUILD_BATCH) break;
+  }
+}
+
 /**
  * Builds the summaries from the full documents on a device upgraded from a version without
  * them: cases but no summaries. (Comparing the two counts at every start cost seconds at
  * 50,000 cases; one row of each costs nothing.) The database is not handed out until this
  * finishes, though a pull in another tab (the leader) may write summaries meanwhile: see below.
- * Reads by id ranges, one index walk a batch.
  */
 export async function rebuildCaseSummaries(
   cases: RxCollection<StreamRow>,
@@ -139,17 +157,35 @@ export async function rebuildCaseSummaries(
   // stops after one read.
   if (await summaries.findOne().exec()) return false;
   if (!(await cases.findOne().exec())) return false;
-  let after = '';
-  for (;;) {
-    const batch = await cases
-      .find({ selector: { id: { $gt: after } }, sort: [{ id: 'asc' }], limit: REBUILD_BATCH })
-      .exec();
-    if (batch.length === 0) break;
+  await forEachCaseBatch(cases, async (batch) => {
     // Only where there is none yet: a pull writing summaries meanwhile (in a tab that leads while
     // this one opens) has the newer case, and must not be written over with an older one.
-    await summaries.bulkInsert(batch.map((d) => toCaseSummary(d.toJSON() as StreamRow)));
-    after = batch[batch.length - 1]?.id ?? after;
-    if (batch.length < REBUILD_BATCH) break;
-  }
+    await summaries.bulkInsert(batch.map(toCaseSummary));
+  });
   return true;
+}
+
+/**
+ * After an administrator changed the person's teams: works out again, with the new teams,
+ * which stored cases are in their My work, and writes those that moved in or out (the case and
+ * its summary). The caller stops this tab's pulls first, so none writes with the old teams
+ * meanwhile. Returns how many cases moved.
+ */
+export async function rederiveMyWork(
+  cases: RxCollection<StreamRow>,
+  summaries: CaseSummaryCollection,
+  person: { userId: string; teamIds: readonly string[] },
+): Promise<number> {
+  let moved = 0;
+  await forEachCaseBatch(cases, async (batch) => {
+    const changed = batch
+      .map((doc) => ({ doc, derived: withDerivedFields(doc, person.userId, person.teamIds) }))
+      .filter(({ doc, derived }) => derived.isMine !== doc.isMine)
+      .map(({ derived }) => ({ ...derived, _deleted: false }));
+    if (changed.length === 0) return;
+    await writeServerRows(cases, changed, 'clearway-teams-changed');
+    await writeCaseSummaries(summaries, changed);
+    moved += changed.length;
+  });
+  return moved;
 }

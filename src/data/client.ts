@@ -6,7 +6,26 @@
 // offline), opens that person's database and starts syncing. `signIn` does the same after a
 // login. A revoked device (401 device_revoked from any call) and `signOut` both wipe: stop
 // replication, delete the RxDB database, delete the device store (session and blobs).
-import { BehaviorSubject, combineLatest, map, type Observable, of, switchMap } from 'rxjs';
+//
+// The person's roles and teams are kept with the session, so the device works offline; online,
+// it asks the server who the person is now (GET /api/me) after it opens and whenever the
+// directory changes (an administrator's change of roles or teams is recorded there) or the
+// device comes back online. New roles are published at once; new teams also decide what is in
+// My work, so every stored case is worked out again and the replication restarted with them.
+import {
+  BehaviorSubject,
+  combineLatest,
+  debounceTime,
+  distinctUntilChanged,
+  EMPTY,
+  filter,
+  map,
+  merge,
+  type Observable,
+  of,
+  pairwise,
+  switchMap,
+} from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
 import { type EventId, eventEnvelopeSchema, streamSchema } from '../domain';
 import { type ApiClient, ApiError, createApiClient, type LoginResponse, type SessionUser } from './api';
@@ -22,7 +41,7 @@ import {
   toCaseListItem,
   toCaseQuery,
 } from './caseQueries';
-import type { CaseSummary } from './caseSummaries';
+import { type CaseSummary, rederiveMyWork } from './caseSummaries';
 import {
   type ClearwayDatabase,
   databaseNameFor,
@@ -99,6 +118,12 @@ const SIGNED_OUT: Extract<SessionState, { status: 'signed-out' }> = {
 export const REVOKED_NOTICE =
   'This device was signed out and its data removed, because its access was withdrawn.';
 
+/**
+ * How long the device waits after the directory changes (or it comes back online) before asking
+ * the server who the person is now: a burst of changes costs one request.
+ */
+export const USER_CHECK_DEBOUNCE_MS = 500;
+
 export class SignOutBlockedError extends Error {
   constructor(readonly pendingCount: number) {
     super(
@@ -144,16 +169,8 @@ export function createClearwayClient(options: ClientOptions) {
     },
   });
 
-  async function activate(session: StoredSession): Promise<void> {
-    token = session.token;
-    const db = await openDatabase({
-      name: databaseName(session.user.userId),
-      userId: session.user.userId,
-      teamIds: session.user.teamIds,
-      indexedDb: options.indexedDb,
-      isMultiInstance: options.isMultiInstance,
-      isValidated: options.isValidated,
-    });
+  /** Starts the replication for this person, as they are now (their teams decide My work). */
+  function startSync(session: StoredSession, db: ClearwayDatabase, blobs: BlobCache): SyncController {
     const sync = startReplication({
       db,
       api,
@@ -168,15 +185,6 @@ export function createClearwayClient(options: ClientOptions) {
       now,
       fetch: options.fetch,
     });
-    const blobs = createBlobCache({
-      store,
-      api,
-      baseUrl,
-      getToken: () => token,
-      now,
-      fetch: options.fetch,
-      ...options.uploads,
-    });
     if (options.isPrefetching !== false) {
       sync.pulled$.subscribe(({ collection, documents }) => {
         if (collection !== 'cases') return;
@@ -188,14 +196,100 @@ export function createClearwayClient(options: ClientOptions) {
     sync.status$.subscribe((status) => {
       if (status.state === 'synced') void blobs.uploadQueued().catch(() => undefined);
     });
+    return sync;
+  }
+
+  async function activate(session: StoredSession): Promise<void> {
+    token = session.token;
+    const db = await openDatabase({
+      name: databaseName(session.user.userId),
+      userId: session.user.userId,
+      teamIds: session.user.teamIds,
+      indexedDb: options.indexedDb,
+      isMultiInstance: options.isMultiInstance,
+      isValidated: options.isValidated,
+    });
+    const blobs = createBlobCache({
+      store,
+      api,
+      baseUrl,
+      getToken: () => token,
+      now,
+      fetch: options.fetch,
+      ...options.uploads,
+    });
+    const sync = startSync(session, db, blobs);
     deviceNames$.next(session.deviceNames ?? {});
     active = { session, db, sync, blobs };
     active$.next(active);
-    session$.next({ status: 'signed-in', user: session.user, deviceId: session.deviceId, notice: null });
+    publishSession(session);
     void requestPersistentStorage().catch(() => false);
   }
 
+  function publishSession(session: StoredSession): void {
+    session$.next({ status: 'signed-in', user: session.user, deviceId: session.deviceId, notice: null });
+  }
+
+  /** A change of teams under way: it swaps the replication, so stopping must wait for it. */
+  let teamsChange: Promise<void> | null = null;
+  /** Checks of the person queue up behind each other: two never adopt a change at once. */
+  let userCheck: Promise<void> = Promise.resolve();
+
+  /** Asks the server who the person is now; adopts new roles or teams. Offline, nothing changes. */
+  async function checkUser(): Promise<void> {
+    const current = active;
+    if (!current) return;
+    const me = await api.me().catch(() => null);
+    // Offline (the kept user stays), signed out meanwhile, or nothing changed.
+    if (!me || active !== current || me.user.userId !== current.session.user.userId) return;
+    if (isSamePerson(current.session.user, me.user)) return;
+    const hasNewTeams = !isSameSet(current.session.user.teamIds, me.user.teamIds);
+    // Changed in place, as refreshDeviceNames does, so a save of device names keeps the new user.
+    current.session.user = me.user;
+    await store.session.put(current.session);
+    // Signed out while saving: that wipe has stopped this replication, which must stay stopped.
+    if (active !== current) return;
+    if (!hasNewTeams) {
+      adoptActive({ ...current });
+      return;
+    }
+    const change = changeTeams(current);
+    teamsChange = change;
+    try {
+      await change;
+    } finally {
+      teamsChange = null;
+    }
+  }
+
+  /**
+   * Stops the replication, works out My work again with the new teams, and starts it again
+   * with them. The outbox, the pulled documents and the checkpoints stay: the new replication
+   * carries on where the old one stopped, and pending changes still go up.
+   */
+  async function changeTeams(current: Active): Promise<void> {
+    const { session } = current;
+    await current.sync.stop();
+    try {
+      await rederiveMyWork(current.db.cases, current.db.caseSummaries, session.user);
+    } catch (error) {
+      // The lists keep the old My work until the next pull of each case; syncing must go on.
+      console.error('Working out My work for the new teams failed:', error);
+    } finally {
+      adoptActive({ ...current, sync: startSync(session, current.db, current.blobs) });
+    }
+  }
+
+  /** A new Active for the same database: lists and screens subscribe again, with the new person. */
+  function adoptActive(next: Active): void {
+    active = next;
+    active$.next(next);
+    publishSession(next.session);
+  }
+
   async function deactivate(): Promise<Active | null> {
+    // The replication a change of teams is starting must be the one stopped here.
+    if (teamsChange) await teamsChange.catch(() => undefined);
     const current = active;
     active = null;
     active$.next(null);
@@ -292,10 +386,25 @@ export function createClearwayClient(options: ClientOptions) {
       isRestoring$.next(true);
       try {
         const stored = await readSession(store);
-        if (stored && !active) await activate(stored);
+        if (stored && !active) {
+          await activate(stored);
+          // Opened with the kept roles and teams; online, find out whether they changed since.
+          void client.refreshUser();
+        }
       } finally {
         isRestoring$.next(false);
       }
+    },
+
+    /**
+     * Asks the server for the person's roles and teams and adopts any change: the stored
+     * session, `session$`, My work and what the replication pulls next. Offline, nothing changes.
+     */
+    refreshUser(): Promise<void> {
+      userCheck = userCheck.then(checkUser).catch((error: unknown) => {
+        console.error('Checking for new roles or teams failed:', error);
+      });
+      return userCheck;
     },
 
     async signIn(username: string, password: string): Promise<void> {
@@ -479,13 +588,15 @@ export function createClearwayClient(options: ClientOptions) {
       return active$.pipe(
         switchMap((current) =>
           current
-            ? current.db.outbox.find({ selector: { status: 'rejected' } }).$.pipe(
-                map((docs) =>
-                  docs
-                    .map((doc) => doc.toJSON() as OutboxDocument)
-                    .sort((a, b) => b.madeAt.localeCompare(a.madeAt)),
-                ),
-              )
+            ? current.db.outbox
+                .find({ selector: { status: 'rejected' } })
+                .$.pipe(
+                  map((docs) =>
+                    docs
+                      .map((doc) => doc.toJSON() as OutboxDocument)
+                      .sort((a, b) => b.madeAt.localeCompare(a.madeAt)),
+                  ),
+                )
             : of([]),
         ),
       );
@@ -512,10 +623,38 @@ export function createClearwayClient(options: ClientOptions) {
       store.close();
     },
   };
+  // An administrator's change of roles or teams is recorded in the directory, which every device
+  // pulls; coming back online may also bring one. Either way, the person is checked again.
+  active$
+    .pipe(
+      switchMap((current) =>
+        current ? merge(current.db.directory.$, backOnline$(current.sync.status$)) : EMPTY,
+      ),
+      debounceTime(USER_CHECK_DEBOUNCE_MS),
+    )
+    .subscribe(() => void client.refreshUser());
   return client;
 }
 
 const summaryOf = (doc: { toJSON(): unknown }) => doc.toJSON() as CaseSummary;
+
+/** Fires each time the replication reaches the server again after being offline. */
+function backOnline$(status$: Observable<SyncStatus>): Observable<unknown> {
+  return status$.pipe(
+    map((status) => status.state === 'offline'),
+    distinctUntilChanged(),
+    pairwise(),
+    filter(([wasOffline, isOffline]) => wasOffline && !isOffline),
+  );
+}
+
+const isSameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((item) => b.includes(item));
+
+/** Same name, roles and teams (in any order): nothing for the device to change. */
+function isSamePerson(a: SessionUser, b: SessionUser): boolean {
+  return a.displayName === b.displayName && isSameSet(a.roles, b.roles) && isSameSet(a.teamIds, b.teamIds);
+}
 
 /** A case logged on this device that the server has not accepted yet: built from its events. */
 function emptyDocument(id: string, state: Record<string, unknown>): Omit<LocalStreamDocument, '_deleted'> {
