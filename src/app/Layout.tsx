@@ -1,9 +1,11 @@
 // The page frame on every screen: skip link, GOV.UK service navigation with the service name,
-// the person and the sync indicator, the update prompt and install hint, footer. Clearway is
+// the person and the sync indicator, the update prompt and install hint, the banner pointing to
+// changes the server did not accept (while there are any), footer. Clearway is
 // not on a gov.uk domain, so it carries no GOV.UK crest or logo.
 // Signed-out people see the sign-in page inside the same frame.
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useSession, useSyncStatus } from '../data';
+import { RefusedBanner } from '../features/refused';
 import { SyncIndicator } from '../ui/SyncIndicator';
 import { InstallHint } from './InstallHint';
 import { SignInPage } from './SignInPage';
@@ -94,6 +96,7 @@ export function Layout() {
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
           <UpdatePrompt />
           <InstallHint />
+          {isSignedIn ? <RefusedBanner /> : null}
           {isSignedIn ? (
             <Outlet />
           ) : session.isRestoring ? (

@@ -1,6 +1,7 @@
 // The app's addresses. Real URLs: a case is shared by its reference (/cases/FOI-2026-00417).
 // The lists, the case page and the request form are in the first bundle: they are the offline
-// journey, and a device that loses its signal a moment after starting must still open them.
+// journey, and a device that loses its signal a moment after starting must still open them;
+// so is the list of changes the server did not accept, which is mostly read after working offline.
 // The review tool (pdf.js and the redaction engine: megabytes a cold start of My work should
 // not parse), administration and the account page are chunks of their own, fetched as soon as
 // the first screen is up (warmRoutes) and precached by the service worker for later starts.
@@ -10,6 +11,7 @@ import { createBrowserRouter } from 'react-router';
 import { CasePage } from '../features/case';
 import { AllCasesPage, MyWorkPage } from '../features/inbox';
 import { LogRequestPage } from '../features/intake';
+import { NOT_ACCEPTED_PATH, NotAcceptedPage } from '../features/refused';
 import { ErrorPage } from './ErrorPage';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -40,6 +42,7 @@ export function createAppRouter() {
         { path: 'cases', element: <AllCasesPage /> },
         { path: 'cases/new', element: <LogRequestPage /> },
         { path: 'cases/:reference', element: <CasePage /> },
+        { path: NOT_ACCEPTED_PATH, element: <NotAcceptedPage /> },
         {
           path: 'cases/:reference/documents/:sha256/review',
           lazy: async () => ({ Component: (await loadReview()).ReviewDocumentPage }),

@@ -1,9 +1,18 @@
 // One case at /cases/:reference (its shareable link): what happens next, the request, every
 // step of the FOI journey the person may take now, the deadline panel and the timeline.
+// A case that is not on the device but has refused changes (logged offline and refused, or one
+// the person can no longer see) shows those refusals and their reasons instead of "not found".
 import '../journey.css';
 import { useEffect, useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useCalendar, useCase, useDeviceNames, useSession } from '../../data';
+import {
+  type OutboxDocument,
+  useCalendar,
+  useCase,
+  useDeviceNames,
+  useRejected,
+  useSession,
+} from '../../data';
 import {
   type CalendarState,
   type CaseState,
@@ -21,6 +30,7 @@ import { ContributionSteps } from '../contributions/ContributionSteps';
 import { DraftSteps } from '../drafting/DraftSteps';
 import { RAG_TAG_CLASS } from '../inbox/dueSummary';
 import { ClarificationSteps } from '../intake/ClarificationSteps';
+import { loggedReference, RefusedChanges } from '../refused';
 import { SendingSteps } from '../sending/SendingSteps';
 import { allowedSteps } from './allowedSteps';
 import { type CaseContextValue, CaseProvider } from './caseContext';
@@ -57,6 +67,29 @@ function NotFound({ reference, isLoading }: { reference: string; isLoading: bool
   );
 }
 
+function NotOnThisDevice({
+  rejected,
+  nameOf,
+}: {
+  rejected: readonly OutboxDocument[];
+  nameOf: (id: string) => string;
+}) {
+  const isNeverCreated = rejected.some((event) => event.type === 'case.logged');
+  return (
+    <>
+      <h1 className="govuk-heading-l">
+        {isNeverCreated ? 'This case was not created' : 'This case is not on this device'}
+      </h1>
+      <p className="govuk-body">
+        {isNeverCreated
+          ? 'The server did not accept the request you logged, so the case is not in Clearway. Its details and the reason are below.'
+          : 'It may no longer be allocated to you. The server did not accept these changes you made to it.'}
+      </p>
+      <RefusedChanges rejected={rejected} nameOf={nameOf} />
+    </>
+  );
+}
+
 export function CasePage() {
   const { reference = '' } = useParams();
   const navigate = useNavigate();
@@ -68,6 +101,12 @@ export function CasePage() {
   const timeline: readonly TimelineEntry[] = view.caseDoc?.timeline ?? [];
   const { nameOf } = usePeople(timeline);
   const state = view.caseDoc && isCaseState(view.caseDoc.state) ? view.caseDoc.state : null;
+  const allRejected = useRejected();
+  // A provisional reference in the address finds no stored case once its logging was refused.
+  const refused =
+    view.rejected.length > 0
+      ? view.rejected
+      : allRejected.filter((event) => loggedReference(event) === reference);
 
   // Swap an id or a provisional reference in the address for the permanent one once known.
   useEffect(() => {
@@ -92,7 +131,11 @@ export function CasePage() {
     };
   }, [state, stream, session, nameOf, calendarDoc.state]);
 
-  if (!context || !state) return <NotFound reference={reference} isLoading={isFinding || view.isLoading} />;
+  if (!context || !state) {
+    const isLoading = isFinding || view.isLoading;
+    if (!isLoading && refused.length > 0) return <NotOnThisDevice rejected={refused} nameOf={nameOf} />;
+    return <NotFound reference={reference} isLoading={isLoading} />;
+  }
   const { deadline, now } = context;
   const next = whatHappensNext(state, now, nameOf);
   const unsent = view.pending.map((event) => ({
