@@ -10,6 +10,7 @@ import { readConfig } from './config';
 import { createMailer } from './mail/mailer';
 import { startDigestSchedule } from './mail/schedule';
 import { seedDemoCases } from './replication/demoCases';
+import { changePerson } from './replication/personAccess';
 import { backfillWaitingOn } from './replication/waitingOnBackfill';
 import type { Database } from './storage/database';
 
@@ -22,6 +23,25 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8').trim();
 }
 
+/**
+ * An administrator, with their access rows: an account alone sees nothing, since what a person
+ * pulls is what their access rows list (moved only when streams or people change). On a database
+ * that already holds the directory, templates, calendar and cases, they are worked out here as
+ * for anyone whose roles change (personAccess.ts). Nothing is recorded in the log: there is no
+ * administrator yet to be its actor. Two steps, so a failure in between leaves an account that
+ * sees nothing until its roles are next changed; the error is said. False when the username is
+ * taken (another process starting at once may have just made it).
+ */
+async function createAdministrator(
+  db: Database,
+  person: { username: string; displayName: string; password: string },
+): Promise<boolean> {
+  const account = await createAccount(db, { ...person, roles: ['administrator'], teamIds: [] });
+  if (!account) return false;
+  await changePerson(db, account.userId, {});
+  return true;
+}
+
 async function createAdmin(db: Database): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(3),
@@ -31,15 +51,12 @@ async function createAdmin(db: Database): Promise<void> {
   const password = process.env.CLEARWAY_ADMIN_PASSWORD ?? (await readStdin());
   if (password.length < MIN_PASSWORD_LENGTH)
     throw new Error(`The password must be at least ${MIN_PASSWORD_LENGTH} characters.`);
-  if (await findAccountByUsername(db, values.username))
-    throw new Error(`There is already an account called ${values.username}.`);
-  await createAccount(db, {
+  const isCreated = await createAdministrator(db, {
     username: values.username,
     displayName: values.name ?? values.username,
     password,
-    roles: ['administrator'],
-    teamIds: [],
   });
+  if (!isCreated) throw new Error(`There is already an account called ${values.username}.`);
   console.log(`Administrator ${values.username} created.`);
 }
 
@@ -50,12 +67,7 @@ async function prepareAccounts(db: Database): Promise<void> {
     return;
   }
   if (config.admin && !(await findAccountByUsername(db, config.admin.username))) {
-    await createAccount(db, {
-      ...config.admin,
-      displayName: config.admin.username,
-      roles: ['administrator'],
-      teamIds: [],
-    });
+    await createAdministrator(db, { ...config.admin, displayName: config.admin.username });
   }
   const hasAdmin = (await listAccounts(db)).some((a) => a.roles.includes('administrator') && !a.isDemo);
   if (!hasAdmin) {
