@@ -162,9 +162,14 @@ export function usePendingCount(): number {
 }
 
 /** The changes the server refused, until the person has read why (the status bar points to them). */
-export function useRejected(): OutboxDocument[] {
+export function useRejected(): { rejected: OutboxDocument[]; isLoading: boolean } {
   const client = useClient();
-  return useObservable(() => client.rejected$(), [] as OutboxDocument[], useSessionKey()).value;
+  const { value, isLoading } = useObservable(
+    () => client.rejected$(),
+    [] as OutboxDocument[],
+    useSessionKey(),
+  );
+  return { rejected: value, isLoading };
 }
 
 export function useSyncStatus() {

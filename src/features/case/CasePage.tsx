@@ -101,7 +101,7 @@ export function CasePage() {
   const timeline: readonly TimelineEntry[] = view.caseDoc?.timeline ?? [];
   const { nameOf } = usePeople(timeline);
   const state = view.caseDoc && isCaseState(view.caseDoc.state) ? view.caseDoc.state : null;
-  const allRejected = useRejected();
+  const { rejected: allRejected } = useRejected();
   // A provisional reference in the address finds no stored case once its logging was refused.
   const refused =
     view.rejected.length > 0

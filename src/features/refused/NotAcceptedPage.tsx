@@ -9,7 +9,7 @@ import { usePeople } from '../case/people';
 import { RefusedChanges } from './RefusedChanges';
 
 export function NotAcceptedPage() {
-  const rejected = useRejected();
+  const { rejected, isLoading } = useRejected();
   const { nameOf } = usePeople();
   const heading = useRef<HTMLHeadingElement>(null);
   const [hasDismissed, setHasDismissed] = useState(false);
@@ -24,13 +24,15 @@ export function NotAcceptedPage() {
       </h1>
       <p className="govuk-body" role="status">
         {hasDismissed ? 'Removed from this list. ' : ''}
-        {rejected.length === 0
-          ? 'There are no changes the server did not accept.'
-          : rejected.length === 1
-            ? 'One change you made was not accepted.'
-            : `${rejected.length} changes you made were not accepted.`}
+        {isLoading
+          ? 'Looking for changes the server did not accept…'
+          : rejected.length === 0
+            ? 'There are no changes the server did not accept.'
+            : rejected.length === 1
+              ? 'One change you made was not accepted.'
+              : `${rejected.length} changes you made were not accepted.`}
       </p>
-      {rejected.length === 0 ? (
+      {isLoading ? null : rejected.length === 0 ? (
         <p className="govuk-body">
           Go to{' '}
           <Link className="govuk-link" to="/">

@@ -14,7 +14,7 @@ export function refusedCountText(count: number): string {
 }
 
 export function RefusedBanner() {
-  const rejected = useRejected();
+  const { rejected } = useRejected();
   const location = useLocation();
   // On the list itself the banner would only point to the page the person is reading.
   if (rejected.length === 0 || location.pathname === NOT_ACCEPTED_PATH) return null;
