@@ -433,19 +433,27 @@ export function startReplication(options: ReplicationOptions): SyncController {
       pulls[change.collection as CollectionName]?.reSync();
     }
   };
-  const stopListening = listenToServerEvents({
-    url: `${options.baseUrl}/api/replication/events/stream`,
-    getToken: options.getToken,
-    fetch: options.fetch,
-    onChange,
-    onRefused: (response) => {
-      if (response.status === 401) {
-        // Ask once through the API client so a revoked device is recognised by its error code.
-        void api.me().catch(() => undefined);
-      }
-    },
-    // The API client recognises the 401 device_revoked that follows and wipes the device.
-    onRevoked: () => void api.me().catch(() => undefined),
+  // Only the tab that leads pushes and pulls, so only it listens: a connection per tab would use
+  // up the browser's six connections to the server (HTTP/1.1) with six tabs open.
+  const listen = () =>
+    listenToServerEvents({
+      url: `${options.baseUrl}/api/replication/events/stream`,
+      getToken: options.getToken,
+      fetch: options.fetch,
+      onChange,
+      onRefused: (response) => {
+        if (response.status === 401) {
+          // Ask once through the API client so a revoked device is recognised by its error code.
+          void api.me().catch(() => undefined);
+        }
+      },
+      // The API client recognises the 401 device_revoked that follows and wipes the device.
+      onRevoked: () => void api.me().catch(() => undefined),
+    });
+  let stopListening: () => void = () => undefined;
+  let isStopped = false;
+  void db.waitForLeadership().then(() => {
+    if (!isStopped) stopListening = listen();
   });
 
   // A tab that wakes up or comes back online pulls at once rather than at the next retry.
@@ -466,6 +474,7 @@ export function startReplication(options: ReplicationOptions): SyncController {
       await Promise.all([outbox.awaitInSync(), ...Object.values(pulls).map((pull) => pull.awaitInSync())]);
     },
     stop: async () => {
+      isStopped = true;
       stopListening();
       if (hasWindow) {
         window.removeEventListener('online', wake);
