@@ -7,7 +7,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { createLoginLimiter, type LoginLimits } from './accounts/loginLimiter';
 import { folderBlobStore } from './blobs/blobStore';
-import { createTusServer } from './blobs/tusUploads';
+import { cleanUpExpiredUploadsRegularly, createTusServer } from './blobs/tusUploads';
 import type { ServerConfig } from './config';
 import { registerAccountAdminRoutes } from './http/accountAdminRoutes';
 import { registerAccountRoutes } from './http/accountRoutes';
@@ -122,12 +122,14 @@ export async function buildServer(config: ServerConfig, parts: ServerParts = {})
       ? // Loaded only when chosen: the AWS SDK is large and most installations keep a folder.
         (await import('./blobs/s3BlobStore')).s3BlobStore(config.blobStore)
       : folderBlobStore(path.join(config.dataDir, 'blobs', 'sha256'));
-  registerBlobRoutes(
-    app,
-    ctx,
-    createTusServer(path.join(config.dataDir, 'blobs', 'uploads'), db, blobs),
+  const tus = createTusServer(
+    path.join(config.dataDir, 'blobs', 'uploads'),
+    db,
     blobs,
+    config.uploadExpiryMs,
   );
+  app.addHook('onClose', cleanUpExpiredUploadsRegularly(tus, config.uploadExpiryMs));
+  registerBlobRoutes(app, ctx, tus, blobs);
 
   if (existsSync(path.join(config.staticDir, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.staticDir, wildcard: false });

@@ -1,5 +1,6 @@
 // The settings that decide where the organisation sign-in comes back to, whose forwarded headers
-// are believed, and what signs the sign-in's cookie: refused at start when they would be unsafe.
+// are believed, what signs the sign-in's cookie and how long unfinished uploads are kept:
+// refused at start when they would be unsafe.
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config';
 
@@ -103,5 +104,21 @@ describe("the sign-in cookie's secret", () => {
     );
     // A demo process makes its own.
     expect(readConfig({ ...publicClient, CLEARWAY_MODE: 'demo' }).oidc?.cookieSecret).toBeUndefined();
+  });
+});
+
+describe('how long an unfinished upload is kept', () => {
+  it('is a week unless set, so someone offline for days can still resume', () => {
+    expect(readConfig({}).uploadExpiryMs).toBe(7 * 24 * 60 * 60 * 1000);
+    expect(readConfig({ CLEARWAY_UPLOAD_EXPIRY_DAYS: '14' }).uploadExpiryMs).toBe(14 * 24 * 60 * 60 * 1000);
+    expect(readConfig({ CLEARWAY_UPLOAD_EXPIRY_DAYS: '0.5' }).uploadExpiryMs).toBe(12 * 60 * 60 * 1000);
+  });
+
+  it('must be some days, not none or words', () => {
+    for (const bad of ['0', '-1', 'a week']) {
+      expect(() => readConfig({ CLEARWAY_UPLOAD_EXPIRY_DAYS: bad })).toThrow(
+        /CLEARWAY_UPLOAD_EXPIRY_DAYS: must/,
+      );
+    }
   });
 });

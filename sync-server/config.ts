@@ -66,6 +66,14 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(5 * 1024 * 1024),
+  /**
+   * How long an unfinished file upload is kept for its sender to resume, in days (fractions
+   * allowed): long enough for someone offline for days to come back to it. Then it is removed.
+   */
+  CLEARWAY_UPLOAD_EXPIRY_DAYS: z.coerce
+    .number({ error: 'must be a number of days, like 7' })
+    .positive('must be more than 0 days')
+    .default(7),
   /** First administrator, created at start in production mode when no account has that name. */
   CLEARWAY_ADMIN_USERNAME: z.string().min(1).optional(),
   CLEARWAY_ADMIN_PASSWORD: z
@@ -117,6 +125,8 @@ const envSchema = z.object({
     )
     .default('monday 08:00'),
 });
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -225,6 +235,8 @@ export type ServerConfig = {
   mode: 'demo' | 'production';
   staticDir: string;
   bodyLimit: number;
+  /** How long an unfinished upload is kept (CLEARWAY_UPLOAD_EXPIRY_DAYS), in milliseconds. */
+  uploadExpiryMs: number;
   /** The address people open Clearway at (an origin): CLEARWAY_PUBLIC_URL, in a demo localhost. */
   publicUrl: string;
   /** The proxies whose X-Forwarded-* headers are believed; false: nobody's. */
@@ -254,6 +266,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     mode: e.CLEARWAY_MODE,
     staticDir: path.resolve(e.CLEARWAY_STATIC_DIR),
     bodyLimit: e.CLEARWAY_BODY_LIMIT,
+    uploadExpiryMs: e.CLEARWAY_UPLOAD_EXPIRY_DAYS * DAY_MS,
     publicUrl,
     trustProxy: trustProxyOf(e),
     admin:

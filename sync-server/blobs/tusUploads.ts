@@ -4,6 +4,8 @@
 // and otherwise moves it into the content-addressed BlobStore and records it, with the type the
 // server reads from its first bytes (fileKind.ts): a `filetype` in the metadata is ignored.
 // Fastify authenticates first and passes the caller in a header it always overwrites.
+// An upload left unfinished is kept for CLEARWAY_UPLOAD_EXPIRY_DAYS after it was started (tus
+// `expiration`: Upload-Expires, then 410), and a regular clean-up removes it from the disk.
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
@@ -16,6 +18,8 @@ export const UPLOADS_PATH = '/api/blobs/uploads';
 /** Set by the server on every tus request after sign-in; never taken from the client. */
 export const UPLOADER_HEADER = 'x-clearway-uploader';
 const SHA256 = /^[0-9a-f]{64}$/;
+/** How often abandoned uploads are looked for (sooner when they expire sooner). */
+const CLEAN_UP_EVERY_MS = 60 * 60 * 1000;
 
 type TusRefusal = { status_code: number; body: string };
 const refuse = (status: number, error: string, message: string): TusRefusal => ({
@@ -23,8 +27,13 @@ const refuse = (status: number, error: string, message: string): TusRefusal => (
   body: JSON.stringify({ error, message }),
 });
 
-export function createTusServer(uploadsDir: string, db: Queryable, blobs: BlobStore): Server {
-  const datastore = new FileStore({ directory: uploadsDir });
+export function createTusServer(
+  uploadsDir: string,
+  db: Queryable,
+  blobs: BlobStore,
+  expiryMs: number,
+): Server {
+  const datastore = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: expiryMs });
   return new Server({
     path: UPLOADS_PATH,
     datastore,
@@ -82,4 +91,37 @@ export function createTusServer(uploadsDir: string, db: Queryable, blobs: BlobSt
       return {};
     },
   });
+}
+
+/**
+ * Removes expired unfinished uploads now and then every hour (or every `expiryMs`, if shorter),
+ * so uploads nobody comes back to cannot fill the disk. Finished uploads are not among them: they
+ * have left the uploads folder for the BlobStore. The timer does not keep the process alive; the
+ * function returned stops it and waits for a clean-up under way.
+ */
+export function cleanUpExpiredUploadsRegularly(tus: Server, expiryMs: number): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  const cleanUp = () => {
+    // A slow disk must not have two clean-ups removing the same files.
+    running ??= tus
+      .cleanUpExpiredUploads()
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          // Before the first upload the folder may not be there yet: nothing to remove.
+          if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+            console.error('Could not remove abandoned file uploads:', error);
+        },
+      )
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  cleanUp();
+  const timer = setInterval(cleanUp, Math.min(CLEAN_UP_EVERY_MS, expiryMs));
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }
