@@ -224,3 +224,30 @@ export function useOidcE2eSuite(
   });
   return suite;
 }
+
+/** One step of a case page's timeline as a person reads it: what was done, by whom, and whether it was sent. */
+export type TimelineStep = { step: string; by: string; isSent: boolean };
+
+/** The case page's timeline, newest first, as it stands now. */
+export function timelineOf(page: Page): Promise<TimelineStep[]> {
+  return page.getByTestId('timeline-item').evaluateAll((items) =>
+    items.map((item) => ({
+      step: item.querySelector('.moj-timeline__title')?.textContent?.trim() ?? '',
+      by: item.querySelector('.moj-timeline__byline')?.textContent?.trim() ?? '',
+      isSent: item.getAttribute('data-status') === 'accepted',
+    })),
+  );
+}
+
+/** Adds a small text file to the case open on the page, as a person picks one; returns its timeline title. */
+export async function addDocument(page: Page, name: string): Promise<string> {
+  await page
+    .getByLabel(/^Add documents/)
+    .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(`Notes kept in ${name}.\n`) });
+  const step = `Added the document "${name}"`;
+  await page
+    .getByTestId('timeline-item')
+    .filter({ has: page.getByRole('heading', { name: step, exact: true }) })
+    .waitFor({ timeout: SYNC_TIMEOUT_MS });
+  return step;
+}
