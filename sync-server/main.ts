@@ -111,7 +111,6 @@ try {
     await prepareAccounts(db);
     const mailer = createMailer(config.mail);
     const app = await buildServer(config, { db, ...(mailer ? { mailer } : {}) });
-    app.addHook('onClose', () => db.close());
     if (!mailer) console.log('Chase digests are not sent: SMTP_URL is not set.');
     else if (!config.digestAt) console.log('Weekly chase digests are off (CLEARWAY_DIGEST_AT=off).');
     else {
@@ -129,7 +128,13 @@ try {
     await app.listen({ port: config.port, host: config.host });
     console.log(`Clearway is running on ${config.publicUrl} (${config.mode} mode)`);
     startWaitingOnBackfill(db, () => isClosing);
-    const stop = () => void app.close().then(() => process.exit(0));
+    // The database closes after the server (its hooks still use it: the live feed stops
+    // listening), never among its hooks, which run last-added first.
+    const stop = () =>
+      void app
+        .close()
+        .then(() => db.close())
+        .then(() => process.exit(0));
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   }

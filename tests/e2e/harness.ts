@@ -3,6 +3,7 @@
 // playwright-core (never a downloaded browser), signing in, axe, and a suite that sets all of
 // that up and takes it down (useE2eSuite).
 import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -58,7 +59,7 @@ export async function startServer(prefix: string): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), `clearway-e2e-${prefix}-`));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn('npx', ['tsx', 'sync-server/main.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'sync-server/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -68,14 +69,18 @@ export async function startServer(prefix: string): Promise<RunningServer> {
       CLEARWAY_MODE: 'demo',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
-    // Its own process group, so stopping it also stops the server npx started.
+    // Its own process group, so stopping it stops anything it started too.
     detached: true,
   });
   await waitForHealth(base);
   return {
     base,
     stop: async () => {
+      // The data folder goes once the server has let go of it (its database closes on SIGTERM);
+      // removed under a running server, PGlite fails loudly on its way out.
+      const exited = child.exitCode === null ? once(child, 'exit') : Promise.resolve();
       if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
