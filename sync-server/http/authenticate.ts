@@ -1,5 +1,6 @@
-// Who is calling: the device session behind the bearer token or the `clearway_session` cookie
-// (and `?token=` for the event stream, which EventSource cannot give headers). A revoked
+// Who is calling: the device session behind the bearer token or the `clearway_session` cookie,
+// never a token in the address (addresses end up in proxies' and servers' logs; the event stream
+// is read with fetch, which sends the header, see src/data/serverEvents.ts). A revoked
 // device is answered 401 `device_revoked`, which tells it to wipe its local data. So is a demo
 // account's device on a production server: a demo tried on the same data before the server was
 // started in production mode keeps its sessions in the database, and they must not work.
@@ -50,16 +51,10 @@ export const pusherOf = (caller: Caller) => ({
   deviceName: caller.session.name,
 });
 
-export function tokenOf(request: FastifyRequest, allowQueryToken = false): string | undefined {
+export function tokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  const cookie = request.cookies[SESSION_COOKIE];
-  if (cookie) return cookie;
-  if (allowQueryToken) {
-    const query = request.query as Record<string, unknown> | undefined;
-    if (typeof query?.token === 'string') return query.token;
-  }
-  return undefined;
+  return request.cookies[SESSION_COOKIE] || undefined;
 }
 
 /** The caller, or undefined after answering 401. */
@@ -67,9 +62,8 @@ export async function authenticate(
   db: Queryable,
   request: FastifyRequest,
   reply: FastifyReply,
-  allowQueryToken = false,
 ): Promise<Caller | undefined> {
-  const token = tokenOf(request, allowQueryToken);
+  const token = tokenOf(request);
   const session = token ? await findSessionByToken(db, token) : undefined;
   if (!session) {
     sendProblem(reply, 401, 'not_signed_in', 'Please sign in to continue.');

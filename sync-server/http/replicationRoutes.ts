@@ -137,7 +137,7 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
   });
 
   app.get('/api/replication/events/stream', async (request, reply) => {
-    const caller = await authenticate(db, request, reply, true);
+    const caller = await authenticate(db, request, reply);
     if (!caller) return reply;
     reply.hijack();
     const res = reply.raw;

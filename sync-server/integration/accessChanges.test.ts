@@ -42,9 +42,9 @@ describe.each(databasesUnderTest())('access after a change of teams on $name', (
     const before = await pullAll(server, official, 'cases');
     expect(before.documents.map((d) => d.id)).not.toContain(logged.stream);
 
-    const stream = await openEventStream(
-      `${server.url}/api/replication/events/stream?token=${official.token}`,
-    );
+    const stream = await openEventStream(`${server.url}/api/replication/events/stream`, {
+      authorization: `Bearer ${official.token}`,
+    });
     try {
       await stream.next((d) => d === 'RESYNC');
       const joined = await changeTeams(admin, official.userId, ['waste-policy', INFORMATION_RIGHTS_TEAM]);

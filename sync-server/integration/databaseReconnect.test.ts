@@ -159,8 +159,8 @@ describe.each(sharedDatabasesUnderTest())('a lost PostgreSQL connection on $name
       const manager = await server.signIn('manager');
       const tablet = await server.signIn('official');
       const streamUrl = `${server.url}/api/replication/events/stream`;
-      const stream = await openEventStream(`${streamUrl}?token=${manager.token}`);
-      const tabletStream = await openEventStream(`${streamUrl}?token=${tablet.token}`);
+      const stream = await openEventStream(streamUrl, { authorization: `Bearer ${manager.token}` });
+      const tabletStream = await openEventStream(streamUrl, { authorization: `Bearer ${tablet.token}` });
       try {
         await stream.next((d) => d === 'RESYNC');
         await tabletStream.next((d) => d === 'RESYNC');
@@ -215,7 +215,9 @@ describe.each(sharedDatabasesUnderTest())('a lost PostgreSQL connection on $name
     it('a client of process B still hears of an event pushed to process A after B’s listening connection is cut', async () => {
       const [a = '', b = ''] = processes.urls;
       const manager = await signInAt(b, 'manager');
-      const stream = await openEventStream(`${b}/api/replication/events/stream?token=${manager.token}`);
+      const stream = await openEventStream(`${b}/api/replication/events/stream`, {
+        authorization: `Bearer ${manager.token}`,
+      });
       try {
         await stream.next((d) => d === 'RESYNC');
         await cut(name, 'listening');

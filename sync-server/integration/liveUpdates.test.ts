@@ -26,9 +26,9 @@ describe.each(databasesUnderTest())('live updates in one process on $name', (eng
   afterAll(() => server?.close());
 
   it('says RESYNC on connect, then tells the manager a case changed', async () => {
-    const stream = await openEventStream(
-      `${server.url}/api/replication/events/stream?token=${manager.token}`,
-    );
+    const stream = await openEventStream(`${server.url}/api/replication/events/stream`, {
+      authorization: `Bearer ${manager.token}`,
+    });
     try {
       expect(await stream.next((d) => d === 'RESYNC')).toBe('RESYNC');
       await push(server, caseworker, [caseLogged(caseworker)]);
@@ -46,9 +46,9 @@ describe.each(databasesUnderTest())('live updates in one process on $name', (eng
     const stream = await openEventStream(`${server.url}/api/replication/events/stream`, {
       authorization: `Bearer ${official.token}`,
     });
-    const watcher = await openEventStream(
-      `${server.url}/api/replication/events/stream?token=${manager.token}`,
-    );
+    const watcher = await openEventStream(`${server.url}/api/replication/events/stream`, {
+      authorization: `Bearer ${manager.token}`,
+    });
     try {
       await stream.next((d) => d === 'RESYNC');
       await watcher.next((d) => d === 'RESYNC');
@@ -72,8 +72,8 @@ describe.each(databasesUnderTest())('live updates in one process on $name', (eng
   it('ends a revoked device’s stream at once, saying why, and leaves the person’s other devices be', async () => {
     const tablet = await server.signIn('caseworker');
     const streamUrl = `${server.url}/api/replication/events/stream`;
-    const revokedStream = await openEventStream(`${streamUrl}?token=${tablet.token}`);
-    const otherStream = await openEventStream(`${streamUrl}?token=${caseworker.token}`);
+    const revokedStream = await openEventStream(streamUrl, { authorization: `Bearer ${tablet.token}` });
+    const otherStream = await openEventStream(streamUrl, { authorization: `Bearer ${caseworker.token}` });
     try {
       await revokedStream.next((d) => d === 'RESYNC');
       await otherStream.next((d) => d === 'RESYNC');
@@ -87,7 +87,7 @@ describe.each(databasesUnderTest())('live updates in one process on $name', (eng
         message: expect.stringContaining('signed out'),
       });
       // Coming back, it is told in the way that makes it wipe.
-      const again = await fetch(`${streamUrl}?token=${tablet.token}`);
+      const again = await fetch(streamUrl, { headers: { authorization: `Bearer ${tablet.token}` } });
       expect(again.status).toBe(401);
       expect(await again.json()).toMatchObject({ error: 'device_revoked' });
       // The person's other device still hears of changes.
@@ -113,7 +113,9 @@ describe.each(sharedDatabasesUnderTest())('live updates across two server proces
   it('tells a client connected to process B about an event pushed to process A', async () => {
     const [a = '', b = ''] = urls();
     const manager = await signInAt(b, 'manager');
-    const stream = await openEventStream(`${b}/api/replication/events/stream?token=${manager.token}`);
+    const stream = await openEventStream(`${b}/api/replication/events/stream`, {
+      authorization: `Bearer ${manager.token}`,
+    });
     try {
       await stream.next((d) => d === 'RESYNC');
       const caseworker = await signInAt(a, 'caseworker');
@@ -136,7 +138,9 @@ describe.each(sharedDatabasesUnderTest())('live updates across two server proces
   it('ends a device’s stream on process B when it is revoked on process A', async () => {
     const [a = '', b = ''] = urls();
     const tablet = await signInAt(b, 'official');
-    const stream = await openEventStream(`${b}/api/replication/events/stream?token=${tablet.token}`);
+    const stream = await openEventStream(`${b}/api/replication/events/stream`, {
+      authorization: `Bearer ${tablet.token}`,
+    });
     try {
       await stream.next((d) => d === 'RESYNC');
       const revoking = await fetch(`${a}/api/devices/${tablet.deviceId}/revoke`, {
