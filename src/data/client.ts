@@ -29,7 +29,7 @@ import {
 import { v7 as uuidv7 } from 'uuid';
 import { type EventId, eventEnvelopeSchema, streamSchema } from '../domain';
 import { type ApiClient, ApiError, createApiClient, type LoginResponse, type SessionUser } from './api';
-import { type BlobCache, createBlobCache, referencedBlobs } from './blobs';
+import { type BlobCache, type BlobCacheOptions, createBlobCache } from './blobs';
 import { casePageRows$, caseRows$ } from './casePages';
 import {
   type CaseFilter,
@@ -96,7 +96,7 @@ export type ClientOptions = {
    */
   isValidated?: boolean;
   /** tus upload settings (chunk size, retry delays); the defaults suit real networks. */
-  uploads?: { chunkBytes?: number; retryDelaysMs?: number[] };
+  uploads?: Pick<BlobCacheOptions, 'chunkBytes' | 'retryDelaysMs' | 'prefetchRetryMs'>;
   /** Fetch ahead the documents of cases this person holds (on by default). */
   isPrefetching?: boolean;
 };
@@ -187,9 +187,8 @@ export function createClearwayClient(options: ClientOptions) {
     });
     if (options.isPrefetching !== false) {
       sync.pulled$.subscribe(({ collection, documents }) => {
-        if (collection !== 'cases') return;
-        const held = documents.filter((d) => !d._deleted && d.isMine);
-        void blobs.prefetch(held.flatMap((d) => referencedBlobs(d.timeline)));
+        // Every pulled case, held or not: one no longer held stops its files being fetched.
+        if (collection === 'cases') void blobs.prefetchCases(documents);
       });
     }
     // Files added offline go up whenever the server answers again.
