@@ -89,6 +89,8 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
     const pusher = pusherOf(caller);
     await appendEvents(db, pusher, events, {
       now: ctx.now,
+      // Demo people a demo left behind cannot sign in here, so they cannot be given work.
+      isDemoLeftOut: ctx.config.mode === 'production',
     });
     // Outcomes (accepted, rejected with reasons) come back through the outbox pull.
     return [];

@@ -70,6 +70,11 @@ export type PushResult = {
 
 export type AppendOptions = {
   now?: () => Date;
+  /**
+   * A production server's: demo people a demo left in the database do not count. They cannot
+   * sign in there, so work given to them would wait for ever: it is refused, and they see nothing.
+   */
+  isDemoLeftOut?: boolean;
   /** Test seam: runs inside the transaction, holding the lock, just before commit. */
   beforeCommit?: () => Promise<void>;
 };
@@ -185,7 +190,7 @@ async function judgedJob(
   const { ctx, unique, ids, streamIds } = batchOf(pusher, events, now);
   if (unique.length === 0) return null;
   const early = await readSnapshot(db, ids, streamIds, ctx.year, cache);
-  const principals = withPeople(ctx, await listAccounts(db));
+  const principals = withPeople(ctx, countedPeople(await listAccounts(db), options));
   const earlyJudgement = judgeBatch(early, unique, ctx);
   return { ctx, unique, ids, streamIds, early, earlyJudgement, principals, options };
 }
@@ -309,7 +314,8 @@ async function commitGroup(
   const isStale = (job: Job) => job.early.counters.people !== live.counters.people;
   if (group.some(isStale)) {
     const accounts = await listAccounts(tx);
-    for (const job of group.filter(isStale)) job.principals = withPeople(job.ctx, accounts);
+    for (const job of group.filter(isStale))
+      job.principals = withPeople(job.ctx, countedPeople(accounts, job.options));
   }
   const results: PushResult[] = [];
   const writes: Writes[] = [];
@@ -436,6 +442,10 @@ function mergeWrites(all: Writes[]): GroupWrites {
   };
 }
 
+/** The people the log judges with: everyone, or on a production server everyone but demo people. */
+const countedPeople = (accounts: Account[], options: AppendOptions) =>
+  options.isDemoLeftOut ? accounts.filter((account) => !account.isDemo) : accounts;
+
 /** Sets the pusher's principal and everyone's names from `accounts`; returns everyone's principals. */
 function withPeople(ctx: JudgingContext, accounts: Account[]): Principal[] {
   ctx.names = new Map(accounts.map((a) => [a.userId, a.displayName]));
@@ -504,7 +514,7 @@ function judgeBatch(
     if (existing.has(event.id)) continue;
     const working = streams.get(event.stream) ?? { from: null, state: null, lastSeq: 0, accepted: [] };
     streams.set(event.stream, working);
-    const identityProblem = checkIdentity(event, ctx.pusher);
+    const problem = checkIdentity(event, ctx.pusher) ?? checkRecipient(event, ctx.names);
     // A new case's permanent reference: the next number for its type this year.
     const caseType = working.state === null ? caseTypeLogged(event) : null;
     const referenceNumber = caseType ? (references.get(caseType) ?? 0) + 1 : undefined;
@@ -517,8 +527,8 @@ function judgeBatch(
     const reused = isReusable.get(event.stream) ? earlierVerdicts.get(event.id) : undefined;
     const verdict: Verdict =
       reused ??
-      (identityProblem
-        ? { ok: false, reason: identityProblem }
+      (problem
+        ? { ok: false, reason: problem }
         : decide(working.state, event, ctx.principal, {
             now: ctx.acceptedAt,
             ...(caseType && referenceNumber
@@ -740,6 +750,26 @@ function checkIdentity(event: EventEnvelope, pusher: Pusher): string | null {
     return 'This change was made while signed in on another session of this device. Sign in again and make it once more.';
   }
   return null;
+}
+
+/** Events that give someone work on a case, and the payload field that names them. */
+const GIVEN_TO: Record<string, string> = {
+  'case.allocated': 'to',
+  'case.reallocated': 'to',
+  'contribution.requested': 'to',
+  'review.requested': 'reviewer',
+  'clearance.requested': 'clearer',
+};
+
+/**
+ * Work may go only to one of the people the log judges with (`names`, see withPeople): not to
+ * someone with no account, nor on a production server to a demo person, who could never take it.
+ */
+function checkRecipient(event: EventEnvelope, names: ReadonlyMap<string, string>): string | null {
+  const field = GIVEN_TO[event.type];
+  const to = field === undefined ? undefined : event.payload[field];
+  if (typeof to !== 'string' || names.has(to)) return null;
+  return `“${to}” is not one of the people who can be given work on this server, so this cannot go to them. Choose someone else.`;
 }
 
 /** Everything the judging needs, in one round trip (run after taking the lock, so it is current). */
