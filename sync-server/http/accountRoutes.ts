@@ -1,6 +1,7 @@
 // Sign-in, sign-out, who am I, my devices (and revoking them), and the directory of people.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { Attempt, AttemptTicket } from '../accounts/loginLimiter';
 import { DUMMY_HASH, verifyPassword } from '../accounts/passwords';
 import { findSession, listSessions, revokeSession, startSession } from '../accounts/sessions';
 import {
@@ -62,33 +63,43 @@ export function cookieOptions(config: ServerConfig, path: string, maxAge: number
 
 export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const { db, limiter } = ctx;
+  /**
+   * Runs a password check in the place `ticket` holds and gives the place back however it ends:
+   * a failure when the password was wrong, none when it was right or the check itself failed.
+   */
+  const checkInPlace = async (ticket: AttemptTicket, check: () => Promise<boolean>) => {
+    let isRight: boolean | undefined;
+    try {
+      isRight = await check();
+      return isRight;
+    } finally {
+      await limiter.settle(ticket, isRight === false, ctx.now().getTime());
+    }
+  };
   // Every route's authenticate reads these from the server (it refuses every call without them).
   setSessionRules(app, ctx.config);
 
   app.post('/api/auth/login', async (request, reply) => {
     const body = parseOrReply(loginSchema, request.body, reply, 'sign-in form');
     if (!body) return reply;
-    // Counted before the (slow) password check, so guesses sent at once cannot all slip in
-    // under the limit; taken back below when it was no wrong guess.
+    // A place is taken before the (slow) password check, so guesses sent at once cannot all slip
+    // in under the limit (sign-ins that arrive together wait their turn for one).
     const attempt = await limiter.reserve(body.username, request.ip, ctx.now().getTime());
-    if (!attempt.isAllowed) {
-      return tooManyAttempts(
-        reply,
-        attempt.retryAfter,
-        `Too many failed sign-ins. Try again in ${minutes(attempt.retryAfter)}.`,
-      );
-    }
+    if (!attempt.isAllowed) return refuseAttempt(reply, attempt, 'Too many failed sign-ins.');
     const account = await findAccountByUsername(db, body.username);
     if (account?.isDemo && ctx.config.mode === 'production') {
-      await limiter.takeBack(attempt.ticket);
+      await limiter.settle(attempt.ticket, false, ctx.now().getTime());
       return sendProblem(reply, 401, 'bad_credentials', `${DEMO_REFUSED} Sign in with your own account.`);
     }
-    const isValid = await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH);
-    if (!account?.passwordHash || !isValid) {
-      // The reserved attempt stays counted: that is the failure.
+    // A missing account is checked against a dummy hash too: it takes as long, and it is a failure.
+    const isRight = await checkInPlace(
+      attempt.ticket,
+      async () =>
+        (await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH)) && !!account?.passwordHash,
+    );
+    if (!account || !isRight) {
       return sendProblem(reply, 401, 'bad_credentials', 'The username or password is not right.');
     }
-    await limiter.takeBack(attempt.ticket);
     await limiter.recordSuccess(body.username);
     const deviceName = body.deviceName || describeDevice(request);
     const { token, session } = await startSession(db, account.userId, deviceName);
@@ -136,13 +147,11 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     // Guessing the current password here is held to the same limit as at sign-in.
     const { username } = caller.account;
     const attempt = await limiter.reserve(username, request.ip, ctx.now().getTime());
-    if (!attempt.isAllowed) {
-      return tooManyAttempts(reply, attempt.retryAfter, 'Too many wrong passwords. Try again later.');
-    }
-    if (!(await verifyPassword(body.currentPassword, caller.account.passwordHash ?? DUMMY_HASH))) {
-      return sendProblem(reply, 400, 'wrong_password', 'Your current password is not right.');
-    }
-    await limiter.takeBack(attempt.ticket);
+    if (!attempt.isAllowed) return refuseAttempt(reply, attempt, 'Too many wrong passwords.');
+    const isRight = await checkInPlace(attempt.ticket, () =>
+      verifyPassword(body.currentPassword, caller.account.passwordHash ?? DUMMY_HASH),
+    );
+    if (!isRight) return sendProblem(reply, 400, 'wrong_password', 'Your current password is not right.');
     await setPassword(db, caller.account.userId, body.newPassword);
     return reply.code(204).send();
   });
@@ -185,8 +194,12 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
   });
 }
 
-function tooManyAttempts(reply: FastifyReply, retryAfter: number, message: string) {
-  reply.header('retry-after', String(retryAfter));
+/** 429 with when to try again: after the window, or shortly when only the queue was too long. */
+function refuseAttempt(reply: FastifyReply, refusal: Attempt & { isAllowed: false }, tooMany: string) {
+  reply.header('retry-after', String(refusal.retryAfter));
+  const message = refusal.isBusy
+    ? 'Too many sign-ins are being checked at once. Try again in a few seconds.'
+    : `${tooMany} Try again in ${minutes(refusal.retryAfter)}.`;
   return sendProblem(reply, 429, 'too_many_attempts', message);
 }
 
