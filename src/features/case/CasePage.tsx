@@ -32,6 +32,7 @@ import { RAG_TAG_CLASS } from '../inbox/dueSummary';
 import { ClarificationSteps } from '../intake/ClarificationSteps';
 import { loggedReference, RefusedChanges } from '../refused';
 import { SendingSteps } from '../sending/SendingSteps';
+import { AddNote } from './AddNote';
 import { allowedSteps } from './allowedSteps';
 import { type CaseContextValue, CaseProvider } from './caseContext';
 import { caseDeadline } from './caseDeadline';
@@ -140,6 +141,8 @@ export function CasePage() {
   const next = whatHappensNext(state, now, nameOf);
   const unsent = view.pending.map((event) => ({
     eventId: event.id,
+    type: event.type,
+    payload: event.payload,
     summary: summaryOf(event, nameOf),
     actorName: nameOf(event.actor),
     madeAt: event.madeAt,
@@ -192,6 +195,7 @@ export function CasePage() {
           <SendingSteps />
           <ClosingSteps />
           <Documents />
+          <AddNote />
         </div>
         <div className="govuk-grid-column-one-third-from-desktop">
           <DeadlinePanel deadline={deadline} today={context.today} />

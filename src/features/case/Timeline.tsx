@@ -2,11 +2,16 @@
 // reached the server, and from which device (by the name its person gave it, which the server
 // records with each step, so other people's devices are named too). This device's unsent
 // steps come first, marked, so nobody mistakes "done here" for "everyone can see it".
+// A note shows its text under its summary, as plain text (React escapes it; never HTML): a
+// note's whole point is what it says, and the one-line summary only says one was added.
 import type { TimelineEntry } from '../../domain';
 import { deviceLabel } from './deviceLabel';
 import { instantText } from './whenText';
 
-export type UnsentStep = {
+/** What a step carries, sent or not: enough to find a note's text. */
+type StepWithPayload = { type: string; payload: Readonly<Record<string, unknown>> };
+
+export type UnsentStep = StepWithPayload & {
   eventId: string;
   summary: string;
   actorName: string;
@@ -32,6 +37,23 @@ function namesFor(
   return { ...deviceNames, [entry.deviceId]: entry.deviceName };
 }
 
+/** A note's text, or null for any other step (or a note whose text is missing). */
+export function noteTextOf(step: StepWithPayload): string | null {
+  const text = step.payload.text;
+  return step.type === 'note.added' && typeof text === 'string' ? text : null;
+}
+
+/** The words of a note under its summary, keeping the lines people typed; nothing for other steps. */
+function NoteText({ step }: { step: StepWithPayload }) {
+  const text = noteTextOf(step);
+  if (text === null) return null;
+  return (
+    <div className="moj-timeline__description" data-testid="note-text">
+      <p className="govuk-body app-preserve-lines govuk-!-text-break-word govuk-!-margin-bottom-0">{text}</p>
+    </div>
+  );
+}
+
 export function Timeline({ entries, unsent, deviceNames, thisDeviceId = null }: TimelineProps) {
   const newestFirst = [...entries].sort((a, b) => b.seq - a.seq);
   if (newestFirst.length === 0 && unsent.length === 0) {
@@ -54,6 +76,7 @@ export function Timeline({ entries, unsent, deviceNames, thisDeviceId = null }: 
             <strong className="govuk-tag govuk-tag--yellow">Not sent yet</strong> Done on this device{' '}
             {instantText(step.madeAt)}
           </p>
+          <NoteText step={step} />
         </div>
       ))}
       {newestFirst.map((entry) => (
@@ -74,6 +97,7 @@ export function Timeline({ entries, unsent, deviceNames, thisDeviceId = null }: 
           <p className="moj-timeline__date">
             <time dateTime={entry.acceptedAt}>Reached the server {instantText(entry.acceptedAt)}</time>
           </p>
+          <NoteText step={entry} />
         </div>
       ))}
     </div>
