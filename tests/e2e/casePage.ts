@@ -19,6 +19,13 @@ export async function allSent(page: Page): Promise<void> {
     .toBe(0);
 }
 
+/** Waits until the sync indicator says this device has nothing left to send. */
+export async function allChangesSent(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.getByTestId('sync-indicator').textContent(), { timeout: SYNC_TIMEOUT_MS })
+    .toMatch(/^All changes sent/);
+}
+
 /** Waits for a part of the page; on failure says what the page showed instead. */
 export async function shows(page: Page, testId: string): Promise<void> {
   try {

@@ -3,20 +3,14 @@
 // meanwhile the manager, online, adds one to the same case; back online, both devices show the
 // same timeline in the server's order (the manager's step first, as it reached the server
 // first), with every step once and none lost, and nothing is left waiting on the case worker's.
-// The app has no way to add a note by hand, so adding a document (a step everyone may take in
-// any open state) is the step both people take.
+// The step both people take is adding a document (anyone may, in any open state); notes have a
+// test of their own (./notes.test.ts).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { allSent } from './casePage';
+import { allChangesSent, allSent } from './casePage';
 import { addDocument, SYNC_TIMEOUT_MS, timelineOf, useE2eSuite } from './harness';
 
 const SUBJECT = 'Missed bin collections 2025';
-
-async function allChangesSent(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.getByTestId('sync-indicator').textContent(), { timeout: SYNC_TIMEOUT_MS })
-    .toMatch(/^All changes sent/);
-}
 
 /** The timeline once every step shown on it has reached the server. */
 async function sentTimeline(page: Page) {

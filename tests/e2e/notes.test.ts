@@ -7,7 +7,7 @@
 // error.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { allSent } from './casePage';
+import { allChangesSent, allSent } from './casePage';
 import { SYNC_TIMEOUT_MS, timelineOf, useE2eSuite } from './harness';
 
 const ADDED =
@@ -29,12 +29,6 @@ function notesOf(page: Page): Promise<NoteOnTimeline[]> {
         isSent: item.getAttribute('data-status') === 'accepted',
       })),
   );
-}
-
-async function allChangesSent(page: Page): Promise<void> {
-  await expect
-    .poll(() => page.getByTestId('sync-indicator').textContent(), { timeout: SYNC_TIMEOUT_MS })
-    .toMatch(/^All changes sent/);
 }
 
 /** What has focus now, by its test id or else its id. */
