@@ -168,13 +168,15 @@ export async function rebuildCaseSummaries(
 /**
  * After an administrator changed the person's teams: works out again, with the new teams,
  * which stored cases are in their My work, and writes those that moved in or out (the case and
- * its summary). The caller stops this tab's pulls first, so none writes with the old teams
- * meanwhile. Returns how many cases moved.
+ * its summary), telling `onMoved` of each batch. The caller stops this tab's pulls first, so
+ * none writes with the old teams meanwhile, and runs this only in the tab that leads: the only
+ * one that pulls, so no pull in another tab writes a newer case under it. Returns how many moved.
  */
 export async function rederiveMyWork(
   cases: RxCollection<StreamRow>,
   summaries: CaseSummaryCollection,
   person: { userId: string; teamIds: readonly string[] },
+  onMoved: (rows: (StreamRow & { _deleted: boolean })[]) => void = () => undefined,
 ): Promise<number> {
   let moved = 0;
   await forEachCaseBatch(cases, async (batch) => {
@@ -185,6 +187,7 @@ export async function rederiveMyWork(
     if (changed.length === 0) return;
     await writeServerRows(cases, changed, 'clearway-teams-changed');
     await writeCaseSummaries(summaries, changed);
+    onMoved(changed);
     moved += changed.length;
   });
   return moved;

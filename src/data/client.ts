@@ -270,7 +270,13 @@ export function createClearwayClient(options: ClientOptions) {
     const { session } = current;
     await current.sync.stop();
     try {
-      await rederiveMyWork(current.db.cases, current.db.caseSummaries, session.user);
+      // Only the tab that leads pulls, so only it may write cases: a tab that does not lead
+      // would put what it read over what the leading tab's pull has written since.
+      if (current.db.isLeader())
+        await rederiveMyWork(current.db.cases, current.db.caseSummaries, session.user, (moved) => {
+          // Cases now held have their files fetched ahead; those no longer held stop.
+          void current.blobs.prefetchCases(moved);
+        });
     } catch (error) {
       // The lists keep the old My work until the next pull of each case; syncing must go on.
       console.error('Working out My work for the new teams failed:', error);
