@@ -7,8 +7,17 @@
 // words, and is shown like any change the server judged and refused.
 import { ApiError } from './api';
 
-/** Answers that mean "not this content"; anything else (offline, 401, 429, 5xx) is retried whole. */
-const REFUSED_CONTENT: ReadonlySet<number> = new Set([400, 413, 422]);
+/**
+ * The server's own answers that mean "not this content". Anything else is retried whole: offline,
+ * 401, 429, 5xx, and a 400 or 413 from a proxy or firewall in front (no such code), which says
+ * nothing about the changes and must not have them all marked refused on this device.
+ */
+const REFUSED_CONTENT: ReadonlySet<string> = new Set([
+  'invalid_event',
+  'invalid_request',
+  'malformed_json',
+  'too_large',
+]);
 
 export async function pushInParts<R>(
   rows: readonly R[],
@@ -18,12 +27,12 @@ export async function pushInParts<R>(
   try {
     return await push([...rows]);
   } catch (error) {
-    if (!(error instanceof ApiError) || !REFUSED_CONTENT.has(error.status)) throw error;
+    if (!(error instanceof ApiError) || !REFUSED_CONTENT.has(error.code)) throw error;
     const [only] = rows;
     if (rows.length === 1 && only !== undefined) {
       await refuse(
         only,
-        error.status === 413
+        error.code === 'too_large'
           ? 'This change is too large to send.'
           : // Alone in its push, the server's "Change 1 …" is this change.
             error.message.replace(/^Change \d+\b/, 'This change'),

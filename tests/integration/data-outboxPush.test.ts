@@ -61,4 +61,31 @@ describe('pushing an outbox that holds a change the server cannot take', () => {
     ).json()) as { documents: { id: string }[] };
     expect(pulled.documents.map((d) => d.id)).not.toContain(unknown.stream);
   });
+
+  it('sends again, whole, a push that something in front of the server refused (no change is marked refused)', async () => {
+    let refusals = 2;
+    // A proxy or firewall answering 400 with a page of its own, twice, then letting pushes through.
+    const proxy: typeof fetch = (input, init) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.endsWith('/api/replication/events/push') && refusals > 0) {
+        refusals -= 1;
+        return Promise.resolve(new Response('<h1>Bad Request</h1>', { status: 400 }));
+      }
+      return fetch(input, init);
+    };
+    const device = newDevice(suiteServer().url, 'behind a proxy', { isOnline: true }, proxy);
+    devices.push(device);
+    const { client } = device;
+    await client.signIn('caseworker', 'demo');
+    const session = client.session$.getValue();
+    const who = { userId: 'caseworker', deviceId: session.deviceId ?? '', token: '' } satisfies SignedIn;
+    const logged = caseLogged(who);
+    await client.sendEvent(logged.stream, 'case.logged', logged.payload);
+    const db = client.database!;
+    await eventually('the case to be accepted and pulled', async () =>
+      (await db.cases.findOne(logged.stream).exec()) ? true : undefined,
+    );
+    expect(refusals).toBe(0);
+    expect(await db.outbox.count({ selector: { status: 'rejected' } }).exec()).toBe(0);
+  });
 });
