@@ -67,8 +67,13 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
    * Runs a password check in the place `ticket` holds and gives the place back however it ends:
    * a failure when the password was wrong, none when it was right or the check itself failed.
    */
-  const checkInPlace = async (ticket: AttemptTicket, check: () => Promise<boolean>) => {
-    let isRight: boolean | undefined;
+  /**
+   * Runs everything between taking a place and giving it back, so nothing that fails on the way
+   * (a database blip finding the account) keeps the place. `check` answers true (right), false
+   * (a wrong guess, counted) or null (no guess: refused for another reason).
+   */
+  const checkInPlace = async <T extends boolean | null>(ticket: AttemptTicket, check: () => Promise<T>) => {
+    let isRight: T | undefined;
     try {
       isRight = await check();
       return isRight;
@@ -86,17 +91,20 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
     // in under the limit (sign-ins that arrive together wait their turn for one).
     const attempt = await limiter.reserve(body.username, request.ip, ctx.now().getTime());
     if (!attempt.isAllowed) return refuseAttempt(reply, attempt, 'Too many failed sign-ins.');
-    const account = await findAccountByUsername(db, body.username);
-    if (account?.isDemo && ctx.config.mode === 'production') {
-      await limiter.settle(attempt.ticket, false, ctx.now().getTime());
+    const found: { account: Awaited<ReturnType<typeof findAccountByUsername>> } = { account: undefined };
+    const isRight = await checkInPlace(attempt.ticket, async () => {
+      const account = await findAccountByUsername(db, body.username);
+      found.account = account;
+      if (account?.isDemo && ctx.config.mode === 'production') return null;
+      // A missing account is checked against a dummy hash too: it takes as long, and it is a failure.
+      return (
+        (await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH)) && !!account?.passwordHash
+      );
+    });
+    const { account } = found;
+    if (isRight === null) {
       return sendProblem(reply, 401, 'bad_credentials', `${DEMO_REFUSED} Sign in with your own account.`);
     }
-    // A missing account is checked against a dummy hash too: it takes as long, and it is a failure.
-    const isRight = await checkInPlace(
-      attempt.ticket,
-      async () =>
-        (await verifyPassword(body.password, account?.passwordHash ?? DUMMY_HASH)) && !!account?.passwordHash,
-    );
     if (!account || !isRight) {
       return sendProblem(reply, 401, 'bad_credentials', 'The username or password is not right.');
     }
