@@ -388,7 +388,8 @@ export function startReplication(options: ReplicationOptions): SyncController {
     const failures = [...errors.values()];
     const lastError = failures.find((e) => e.isOffline) ?? failures[0] ?? null;
     const cases = pulls.cases;
-    const isFetchingMyWork = cases.active$.getValue() && !cases.hasPriority$.getValue();
+    // In every tab: one that does not lead learns of it from the stored checkpoint.
+    const isFetchingMyWork = !cases.hasPriority$.getValue();
     if (lastError?.isOffline) {
       next = {
         state: 'offline',

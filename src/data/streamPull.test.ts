@@ -212,6 +212,7 @@ describe('pulling a stream collection', () => {
         // Another tab leads, and goes on leading.
         waitForLeadership: () => new Promise<boolean>(() => undefined),
         getLocal: (id) => database.getLocal(id),
+        getLocal$: (id) => database.getLocal$(id),
         upsertLocal: (id, data) => database.upsertLocal(id, data as never),
       },
     });
@@ -219,6 +220,23 @@ describe('pulling a stream collection', () => {
     // What is tested is that this returns at all: it waited for leadership before.
     await pull.cancel();
     expect(calls).toEqual([]);
+  });
+
+  it('in a tab that never leads, holds the priority pages once the leading tab stores a checkpoint', async () => {
+    const database = await openFresh();
+    pull = start(database, pagesOf([caseDoc(1)]), {
+      db: {
+        waitForLeadership: () => new Promise<boolean>(() => undefined),
+        getLocal: (id) => database.getLocal(id),
+        getLocal$: (id) => database.getLocal$(id),
+        upsertLocal: (id, data) => database.upsertLocal(id, data as never),
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pull.hasPriority$.getValue()).toBe(false);
+    // The leading tab (here, directly) stores its first checkpoint.
+    await database.upsertLocal('pull-checkpoint:test:cases', { checkpoint: 1 });
+    await vi.waitFor(() => expect(pull?.hasPriority$.getValue()).toBe(true));
   });
 
   it('goes round again when told of a change while pulling', async () => {

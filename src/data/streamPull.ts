@@ -18,7 +18,7 @@
 // person's My work, so a new device shows it after one or two pages rather than fifty. They
 // are stored like any page but move no checkpoint; the full pull that follows brings them
 // again, and everything that changed meanwhile.
-import { BehaviorSubject, filter, firstValueFrom } from 'rxjs';
+import { BehaviorSubject, filter, firstValueFrom, type Observable } from 'rxjs';
 
 export type PulledPage<D> = { documents: D[]; checkpoint: unknown };
 
@@ -26,6 +26,8 @@ export type PulledPage<D> = { documents: D[]; checkpoint: unknown };
 export type PullDatabase = {
   waitForLeadership: () => Promise<unknown>;
   getLocal: (id: string) => Promise<{ get: (path: string) => unknown } | null>;
+  /** The local document as it changes, in any tab (a tab that does not lead sees the leader's). */
+  getLocal$: (id: string) => Observable<unknown | null>;
   upsertLocal: <T>(id: string, data: T) => Promise<unknown>;
 };
 
@@ -62,7 +64,7 @@ export type StreamPull = {
   awaitInitialPull: () => Promise<void>;
   /**
    * True once this device holds at least the priority pages: they are stored, or the server has
-   * none, or this is not a first sync (known only in the tab that pulls).
+   * none, or this is not a first sync (a checkpoint is stored, which every tab sees).
    */
   hasPriority$: BehaviorSubject<boolean>;
   /** Resolves once no pull is under way or asked for. */
@@ -195,12 +197,17 @@ export function startStreamPull<D>(options: StreamPullOptions<D>): StreamPull {
     },
     async cancel() {
       isCancelled = true;
+      watching.unsubscribe();
       if (retryTimer) clearTimeout(retryTimer);
       // The database may be removed next: no write may still be under way.
       await writing.catch(() => undefined);
     },
   };
 
+  // A tab that does not lead learns from the checkpoint the leading tab stores.
+  const watching = db.getLocal$(options.checkpointKey).subscribe((stored) => {
+    if (stored && !hasPriority$.getValue()) hasPriority$.next(true);
+  });
   void (async () => {
     if (options.waitForLeadership) await db.waitForLeadership();
     if (isCancelled) return;
