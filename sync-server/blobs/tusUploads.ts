@@ -9,7 +9,7 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { FileStore } from '@tus/file-store';
-import { Server } from '@tus/server';
+import { Server, type Upload } from '@tus/server';
 import type { Queryable } from '../storage/database';
 import { type BlobStore, hashFile } from './blobStore';
 import { SNIFF_BYTES, sniffStream } from './fileKind';
@@ -20,6 +20,26 @@ export const UPLOADER_HEADER = 'x-clearway-uploader';
 const SHA256 = /^[0-9a-f]{64}$/;
 /** How often abandoned uploads are looked for (sooner when they expire sooner). */
 const CLEAN_UP_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * A file store that can answer for an upload it has just handed to the blob store. tus reads an
+ * upload back after finishing it within its POST (an empty file, or one sent whole with
+ * creation-with-upload) to decide on Upload-Expires; by then onUploadFinish has moved the file
+ * away, and the read would turn a finished upload into a 404.
+ */
+class AdoptingFileStore extends FileStore {
+  readonly #handedOver = new Map<string, Upload>();
+
+  handedOver(upload: Upload): void {
+    this.#handedOver.set(upload.id, upload);
+    // Long enough for the request that finished it; nothing asks after that.
+    setTimeout(() => this.#handedOver.delete(upload.id), 60_000).unref();
+  }
+
+  override async getUpload(id: string): Promise<Upload> {
+    return this.#handedOver.get(id) ?? super.getUpload(id);
+  }
+}
 
 type TusRefusal = { status_code: number; body: string };
 const refuse = (status: number, error: string, message: string): TusRefusal => ({
@@ -33,7 +53,10 @@ export function createTusServer(
   blobs: BlobStore,
   expiryMs: number,
 ): Server {
-  const datastore = new FileStore({ directory: uploadsDir, expirationPeriodInMilliseconds: expiryMs });
+  const datastore = new AdoptingFileStore({
+    directory: uploadsDir,
+    expirationPeriodInMilliseconds: expiryMs,
+  });
   return new Server({
     path: UPLOADS_PATH,
     datastore,
@@ -76,6 +99,7 @@ export function createTusServer(
       // Never the uploader's `filetype`: it is whatever the client chose to claim.
       const contentType = await sniffStream(createReadStream(filePath, { start: 0, end: SNIFF_BYTES - 1 }));
       await blobs.adopt(actual, filePath);
+      datastore.handedOver(upload);
       await datastore.configstore.delete(upload.id);
       await db.query(
         `insert into blobs (sha256, size, filename, content_type, uploaded_by) values ($1, $2, $3, $4, $5)
