@@ -27,6 +27,7 @@ import {
   switchMap,
 } from 'rxjs';
 import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
 import { type EventId, eventEnvelopeSchema, streamSchema } from '../domain';
 import { type ApiClient, ApiError, createApiClient, type LoginResponse, type SessionUser } from './api';
 import { type BlobCache, type BlobCacheOptions, createBlobCache } from './blobs';
@@ -107,6 +108,10 @@ type Active = {
   sync: SyncController;
   blobs: BlobCache;
 };
+
+/** What one tab tells the others of the same device. */
+const tabMessageSchema = z.object({ kind: z.literal('wiped'), notice: z.string().nullable() });
+type TabMessage = z.infer<typeof tabMessageSchema>;
 
 const SIGNED_OUT: Extract<SessionState, { status: 'signed-out' }> = {
   status: 'signed-out',
@@ -309,6 +314,8 @@ export function createClearwayClient(options: ClientOptions) {
     try {
       const current = await deactivate();
       token = null;
+      // The other tabs let go of the database first: until they do, it cannot be deleted.
+      otherTabs?.postMessage({ kind: 'wiped', notice } satisfies TabMessage);
       if (current) {
         await removeDatabase(current.db, {
           name: databaseName(current.session.user.userId),
@@ -321,6 +328,36 @@ export function createClearwayClient(options: ClientOptions) {
       store = openDeviceStore(options.indexedDb, deviceStoreName);
       deviceNames$.next({});
       session$.next({ ...SIGNED_OUT, notice });
+    } finally {
+      isWiping = false;
+    }
+  }
+
+  // The tabs of one device share its data: when one wipes it (sign-out, a revoked device: only
+  // the tab that leads hears of that), the others let go of it and show the person signed out
+  // too, saying why, instead of working on a database that has gone.
+  const otherTabs =
+    typeof BroadcastChannel === 'function' ? new BroadcastChannel(`clearway:${deviceStoreName}`) : null;
+  // A channel keeps Node running; a browser tab is not held open by it either way.
+  (otherTabs as { unref?: () => void } | null)?.unref?.();
+  otherTabs?.addEventListener('message', (event: MessageEvent) => {
+    const message = tabMessageSchema.safeParse(event.data);
+    if (message.success) void wipedElsewhere(message.data.notice);
+  });
+
+  async function wipedElsewhere(notice: string | null): Promise<void> {
+    if (isWiping) return;
+    isWiping = true;
+    try {
+      // Said at once: the data has already gone from under this tab.
+      token = null;
+      session$.next({ ...SIGNED_OUT, notice });
+      const current = await deactivate();
+      // Closed, so the tab that wipes can delete it (it is told before it starts).
+      if (current) await current.db.close().catch(() => undefined);
+      store.close();
+      store = openDeviceStore(options.indexedDb, deviceStoreName);
+      deviceNames$.next({});
     } finally {
       isWiping = false;
     }
@@ -623,6 +660,7 @@ export function createClearwayClient(options: ClientOptions) {
 
     /** Stops syncing and closes the database, keeping the data (tests; page unload). */
     async close(): Promise<void> {
+      otherTabs?.close();
       const current = await deactivate();
       if (current) await current.db.close();
       store.close();

@@ -3,6 +3,7 @@
 // updates (GET /api/replication/events/stream), so six tabs do not use up the browser's six
 // connections. A step taken in one tab shows in the other without a reload; when the leading tab
 // is closed the other takes over: it opens the stream and another person's step reaches it.
+// When the device is signed out from another, every tab shows it, not only the one that hears.
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allSent } from './casePage';
@@ -60,5 +61,27 @@ describe('several tabs on one device', () => {
     await allSent(manager.page);
     await expect.poll(() => showsSent(second, fromManager), { timeout: SYNC_TIMEOUT_MS }).toBe(true);
     expect((await timelineOf(second)).filter((s) => s.step === fromSecond)).toHaveLength(1);
+  });
+
+  it('all show the person signed out, saying why, when the device is signed out from another', async () => {
+    const lost = await suite.signedIn('official');
+    const other = await lost.context.newPage();
+    await other.goto(`${suite.base}/`);
+    await other.getByRole('heading', { level: 1, name: 'My work' }).waitFor({ timeout: SYNC_TIMEOUT_MS });
+
+    const kept = await suite.signedIn('official');
+    await kept.page.goto(`${suite.base}/account`);
+    const signOutOther = kept.page.getByRole('button', { name: /Sign out this device/ });
+    await signOutOther.first().waitFor();
+    await signOutOther.click();
+
+    // Only the leading tab hears it from the server; the other is told by that tab, without a reload.
+    await lost.page.getByTestId('signed-out-notice').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await other.getByTestId('signed-out-notice').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    await expect
+      .poll(() => other.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)), {
+        timeout: SYNC_TIMEOUT_MS,
+      })
+      .not.toEqual(expect.arrayContaining([expect.stringMatching(/clearway-official/)]));
   });
 });
