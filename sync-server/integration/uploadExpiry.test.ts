@@ -60,11 +60,13 @@ describe.each(databasesUnderTest())('abandoned uploads on $name', (engine) => {
     expect(await readdir(uploadsDir())).toEqual(expect.arrayContaining([abandonedId, `${abandonedId}.json`]));
 
     // The server's own regular clean-up, not one the test calls.
-    const deadline = Date.now() + 20_000;
-    while ((await readdir(uploadsDir())).some((file) => file.startsWith(abandonedId))) {
-      expect(Date.now(), 'the abandoned upload was never removed').toBeLessThan(deadline);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await expect
+      .poll(async () => (await readdir(uploadsDir())).some((file) => file.startsWith(abandonedId)), {
+        message: 'the abandoned upload was never removed',
+        timeout: 20_000,
+        interval: 250,
+      })
+      .toBe(false);
 
     const head = await fetch(abandonedUrl, { method: 'HEAD', headers: tusHeaders() });
     expect([404, 410]).toContain(head.status);
