@@ -2,7 +2,6 @@
 // case's people open the file only if you could open it yourself, or are the one who uploads it
 // (blobs/blobAccess.ts). The app's own offline order (document.added pushed, the upload later)
 // and a file re-used from a case where it could be opened keep working.
-import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databasesUnderTest } from '../testing/databases';
 import {
@@ -13,10 +12,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../testing/server';
-
-const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-const b64 = (text: string) => Buffer.from(text).toString('base64');
-const pdfBytes = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 9)]);
+import { b64, pdfBytes, sha256 } from '../testing/uploadFiles';
 
 describe.each(databasesUnderTest())('who may open a file a case references, on $name', (engine) => {
   let server: TestServer;

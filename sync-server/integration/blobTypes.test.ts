@@ -2,15 +2,14 @@
 // from its bytes (the uploader's claimed type and name count for nothing), shows only PDFs and
 // images in place, and sends every file with `nosniff` and a sandboxing CSP. Rows stored before
 // the server read types keep their claimed type, which is believed only when the bytes agree.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databasesUnderTest } from '../testing/databases';
 import { type SignedIn, startTestServer, type TestServer } from '../testing/server';
+import { b64, sha256 } from '../testing/uploadFiles';
 
-const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-const b64 = (text: string) => Buffer.from(text).toString('base64');
 const CORPUS_DIR = process.env.CLEARWAY_PDF_CORPUS ?? join(import.meta.dirname, '../../../shared/pdf-corpus');
 const PDF = readFileSync(join(CORPUS_DIR, 'tracemonkey.pdf'));
 const PNG = readFileSync(join(import.meta.dirname, '../../public/icons/icon-192.png'));

@@ -1,6 +1,6 @@
 // Files: resumable tus uploads (a connection cut halfway, then resumed), the server's own
 // SHA-256 check, content-addressed downloads with Range and ETag, and who may read a file.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import * as tus from 'tus-js-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,11 +14,7 @@ import {
   startTestServer,
   type TestServer,
 } from '../testing/server';
-
-const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-const b64 = (text: string) => Buffer.from(text).toString('base64');
-/** Random bytes behind a PDF's signature: what the server reads the type from (blobTypes.test.ts). */
-const pdfBytes = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 9)]);
+import { b64, pdfBytes, sha256 } from '../testing/uploadFiles';
 
 /** Sends the first `cutAfter` bytes of a PATCH, then drops the connection, as a train entering a tunnel would. */
 function patchThenCut(url: string, token: string, data: Buffer, cutAfter: number): Promise<void> {

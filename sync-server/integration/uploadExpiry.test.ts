@@ -1,17 +1,14 @@
 // Abandoned uploads: an upload started and never finished is removed from the server's disk once
 // CLEARWAY_UPLOAD_EXPIRY_DAYS have passed (here a few seconds), and can no longer be resumed; a
 // file whose upload finished stays.
-import { createHash, randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databasesUnderTest } from '../testing/databases';
 import { type SignedIn, startTestServer, type TestServer } from '../testing/server';
+import { b64, pdfBytes, sha256 } from '../testing/uploadFiles';
 
 const EXPIRY_SECONDS = 3;
-const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
-const b64 = (text: string) => Buffer.from(text).toString('base64');
-const pdfBytes = (size: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 9)]);
 
 describe.each(databasesUnderTest())('abandoned uploads on $name', (engine) => {
   let server: TestServer;
