@@ -323,14 +323,19 @@ export function createClearwayClient(options: ClientOptions) {
           indexedDb: options.indexedDb,
         });
       }
-      store.close();
-      await store.delete();
-      store = openDeviceStore(options.indexedDb, deviceStoreName);
-      deviceNames$.next({});
+      await renewDeviceStore({ isDeleted: true });
       session$.next({ ...SIGNED_OUT, notice });
     } finally {
       isWiping = false;
     }
+  }
+
+  /** The device store opened afresh once a session has ended here; deleted first by a wipe. */
+  async function renewDeviceStore({ isDeleted }: { isDeleted: boolean }): Promise<void> {
+    store.close();
+    if (isDeleted) await store.delete();
+    store = openDeviceStore(options.indexedDb, deviceStoreName);
+    deviceNames$.next({});
   }
 
   // The tabs of one device share its data: when one wipes it (sign-out, a revoked device: only
@@ -355,9 +360,8 @@ export function createClearwayClient(options: ClientOptions) {
       const current = await deactivate();
       // Closed, so the tab that wipes can delete it (it is told before it starts).
       if (current) await current.db.close().catch(() => undefined);
-      store.close();
-      store = openDeviceStore(options.indexedDb, deviceStoreName);
-      deviceNames$.next({});
+      // The tab that wipes deletes the store; this one only lets go of its copy.
+      await renewDeviceStore({ isDeleted: false });
     } finally {
       isWiping = false;
     }
