@@ -2,8 +2,7 @@
 // when it reconnects, and fetched ahead onto the devices of people who hold the case, so they
 // open offline there too. Real server in-process (PGlite, tus file store).
 import { describe, expect, it } from 'vitest';
-import { caseLogged } from '../../sync-server/testing/server';
-import { eventually, newDevice, serverForSuite } from './dataDevices';
+import { caseForTheOfficial, eventually, newDevice, serverForSuite } from './dataDevices';
 
 describe('documents on a device', () => {
   const suiteServer = serverForSuite();
@@ -14,16 +13,8 @@ describe('documents on a device', () => {
     try {
       await sam.client.signIn('caseworker', 'demo');
       await tom.client.signIn('official', 'demo');
-      const deviceId = sam.client.session$.getValue().deviceId ?? '';
-      const logged = caseLogged({ userId: 'caseworker', deviceId, token: '' });
-      await sam.client.sendEvent(logged.stream, 'case.logged', logged.payload);
       // Priya (the official on Tom's tablet) is given the case: she now holds it.
-      await sam.client.sendEvent(logged.stream, 'case.allocated', {
-        allocationId: 'alloc-1',
-        to: 'official',
-        teamId: 'waste-policy',
-        service: 'Waste policy',
-      });
+      const logged = { stream: await caseForTheOfficial(sam.client) };
 
       sam.network.isOnline = false;
       // 300 KB: several tus requests would be needed with a small chunk; the bytes must survive.

@@ -7,8 +7,7 @@ import { z } from 'zod';
 import type { ClearwayClient } from '../../src/data';
 import { type BlobCache, type BlobRef, referencedBlobs, TUS_RETRY_DELAYS_MS } from '../../src/data/blobs';
 import { eventCatalogue, sha256Schema } from '../../src/domain';
-import { caseLogged } from '../../sync-server/testing/server';
-import { eventually, newDevice, serverForSuite } from './dataDevices';
+import { caseForTheOfficial, eventually, newDevice, serverForSuite } from './dataDevices';
 
 /** Short waits so a test sees several retries in well under a second. */
 const FAST_PREFETCH = { retryDelaysMs: TUS_RETRY_DELAYS_MS, prefetchRetryMs: { first: 50, max: 200 } };
@@ -103,15 +102,7 @@ async function caseHeldByPriya(url: string, tom: ReturnType<typeof holderDevice>
   const sam = newDevice(url, 'sam-laptop', { isOnline: true }, transport, { uploads: { retryDelaysMs: [] } });
   await sam.client.signIn('caseworker', 'demo');
   await tom.client.signIn('official', 'demo');
-  const deviceId = sam.client.session$.getValue().deviceId ?? '';
-  const logged = caseLogged({ userId: 'caseworker', deviceId, token: '' });
-  await sam.client.sendEvent(logged.stream, 'case.logged', logged.payload);
-  await sam.client.sendEvent(logged.stream, 'case.allocated', {
-    allocationId: 'alloc-1',
-    to: 'official',
-    teamId: 'waste-policy',
-    service: 'Waste policy',
-  });
+  const logged = { stream: await caseForTheOfficial(sam.client) };
   /** Waits until Priya's tablet holds the case with an event of `type` in its timeline. */
   const holderHasPulled = (type: string) =>
     eventually(`Priya’s tablet to pull the case with ${type}`, async () => {

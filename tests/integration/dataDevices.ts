@@ -4,7 +4,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll } from 'vitest';
 import { type ClearwayClient, type ClientOptions, createClearwayClient } from '../../src/data';
 import { databasesUnderTest } from '../../sync-server/testing/databases';
-import { startTestServer, type TestServer } from '../../sync-server/testing/server';
+import { caseLogged, startTestServer, type TestServer } from '../../sync-server/testing/server';
 
 /** The database the data layer's tests run the server on (PGlite, in memory). */
 export const pglite = databasesUnderTest()[0]!;
@@ -65,4 +65,21 @@ export async function eventually<T>(
     if (Date.now() - started > limitMs) throw new Error(`Gave up waiting: ${what}`);
     await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
   }
+}
+
+/**
+ * A case logged on the caseworker's signed-in `client` and allocated to the official (Priya),
+ * who then holds it: the blob tests' usual start. Returns the case's stream id.
+ */
+export async function caseForTheOfficial(client: ClearwayClient): Promise<string> {
+  const deviceId = client.session$.getValue().deviceId ?? '';
+  const logged = caseLogged({ userId: 'caseworker', deviceId, token: '' });
+  await client.sendEvent(logged.stream, 'case.logged', logged.payload);
+  await client.sendEvent(logged.stream, 'case.allocated', {
+    allocationId: 'alloc-1',
+    to: 'official',
+    teamId: 'waste-policy',
+    service: 'Waste policy',
+  });
+  return logged.stream;
 }
