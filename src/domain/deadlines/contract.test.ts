@@ -1,7 +1,15 @@
 // The contract other parts of Clearway call (src/domain/deadlines/index.ts): every named rule in
 // the issue answers with a date, or an instant for breach, and stamps the calendar version.
 import { describe, expect, it } from 'vitest';
-import { computeDeadline, dueDate, explainDueDate, REGIONS, RULES, shippedCalendar } from './index';
+import {
+  calendarWithExtraDays,
+  computeDeadline,
+  dueDate,
+  explainDueDate,
+  REGIONS,
+  RULES,
+  shippedCalendar,
+} from './index';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const CONTRACT_RULES = [
@@ -39,5 +47,21 @@ describe('the deadline contract', () => {
       expect(d.label).toBe(RULES[rule].label);
       expect(explainDueDate({ rule, received, region: 'northern-ireland' }).due).toBe(d.due);
     }
+  });
+
+  it('finds a date worked out before only for the same input on the same calendar', () => {
+    const input = { rule: 'foi', received: '2026-02-02', region: 'england-and-wales' } as const;
+    const first = computeDeadline(input);
+    expect(first.due).toBe('2026-03-02');
+    // What a caller does with its answer does not change the next answer.
+    first.due = 'changed';
+    expect(computeDeadline(input).due).toBe('2026-03-02');
+    // Another calendar (2 Mar a holiday) and another input are worked out afresh.
+    const calendar = calendarWithExtraDays(shippedCalendar, [
+      { date: '2026-03-02', title: 'A day of mourning', regions: ['england-and-wales'] },
+    ]);
+    expect(computeDeadline(input, calendar).due).toBe('2026-03-03');
+    expect(computeDeadline({ ...input, received: '2026-02-03' }).due).toBe('2026-03-03');
+    expect(computeDeadline({ ...input, region: 'scotland' }).rule).toBe('foi');
   });
 });

@@ -102,16 +102,32 @@ const run = (raw: DueDateInput, calendar: Calendar) => {
 export const dueDate = (input: DueDateInput, calendar: Calendar = shippedCalendar): string =>
   run(input, calendar).outcome.due;
 
+// A due date depends only on its input and the calendar, and the server works one out for every
+// case document it writes (each push), mostly for the same few inputs: counting 20 working days
+// a day at a time costs far more than finding the answer again. Kept per calendar object (a
+// calendar with added days is a new object) and emptied when it grows past a bound.
+const knownDeadlines = new WeakMap<Calendar, Map<string, Deadline>>();
+const MAX_KNOWN_DEADLINES = 5_000;
+
 /** The due date with the calendar version to store beside it. */
 export const computeDeadline = (input: DueDateInput, calendar: Calendar = shippedCalendar): Deadline => {
+  const known = knownDeadlines.get(calendar) ?? new Map<string, Deadline>();
+  knownDeadlines.set(calendar, known);
+  const key = JSON.stringify(input);
+  const found = known.get(key);
+  // A copy: callers may spread or change what they are given.
+  if (found) return { ...found };
   const { name, config, outcome } = run(input, calendar);
-  return {
+  const deadline: Deadline = {
     rule: name,
     label: config.label,
     basis: config.basis,
     due: outcome.due,
     calendarVersion: calendar.version,
   };
+  if (known.size >= MAX_KNOWN_DEADLINES) known.clear();
+  known.set(key, deadline);
+  return { ...deadline };
 };
 
 export const explainDueDate = (input: DueDateInput, calendar: Calendar = shippedCalendar): Explanation => {
