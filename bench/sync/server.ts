@@ -1,7 +1,9 @@
 // bench:sync (server figures): accepted events per second through the real server on
 // PostgreSQL with 20 concurrent clients pushing, beside the same rows inserted straight into
 // PostgreSQL by 20 concurrent connections, measured in the same run. Aim (issue 3): above
-// 5,000 events/s on a 2-core machine and at least half the raw rate.
+// 5,000 events/s on a 2-core machine and at least half the raw rate. Beside them, the ceiling:
+// the same pushes to an HTTP server that does only the least (leastServer.ts), which says how
+// much of the raw rate any HTTP server of this log can reach on the same machine.
 //   npm run bench:sync  (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local `test` database)
 
 import { fork } from 'node:child_process';
@@ -14,6 +16,7 @@ import { openDatabase } from '../../sync-server/storage/database';
 import { migrate } from '../../sync-server/storage/migrate';
 import { freshSchemaName } from '../../sync-server/testing/databases';
 import { caseLogged, eventOn, outboxRow, push, startTestServer } from '../../sync-server/testing/server';
+import { startLeastServer } from './leastServer';
 import type { PushingDevices, PushingDevicesDone } from './pushingDevices';
 
 const CLIENTS = 20;
@@ -55,24 +58,14 @@ try {
   );
   const total = CLIENTS * PUSHES_PER_CLIENT * EVENTS_PER_PUSH;
 
-  // The devices push from a process of their own; their outboxes are serialised before the clock.
-  const devices = fork(fileURLToPath(new URL('./pushingDevices.ts', import.meta.url)), {
-    execArgv: ['--import', 'tsx'],
-  });
-  const answered = once(devices, 'message') as Promise<[PushingDevicesDone]>;
-  const message = {
-    url: server.url,
-    devices: clients.map((who, c) => ({
-      token: who.token,
-      bodies: batches[c]!.map((batch) => JSON.stringify(batch.map(outboxRow))),
-    })),
-  } satisfies PushingDevices;
+  const outboxes = batches.map((pushes) => pushes.map((batch) => JSON.stringify(batch.map(outboxRow))));
   // Counted from here: the server's work, not the making of the devices' outboxes.
   const cpuBefore = process.cpuUsage();
-  devices.send(message);
-  const [done] = await answered;
+  const done = await pushFromDevices(
+    server.url,
+    clients.map((who, c) => ({ token: who.token, bodies: outboxes[c]! })),
+  );
   const cpu = process.cpuUsage(cpuBefore);
-  if ('error' in done) throw new Error(done.error);
   const serverSeconds = done.ms / 1000;
   const [{ accepted, rejected }] = (await db.query<{ accepted: number; rejected: number }>(
     `select count(*) filter (where status = 'accepted')::int as accepted, count(*) filter (where status = 'rejected')::int as rejected from events`,
@@ -89,6 +82,19 @@ try {
   const chunks: unknown[][] = [];
   for (let i = 0; i < rows.length; i += EVENTS_PER_PUSH) chunks.push(rows.slice(i, i + EVENTS_PER_PUSH));
   const pool = new pg.Pool({ connectionString: url, max: CLIENTS, options: `-c search_path=${schema}` });
+
+  // The ceiling: the same outboxes pushed to a server that only numbers, chains and inserts.
+  await db.query('create table events_least (like events including all)');
+  const least = await startLeastServer(pool, 'events_least');
+  const leastDone = await pushFromDevices(
+    least.url,
+    clients.map((who, c) => ({ token: who.token, bodies: outboxes[c]! })),
+  ).finally(() => least.close());
+  const [{ stored }] = (await db.query<{ stored: number }>(
+    'select count(*)::int as stored from events_least',
+  )) as [{ stored: number }];
+  if (stored !== total) throw new Error(`the least server stored ${stored} of ${total} events`);
+
   const rawStarted = performance.now();
   let next = 0;
   await Promise.all(
@@ -107,6 +113,7 @@ try {
 
   const serverRate = total / serverSeconds;
   const rawRate = rows.length / rawSeconds;
+  const leastRate = total / (leastDone.ms / 1000);
   console.log(`Server on PostgreSQL, ${CLIENTS} concurrent clients, ${EVENTS_PER_PUSH} events a push:`);
   console.log(
     `  accepted events per second (HTTP push, judged, chained, documents and access updated): ${serverRate.toFixed(0)}`,
@@ -122,6 +129,9 @@ try {
   console.log(
     `  ratio server / raw: ${(serverRate / rawRate).toFixed(2)} (aim: above 5,000 events/s and at least 0.5)`,
   );
+  console.log(
+    `  ceiling: an HTTP server that only numbers, chains and inserts the same pushes: ${leastRate.toFixed(0)} events per second, ${(leastRate / rawRate).toFixed(2)} of raw; the server is at ${(serverRate / leastRate).toFixed(2)} of it`,
+  );
 } finally {
   await server.close();
   await db.close();
@@ -129,4 +139,19 @@ try {
   await admin.connect();
   await admin.query(`drop schema if exists "${schema}" cascade`);
   await admin.end();
+}
+
+/** The devices push their outboxes from a process of their own; answers with the wall time. */
+async function pushFromDevices(
+  serverUrl: string,
+  devices: PushingDevices['devices'],
+): Promise<{ ms: number }> {
+  const child = fork(fileURLToPath(new URL('./pushingDevices.ts', import.meta.url)), {
+    execArgv: ['--import', 'tsx'],
+  });
+  const answered = once(child, 'message') as Promise<[PushingDevicesDone]>;
+  child.send({ url: serverUrl, devices } satisfies PushingDevices);
+  const [done] = await answered;
+  if ('error' in done) throw new Error(done.error);
+  return done;
 }
