@@ -3,6 +3,9 @@
 // When the last byte arrives the server hashes the file (streaming), refuses it on a mismatch,
 // and otherwise moves it into the content-addressed BlobStore and records it, with the type the
 // server reads from its first bytes (fileKind.ts): a `filetype` in the metadata is ignored.
+// Bytes the server already has are still uploaded whole and checked the same way (the app never
+// asks first), and the upload succeeds: its sender is recorded as one of the file's uploaders
+// (blob_uploaders), which is what lets their references to it count (blobAccess.ts).
 // Fastify authenticates first and passes the caller in a header it always overwrites.
 // An upload left unfinished is kept for CLEARWAY_UPLOAD_EXPIRY_DAYS after it was started (tus
 // `expiration`: Upload-Expires, then 410), and a regular clean-up removes it from the disk.
@@ -101,9 +104,15 @@ export function createTusServer(
       await blobs.adopt(actual, filePath);
       datastore.handedOver(upload);
       await datastore.configstore.delete(upload.id);
+      // Bytes the server already holds (the same letter sent to two teams) still prove that this
+      // person has the file: the first upload's row stays as it was, but every uploader is
+      // recorded, in one statement so neither is written without the other.
       await db.query(
-        `insert into blobs (sha256, size, filename, content_type, uploaded_by) values ($1, $2, $3, $4, $5)
-         on conflict (sha256) do nothing`,
+        `with stored as (
+           insert into blobs (sha256, size, filename, content_type, uploaded_by) values ($1, $2, $3, $4, $5)
+           on conflict (sha256) do nothing)
+         insert into blob_uploaders (sha256, user_id) values ($1, $5)
+         on conflict (sha256, user_id) do nothing`,
         [
           actual,
           upload.size ?? upload.offset,

@@ -1,5 +1,5 @@
 // Files: tus uploads (handed to @tus/server after sign-in) and content-addressed downloads with
-// Range and ETag. A file is readable by whoever uploaded it and by anyone who may see a case
+// Range and ETag. A file is readable by everyone who uploaded it and by anyone who may see a case
 // whose accepted events reference its sha256 (document.added), if that reference counts: knowing
 // a hash is not a key to the file (blobAccess.ts).
 // Files come from anyone signed in and are served from the app's own origin, so a download must

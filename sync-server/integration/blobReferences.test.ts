@@ -3,6 +3,7 @@
 // (blobs/blobAccess.ts). The app's own offline order (document.added pushed, the upload later)
 // and a file re-used from a case where it could be opened keep working.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../accounts/users';
 import { databasesUnderTest } from '../testing/databases';
 import {
   caseLogged,
@@ -20,12 +21,22 @@ describe.each(databasesUnderTest())('who may open a file a case references, on $
   let official: SignedIn;
   let clearance: SignedIn;
   let manager: SignedIn;
+  /** A policy official who sees only the cases allocated to them. */
+  let outsider: SignedIn;
   beforeAll(async () => {
     server = await startTestServer(engine);
     caseworker = await server.signIn('caseworker');
     official = await server.signIn('official');
     clearance = await server.signIn('clearance');
     manager = await server.signIn('manager');
+    await createAccount(server.db, {
+      username: 'outsider',
+      displayName: 'Jo Bloggs',
+      password: 'outsider password',
+      roles: ['policy_official'],
+      teamIds: ['waste-policy'],
+    });
+    outsider = await server.signIn('outsider', 'outsider password');
   });
   afterAll(() => server?.close());
 
@@ -148,5 +159,29 @@ describe.each(databasesUnderTest())('who may open a file a case references, on $
     expect(await status(clearance, letter)).toBe(404);
     await pushAccepted(official, [documentAdded(official, caseE, letter)]);
     expect(await status(clearance, letter)).toBe(200);
+  });
+
+  it('counts everyone who uploads a file’s bytes as its uploader, not only the first', async () => {
+    // The same request letter sent to two teams. The case worker uploads it first, on case 1,
+    // which neither the official nor the clearance officer may see.
+    const letter = pdfBytes(18_000);
+    const case1 = await caseHeldBy();
+    await upload(caseworker, letter);
+    await pushAccepted(caseworker, [documentAdded(caseworker, case1, letter)]);
+    // The official's device adds it to case 2 (the app's offline order: the change first), then
+    // uploads the very same bytes, unaware the server has them.
+    const case2 = await caseHeldBy('official', 'clearance');
+    await pushAccepted(official, [documentAdded(official, case2, letter)]);
+    expect(await status(official, letter)).toBe(404);
+    await upload(official, letter);
+    expect(await status(official, letter)).toBe(200);
+    expect(await status(clearance, letter)).toBe(200);
+    // Someone who only names its hash on a case of theirs, without sending the bytes, still opens
+    // nothing: another person's upload does not make their reference count.
+    const case3 = await caseHeldBy(outsider.userId);
+    await pushAccepted(outsider, [documentAdded(outsider, case3, letter)]);
+    expect(await status(outsider, letter)).toBe(404);
+    // The case worker, who uploaded it first, still opens it.
+    expect(await status(caseworker, letter)).toBe(200);
   });
 });
