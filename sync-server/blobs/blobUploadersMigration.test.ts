@@ -13,7 +13,8 @@ describe('migration 014 (blob uploaders)', () => {
   it('keeps each file opening for the one who uploaded it before the upgrade', async () => {
     const db = await openDatabase({ kind: 'pglite', dataDir: undefined });
     try {
-      await migrate(db, listMigrations().filter((m) => m.version < BLOB_UPLOADERS));
+      const before = listMigrations().filter((m) => m.version < BLOB_UPLOADERS);
+      await migrate(db, before);
       await db.query(
         `insert into users (user_id, username, display_name, roles, team_ids)
          values ('sam', 'sam', 'Sam', '{case_worker}', '{}'), ('priya', 'priya', 'Priya', '{policy_official}', '{}')`,
