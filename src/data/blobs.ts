@@ -11,8 +11,8 @@
 // 5 min) until it is fetched, no held case wants it any more, the server refuses it (401/403),
 // or the cache is closed (sign-out, revoked device, page unload: the device store's close).
 // Caveats: crypto.subtle cannot hash a stream, so hashing reads the whole file into memory once;
-// the server enforces no size limit and neither does this cache. The retry list lives in memory:
-// after a restart a blob is wanted again only when its case is pulled again or opened.
+// the server enforces no size limit and neither does this cache. The retry list lives in memory;
+// when the app starts again, heldCaseFiles.ts gives it the held cases once more.
 import * as tus from 'tus-js-client';
 import { type ApiClient, ApiError } from './api';
 import type { DeviceStore, QueuedUpload } from './deviceStore';

@@ -58,6 +58,7 @@ import {
   type StoredSession,
 } from './deviceStore';
 import { checkEvent, domainReducer } from './domainFold';
+import { prefetchHeldCaseFiles } from './heldCaseFiles';
 import { casesLoggedHere } from './loggedHere';
 import { foldPending, groupByStream, type OverlayReducer, type PendingEvent, stillInFlight } from './overlay';
 import { type SyncController, type SyncStatus, startReplication } from './replication';
@@ -225,6 +226,14 @@ export function createClearwayClient(options: ClientOptions) {
     const sync = startSync(session, db, blobs);
     deviceNames$.next(session.deviceNames ?? {});
     active = { session, db, sync, blobs };
+    if (options.isPrefetching !== false) {
+      // The tab that leads pulls, so it alone fetches ahead, as it does for pulled cases. A
+      // sign-out meanwhile closes the database under it: nothing is left to fetch for then.
+      void db
+        .waitForLeadership()
+        .then(() => (active?.db === db ? prefetchHeldCaseFiles(db, blobs) : undefined))
+        .catch(() => undefined);
+    }
     active$.next(active);
     publishSession(session);
     void requestPersistentStorage().catch(() => false);

@@ -2,9 +2,10 @@
 // person's device — including when the file reaches the server after its event (the usual
 // order: the event is small, the upload is not), and release copies. Real server in-process
 // (PGlite, tus file store), real clients on fake IndexedDB; only the retry waits are shortened.
+import { IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { ClearwayClient } from '../../src/data';
+import type { ClearwayClient, ClientOptions } from '../../src/data';
 import { type BlobCache, type BlobRef, referencedBlobs, TUS_RETRY_DELAYS_MS } from '../../src/data/blobs';
 import { eventCatalogue, sha256Schema } from '../../src/domain';
 import { caseForTheOfficial, eventually, newDevice, serverForSuite } from './dataDevices';
@@ -22,7 +23,11 @@ type BlobGet = { sha256: string; status: number | 'network' };
  * Tom's tablet, signed in as Priya (the official), recording each file it asks the server for.
  * `blobAnswers` lets a test answer for the server (a refusal, a cut network) for one file.
  */
-function holderDevice(url: string, blobAnswers = new Map<string, () => Promise<Response>>()) {
+function holderDevice(
+  url: string,
+  blobAnswers = new Map<string, () => Promise<Response>>(),
+  storage: Partial<ClientOptions> = {},
+) {
   const gets: BlobGet[] = [];
   const started: string[] = [];
   const transport: typeof fetch = async (input, init) => {
@@ -39,7 +44,10 @@ function holderDevice(url: string, blobAnswers = new Map<string, () => Promise<R
       throw error;
     }
   };
-  const device = newDevice(url, 'priya-tablet', { isOnline: true }, transport, { uploads: FAST_PREFETCH });
+  const device = newDevice(url, 'priya-tablet', { isOnline: true }, transport, {
+    uploads: FAST_PREFETCH,
+    ...storage,
+  });
   const getsOf = (sha256: string) => gets.filter((g) => g.sha256 === sha256);
   /** Requests for the file sent so far, answered or not. */
   const startsOf = (sha256: string) => started.filter((s) => s === sha256).length;
@@ -198,6 +206,47 @@ describe('documents of held cases are fetched ahead', () => {
       expect(await tom.client.blobs!.has(original.sha256)).toBe(true);
       await held.expectOpensOffline(copy, copyFile);
     }));
+
+  it('a file still missing when the app closed is fetched when it starts again, with nothing new on the case', async () => {
+    const url = suiteServer().url;
+    const namespace = `priya-${crypto.randomUUID().slice(0, 8)}-`;
+    const tom = holderDevice(url, undefined, { namespace });
+    let held: HeldCase | undefined;
+    let restarted: ReturnType<typeof holderDevice> | undefined;
+    try {
+      held = await caseHeldByPriya(url, tom);
+      held.uploads.isHeld = true;
+      const file = pdf(53);
+      const ref = await held.sam.client.blobs!.put(file, 'witness statement.pdf');
+      await held.addDocument(ref, 'witness statement.pdf', 'request');
+      await held.holderHasPulled('document.added');
+      await eventually('Priya’s tablet to be told the file is not there yet', () =>
+        tom.getsOf(ref.sha256).some((g) => g.status === 404),
+      );
+      // The app is closed before the upload finishes, and started again after it has.
+      await tom.client.close();
+      held.uploads.isHeld = false;
+      await held.uploaded();
+      restarted = holderDevice(url, undefined, {
+        namespace,
+        indexedDb: { indexedDB: tom.indexedDB, IDBKeyRange },
+      });
+      await restarted.client.start();
+      const again = restarted;
+      await eventually(
+        'the document on the tablet after the restart',
+        async () => (await again.client.blobs?.has(ref.sha256)) || undefined,
+        FEW_SECONDS_MS,
+      );
+      expect(again.getsOf(ref.sha256).map((g) => g.status)).toEqual([200]);
+      again.network.isOnline = false;
+      expect(await bytesOf(await again.client.blobs!.get(ref.sha256))).toEqual(await bytesOf(file));
+    } finally {
+      await held?.sam.client.close();
+      await tom.client.close();
+      await restarted?.client.close();
+    }
+  });
 
   it('a file that failed to arrive because the network dropped is fetched once it is back', () => {
     const answers = new Map<string, () => Promise<Response>>();
