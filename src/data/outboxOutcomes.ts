@@ -18,7 +18,7 @@ export async function settleOutbox(
   await Promise.all(
     decided.map(async (event) => {
       const row = local.get(event.id);
-      if (!row || row.status !== 'pending') return;
+      if (row?.status !== 'pending') return;
       if (event._deleted) {
         await row.incrementalRemove();
         return;

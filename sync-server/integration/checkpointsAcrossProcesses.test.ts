@@ -2,7 +2,7 @@
 // PostgreSQL take pushes at once while a reader pages through the cases with its checkpoint,
 // in small pages, the whole time. Every case pushed must reach the reader, each page must go
 // forward, and the outbox of each pushing device must come back whole too.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sharedDatabasesUnderTest, signInAt, useServerProcesses } from '../testing/processes';
 import { callerAt, caseLogged, type Page, pull, pullAll, push, type SignedIn } from '../testing/server';
 

@@ -3,7 +3,6 @@
 // offline, accepts, drafts from a template and sends it for review; back online it syncs; the
 // case worker sees it; review, clearance, send and close; the timeline shows every step with
 // the right person and both times. axe runs on every page of the journey.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { allSent, shows, waitForStatus } from './casePage';
 import { SYNC_TIMEOUT_MS, useE2eSuite } from './harness';
