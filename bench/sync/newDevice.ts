@@ -26,7 +26,7 @@ import type { TimelineEntry } from '../../src/domain/streamDocument';
 import { toStreamDocument } from '../../src/domain/streamDocuments';
 import { myWorkKeys } from '../../src/domain/waitingOn';
 import { DEMO_PEOPLE, seedDemoPeople } from '../../sync-server/accounts/demo';
-import type { ChainedEvent } from '../../sync-server/replication/hashChain';
+import { type ChainedEvent, chainHash } from '../../sync-server/replication/hashChain';
 import { openDatabase } from '../../sync-server/storage/database';
 import { migrate } from '../../sync-server/storage/migrate';
 import { freshSchemaName } from '../../sync-server/testing/databases';
@@ -138,6 +138,9 @@ console.log(
   `Building ${CASES.toLocaleString('en-GB')} cases from ${(CASES * EVENTS_PER_CASE).toLocaleString('en-GB')} events…`,
 );
 const seedStarted = performance.now();
+const EVENTS = CASES * EVENTS_PER_CASE;
+// The hash chain runs through the whole log, in seq order (cases are built in seq order).
+let head = '';
 for (let start = 0; start < CASES; start += INSERT_BATCH) {
   const built = Array.from({ length: Math.min(INSERT_BATCH, CASES - start) }, (_, i) =>
     buildCase(start + i + 1, (start + i) * EVENTS_PER_CASE + 1),
@@ -150,7 +153,7 @@ for (let start = 0; start < CASES; start += INSERT_BATCH) {
     [
       built.map((b) => b.stream),
       built.map(() => 'cases'),
-      // As the server keeps them (migration 005): the timeline in rows of its own, below.
+      // As the server keeps them: the timeline is read from the accepted event rows, below.
       built.map((b) => {
         const { _deleted, timeline: _timeline, ...doc } = b.document;
         return JSON.stringify(doc);
@@ -161,24 +164,35 @@ for (let start = 0; start < CASES; start += INSERT_BATCH) {
       built.map((b) => JSON.stringify(b.state.kind === 'case' ? myWorkKeys(b.state) : [])),
     ],
   );
-  const entries = built.flatMap((b) => b.document.timeline.map((entry) => ({ stream: b.stream, entry })));
+  // Each accepted event's row, chained, with its timeline entry's own fields (migration 013).
+  // Its change number is its seq: the server numbers every event, then the documents it touched.
+  const rows = built.flatMap((b) =>
+    b.events.map((event, i) => {
+      const prevHash = head;
+      head = chainHash(prevHash, event);
+      const entry = b.document.timeline[i];
+      if (entry?.eventId !== event.id) throw new Error(`The timeline of ${b.stream} is out of step.`);
+      return { ...event, prevHash, hash: head, actorName: entry.actorName, summary: entry.summary };
+    }),
+  );
   await db.query(
-    `insert into timeline (stream_id, seq, entry)
-     select * from unnest($1::text[], $2::bigint[], $3::jsonb[])`,
-    [
-      entries.map((e) => e.stream),
-      entries.map((e) => e.entry.seq),
-      entries.map((e) => JSON.stringify(e.entry)),
-    ],
+    `insert into events (id, stream_id, type, actor, device_id, made_at, payload, status, seq, accepted_at,
+                         prev_hash, hash, pushed_by_user, pushed_by_device, change_no, actor_name, summary)
+     select id, stream, type, actor, "deviceId", "madeAt", payload, 'accepted', seq, "acceptedAt",
+            "prevHash", hash, actor, "deviceId", seq, "actorName", summary
+     from jsonb_to_recordset($1::jsonb) as x(id text, stream text, type text, actor text, "deviceId" text,
+          "madeAt" text, payload jsonb, seq bigint, "acceptedAt" text, "prevHash" text, hash text,
+          "actorName" text, summary text)`,
+    [JSON.stringify(rows)],
   );
   await db.query(
     `insert into access (user_id, stream_id, collection, can_see, change_no)
      select 'caseworker', s, 'cases', true, n from unnest($1::text[], $2::bigint[]) as t(s, n)`,
-    [built.map((b) => b.stream), built.map((_, i) => start + i + 1)],
+    [built.map((b) => b.stream), built.map((_, i) => EVENTS + start + i + 1)],
   );
 }
-await db.query(`update counters set value = $1 where name = 'change'`, [CASES]);
-await db.query(`update counters set value = $1 where name = 'seq'`, [CASES * EVENTS_PER_CASE]);
+await db.query(`update counters set value = $1 where name = 'change'`, [EVENTS + CASES]);
+await db.query(`update counters set value = $1 where name = 'seq'`, [EVENTS]);
 console.log(`Seeded the server in ${seconds(performance.now() - seedStarted)} (not part of either figure).`);
 
 const server = await startTestServer({ name: 'postgres', url, open: async () => db }, { db });

@@ -15,12 +15,14 @@
 // states this process already holds, see StateCache), and one more writes everything (set-based,
 // data-modifying CTEs) before the commit. Judging, each accepted row's text, the documents (a
 // state's text made from the text of the state before it, stateJson.ts) and most of each hash
-// are worked out before the lock and only checked and numbered under it; the timeline entries
-// are made by the write from the rows (see bench/sync/server.ts).
+// are worked out before the lock and only checked and numbered under it. A stream's timeline is
+// not written at all: pull.ts reads it from the accepted event rows, which carry the entry's
+// own fields too (migration 013), so each accepted event is one row (see bench/sync/server.ts).
 // Caveat: a touched stream's document is still written whole, so PostgreSQL's part of a push
 // grows with the case (its notes, marks...). Patching the stored jsonb instead was measured
-// slower: each jsonb `||` or `-` rebuilds the whole value. Keeping the growing lists in rows of
-// their own, as the timeline is, would remove it (and change how pull.ts assembles documents).
+// slower: each jsonb `||` or `-` rebuilds the whole value. Keeping the growing lists in rows,
+// as the timeline is kept in the event rows, would remove it (and change how pull.ts assembles
+// documents).
 import type { EventEnvelope } from '../../src/domain/events/envelope';
 import type { Principal } from '../../src/domain/principal';
 import { formatReference } from '../../src/domain/references';
@@ -84,7 +86,7 @@ type Counters = { seq: number; change: number; people: number };
 
 type LogSnapshot = {
   existing: string[];
-  /** Without their documents: a push only adds timeline rows (see writeSql), so it never reads them. */
+  /** Without their documents: a push writes each touched one whole (see writeSql), so it never reads them. */
   streams: StreamRow[];
   counters: Counters;
   head: string | null;
@@ -424,7 +426,7 @@ function mergeWrites(all: Writes[]): GroupWrites {
   const references = new Map<string, Writes['references'][number]>();
   const blobRefs = new Map<string, Writes['blobRefs'][number]>();
   for (const w of all) {
-    // A later push's document of the same stream is the later state; timeline rows all stay.
+    // A later push's document of the same stream is the later state; event rows all stay.
     for (const row of w.streams) streams.set(row.stream_id, row);
     for (const row of w.access) access.set(accessKey(row.user_id, row.stream_id), row);
     for (const row of w.references) references.set(`${row.prefix}\n${row.year}`, row);
@@ -658,7 +660,7 @@ type PreparedEvent = {
   chain: ChainParts;
   /**
    * The accepted row's fields that do not depend on its place in the log, as JSON without its
-   * braces (stamp adds the rest); with what its timeline entry adds to the row (writeSql).
+   * braces (stamp adds the rest); with what its timeline entry adds to the row (pull.ts).
    */
   row: string;
 };
@@ -688,7 +690,7 @@ function prepareEvent(judged: EventEnvelope, ctx: JudgingContext): PreparedEvent
     accepted_at: acceptedAt,
     pushed_by_user: pusher.account.userId,
     pushed_by_device: pusher.deviceId,
-    // For the timeline entry only (see writeSql).
+    // For the timeline entry only, which pull.ts makes from the row (migration 013).
     actor_name: names.get(judged.actor) ?? judged.actor,
     summary: describeEvent(judged, names),
     // checkIdentity accepts only events made on the pushing device, so this is its name.
@@ -705,9 +707,10 @@ function prepareEvent(judged: EventEnvelope, ctx: JudgingContext): PreparedEvent
 }
 
 /**
- * The stream's document as JSON, without its timeline (rows of their own) and lastSeq (writeSql
- * adds it): the summary fields, then the state, whose text is made from that of `from` (the
- * state this push folded onto), so its cost is what the push added, not the size of the case.
+ * The stream's document as JSON, without its timeline (pull.ts reads it from the events) and
+ * lastSeq (writeSql adds it): the summary fields, then the state, whose text is made from that
+ * of `from` (the state this push folded onto), so its cost is what the push added, not the size
+ * of the case.
  * With it, whose My work the stream is in, which the same row stores.
  */
 function prepareDocument(
@@ -886,7 +889,7 @@ function recomputeAccess(
 }
 
 type Writes = {
-  /** `json`: the row's text (with its timeline entry's fields, see writeSql). */
+  /** `json`: the row's text (with its timeline entry's fields, see prepareEvent). */
   events: {
     id: string;
     status: EventRow['status'];
@@ -930,31 +933,24 @@ function writeSql(w: GroupWrites): string {
             prev_hash text, hash text, pushed_by_user text, pushed_by_device text, change_no bigint,
             actor_name text, summary text, device_name text)),
      ev as (
+       -- An accepted row carries its timeline entry's own fields too (migration 013): pull.ts
+       -- makes the entry from it, so the event's payload and envelope are written once.
        insert into events (id, stream_id, type, actor, device_id, made_at, payload, status, reason, seq, accepted_at,
-                           prev_hash, hash, pushed_by_user, pushed_by_device, change_no)
+                           prev_hash, hash, pushed_by_user, pushed_by_device, change_no,
+                           actor_name, summary, device_name)
        select id, stream_id, type, actor, device_id, made_at, payload, status, reason, seq, accepted_at,
-              prev_hash, hash, pushed_by_user, pushed_by_device, change_no
+              prev_hash, hash, pushed_by_user, pushed_by_device, change_no,
+              actor_name, summary, device_name
        from input),
      st as (
        insert into streams (stream_id, collection, document, last_seq, updated_at, waiting_on)
-       -- The document without its timeline: that lives in rows of its own (tl), assembled on pull.
+       -- The document without its timeline: pull.ts reads that from the accepted events (ev).
        select stream_id, collection, document || jsonb_build_object('lastSeq', last_seq), last_seq, updated_at,
               waiting_on
        from jsonb_to_recordset($2::jsonb) as x(stream_id text, collection text, document jsonb,
             last_seq bigint, updated_at text, waiting_on text[])
        on conflict (stream_id) do update set document = excluded.document,
          last_seq = excluded.last_seq, updated_at = excluded.updated_at, waiting_on = excluded.waiting_on),
-     -- Each accepted event's timeline entry (a TimelineEntry), made here from its row, which
-     -- carries the entry's own fields too (actor_name, summary, device_name), so the event's
-     -- payload and envelope travel once.
-     tl as (
-       insert into timeline (stream_id, seq, entry)
-       select stream_id, seq, jsonb_build_object('eventId', id, 'type', type, 'actor', actor,
-                'actorName', actor_name, 'deviceId', device_id, 'madeAt', made_at, 'acceptedAt', accepted_at,
-                'summary', summary, 'payload', payload, 'seq', seq)
-              || case when device_name is null then '{}'::jsonb
-                      else jsonb_build_object('deviceName', device_name) end
-       from input where status = 'accepted'),
      ac as (${upsertAccess('$3')}),
      br as (${insertBlobRefs('$4')}),
      rc as (
