@@ -19,17 +19,19 @@ export function parseEvent(raw: unknown): ParseResult {
   const envelope = eventEnvelopeSchema.safeParse(raw);
   if (!envelope.success)
     return { ok: false, reason: `This is not a valid event. ${describeIssues('', envelope.error)}` };
-  const unstorable = findUnstorableText(envelope.data);
+  const { type } = envelope.data;
+  if (!isEventType(type)) return { ok: false, reason: `Clearway does not know the event type "${type}".` };
+  const payload = eventCatalogue[type].schema.safeParse(envelope.data.payload);
+  if (!payload.success) return { ok: false, reason: describeIssues('payload', payload.error) };
+  // The catalogue entry's schema is the one for `type`, so this pairing is sound.
+  const event = { ...envelope.data, type, payload: payload.data } as ClearwayEvent;
+  // Checked on what is kept: fields the payload's schema drops are never stored, and are not walked.
+  const unstorable = findUnstorableText(event);
   if (unstorable) {
     return {
       ok: false,
       reason: `${unstorable.join('.')}: ${UNSTORABLE_TEXT}. Remove it and try again.`,
     };
   }
-  const { type } = envelope.data;
-  if (!isEventType(type)) return { ok: false, reason: `Clearway does not know the event type "${type}".` };
-  const payload = eventCatalogue[type].schema.safeParse(envelope.data.payload);
-  if (!payload.success) return { ok: false, reason: describeIssues('payload', payload.error) };
-  // The catalogue entry's schema is the one for `type`, so this pairing is sound.
-  return { ok: true, event: { ...envelope.data, type, payload: payload.data } as ClearwayEvent };
+  return { ok: true, event };
 }

@@ -9,21 +9,38 @@ export const isStorableText = (text: string): boolean => !isUnstorable(text);
 export const UNSTORABLE_TEXT =
   'contains a character Clearway cannot store (often left by a broken copy and paste)';
 
-/** The path of the first string (or key) in `value` that cannot be stored, or null. */
-export function findUnstorableText(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === 'string') return isUnstorable(value) ? path : null;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = findUnstorableText(item, [...path, String(i)]);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      if (isUnstorable(key)) return [...path, key];
-      const found = findUnstorableText(item, [...path, key]);
-      if (found) return found;
+/** Where a value sits: its key in its parent, and the parent's place (null at the top). */
+type Place = { value: unknown; key: string | null; parent: Place | null };
+
+function pathTo(place: Place): string[] {
+  const path: string[] = [];
+  for (let at: Place | null = place; at?.key != null; at = at.parent) path.push(at.key);
+  return path.reverse();
+}
+
+/**
+ * The path of the first string (or key) in `value` that cannot be stored, or null. Walked with a
+ * list of its own, and each place keeping only its parent (the path is made only for what is
+ * found): what a device sends is untrusted, and a value nested thousands deep must cost its size,
+ * not its depth squared, nor overflow the stack.
+ */
+export function findUnstorableText(value: unknown): string[] | null {
+  const toVisit: Place[] = [{ value, key: null, parent: null }];
+  for (let place = toVisit.pop(); place; place = toVisit.pop()) {
+    const item = place.value;
+    if (typeof item === 'string') {
+      if (isUnstorable(item)) return pathTo(place);
+    } else if (Array.isArray(item)) {
+      // Pushed last first, so the first item is looked at first.
+      for (let i = item.length - 1; i >= 0; i -= 1)
+        toVisit.push({ value: item[i], key: String(i), parent: place });
+    } else if (typeof item === 'object' && item !== null) {
+      const entries = Object.entries(item);
+      for (const [key] of entries) if (isUnstorable(key)) return [...pathTo(place), key];
+      for (let i = entries.length - 1; i >= 0; i -= 1) {
+        const [key, child] = entries[i] as [string, unknown];
+        toVisit.push({ value: child, key, parent: place });
+      }
     }
   }
   return null;
