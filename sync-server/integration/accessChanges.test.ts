@@ -10,6 +10,7 @@ import { databasesUnderTest } from '../testing/databases';
 import { openEventStream } from '../testing/eventStream';
 import {
   caseLogged,
+  eventOn,
   type Page,
   pullAll,
   push,
@@ -66,6 +67,13 @@ describe.each(databasesUnderTest())('access after a change of teams on $name', (
     // Both as the device's schema has them.
     expect(streamDocumentSchema.safeParse(arrived).error).toBeUndefined();
     expect(streamDocumentSchema.safeParse(gone).error).toBeUndefined();
+
+    // Work goes on on the case: what the person who lost it is sent says nothing of that.
+    const note = eventOn(caseworker, logged.stream, 'note.added', { noteId: 'after', text: 'Chased.' });
+    expect((await push(server, caseworker, [note])).status).toBe(200);
+    const later = await pullAll(server, official, 'cases');
+    expect(later.documents.find((d) => d.id === logged.stream)).toEqual(gone);
+    expect(gone).toMatchObject({ lastSeq: 0, updatedAt: '' });
   });
 
   it('changes nothing for the person when their access is the same', async () => {

@@ -152,8 +152,12 @@ const DOCUMENT_SQL = `left((s.document - 'timeline')::text, -1) || ', "timeline"
                where e.stream_id = s.stream_id and e.status = 'accepted'), '')
   || '], "_deleted": false}'`;
 
-/** What a person who lost access receives: the id and nothing of the content (as StreamDocument). */
+/**
+ * What a person who lost access receives: the id and nothing of the content (as StreamDocument).
+ * Nor when it last changed: copied from the document, those would tell them, pull after pull,
+ * that work goes on on a case they may no longer see.
+ */
 const TOMBSTONE_SQL = `jsonb_build_object('id', s.document->'id', 'collection', s.document->'collection',
-  'lastSeq', s.document->'lastSeq', 'updatedAt', s.document->'updatedAt', 'state', '{}'::jsonb,
+  'lastSeq', 0, 'updatedAt', '', 'state', '{}'::jsonb,
   'timeline', '[]'::jsonb, 'reference', '', 'caseType', '', 'status', '', 'dueDate', '',
   'ownerIds', '[]'::jsonb, 'teamIds', '[]'::jsonb, '_deleted', true)`;
