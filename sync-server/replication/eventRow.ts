@@ -17,4 +17,8 @@ export type EventRow = {
   pushed_by_user: string;
   pushed_by_device: string;
   change_no: number;
+  /** An accepted event's timeline entry's own fields (migration 013): who, in words, from which device. */
+  actor_name?: string | null;
+  summary?: string | null;
+  device_name?: string | null;
 };
