@@ -1,5 +1,6 @@
 // Weekly chase digests end to end on each database: a real SMTP server on loopback receives
-// what the administrator's "send now" sends; others are refused; the weekly round goes once.
+// what the administrator's "send now" sends; others are refused; the weekly round goes once; a
+// sensitive case is mailed only to people who may open it.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import PostalMime from 'postal-mime';
@@ -9,7 +10,7 @@ import { createMailer } from '../mail/mailer';
 import { sendWeeklyDigestsIfDue } from '../mail/schedule';
 import { seedDemoCases } from '../replication/demoCases';
 import { databasesUnderTest } from '../testing/databases';
-import { startTestServer, type TestServer } from '../testing/server';
+import { caseLogged, eventOn, pullAll, push, startTestServer, type TestServer } from '../testing/server';
 
 type Received = { to: string[]; raw: string };
 
@@ -116,5 +117,87 @@ describe.each(databasesUnderTest())('chase digests on $name', (engine) => {
     } finally {
       mailer.close();
     }
+  });
+
+  it('names a SAR to the official it is allocated to, but never to a clearer outside information rights', async () => {
+    const caseworker = await server.signIn('caseworker');
+    const official = await server.signIn('official');
+    const clearance = await server.signIn('clearance');
+    const admin = await server.signIn('admin');
+    const logged = caseLogged(caseworker);
+    const requester = 'Jane Doe, adult social care file';
+    const sar = { ...logged, payload: { ...logged.payload, caseType: 'sar', subject: requester } };
+    const stream = sar.stream;
+    // Push answers only that it stored the changes; what the case became shows they were accepted.
+    const pushed = (response: Response) => expect(response.status).toBe(200);
+    const stateOf = async () => {
+      const [row] = await server.db.query<{ reference: string; status: string }>(
+        `select document->>'reference' as reference, document->'state'->>'status' as status
+         from streams where stream_id = $1`,
+        [stream],
+      );
+      return row;
+    };
+    const sendNow = async () => {
+      const before = smtp.inbox.length;
+      const response = await server.call(admin, '/api/admin/digests/send', { method: 'POST' });
+      expect(response.status).toBe(200);
+      return Promise.all(
+        smtp.inbox
+          .slice(before)
+          .map(async (m) => ({ to: m.to, text: (await PostalMime.parse(m.raw)).text ?? '' })),
+      );
+    };
+    const namesTheSar = (m: { text?: string }, reference: string) =>
+      (m.text ?? '').includes(reference) || (m.text ?? '').includes(requester);
+
+    pushed(
+      await push(server, caseworker, [
+        sar,
+        eventOn(caseworker, stream, 'case.allocated', {
+          allocationId: 'a1',
+          to: 'official',
+          teamId: 'waste-policy',
+          service: 'Waste policy',
+          acceptBy: '2026-12-01',
+        }),
+      ]),
+    );
+    pushed(
+      await push(server, official, [
+        eventOn(official, stream, 'case.allocation_accepted', { allocationId: 'a1' }),
+        eventOn(official, stream, 'draft.saved', {
+          version: 1,
+          parts: [{ partId: 'p1', author: 'official', text: 'Dear Jane' }],
+        }),
+      ]),
+    );
+    const drafting = await stateOf();
+    expect(drafting?.status).toBe('in_progress');
+    const sarReference = drafting?.reference ?? '';
+    expect(sarReference).toMatch(/^SAR-/);
+
+    // While it waits on the official, whom it is allocated to, her digest names it.
+    const whileDrafting = await sendNow();
+    const toPriya = whileDrafting.find((m) => m.to.includes('priya.shah@waste.council.example'));
+    expect(toPriya?.text).toContain(`${sarReference}: ${requester}`);
+
+    pushed(
+      await push(server, official, [
+        eventOn(official, stream, 'clearance.requested', { clearanceId: 'k1', clearer: 'clearance' }),
+      ]),
+    );
+    expect((await stateOf())?.status).toBe('in_clearance');
+    // The clearer (waste policy, not allocated) may not open a SAR: the server sends her none of it…
+    const pulled = await pullAll(server, clearance, 'cases');
+    expect(pulled.documents.map((d) => d.id)).not.toContain(stream);
+
+    // …so her digest must not name it either, though the case now waits on her.
+    const inClearance = await sendNow();
+    expect(inClearance.filter((m) => namesTheSar(m, sarReference))).toEqual([]);
+    // The official still gets her digest of the FOI case allocated to her.
+    expect(inClearance.find((m) => m.to.includes('priya.shah@waste.council.example'))?.text).toContain(
+      `${reference}: Missed bin collections 2025`,
+    );
   });
 });

@@ -1,16 +1,12 @@
 // The chase digest's content: who gets one, what each line says and in what order.
 import { describe, expect, it } from 'vitest';
 import { type IsoDate, shippedCalendar } from '../../src/domain/deadlines';
+import type { Principal } from '../../src/domain/principal';
 import { caseIn, people } from '../../src/domain/testing/journeys';
 import { buildDigests, type DigestPerson } from './digest';
 
 const TODAY = '2026-03-10' as IsoDate;
-const recipient = (p: { userId: string; displayName: string; teamIds: readonly string[] }): DigestPerson => ({
-  userId: p.userId,
-  displayName: p.displayName,
-  teamIds: [...p.teamIds],
-  email: `${p.userId}@example.gov.uk`,
-});
+const recipient = (p: Principal): DigestPerson => ({ ...p, email: `${p.userId}@example.gov.uk` });
 const everyone = [people.priya, people.caseWorker, people.tom].map(recipient);
 
 // Priya's: one received 2 March, one 23 February. FOI working days skip a bank holiday in any
@@ -66,5 +62,21 @@ describe('weekly chase digests', () => {
       '<strong>FOI-2026-00001</strong>: Parking fines &#60;2025&#62; &#38; appeals',
     );
     expect(priya?.html).not.toContain('<2025>');
+  });
+
+  it('names a SAR only to people who may open it, though it waits on a clearer who may not', () => {
+    // Allocated to Priya (waste) and sent to Clare (private office) to clear; a SAR holds personal
+    // data, so only the information-rights team and those allocated it may see it.
+    const drafting = { ...caseIn('sar', 'in_progress'), reference: 'SAR-2026-00001' };
+    const clearing = { ...caseIn('sar', 'in_clearance'), reference: 'SAR-2026-00002' };
+    const foiClearing = { ...caseIn('foi', 'in_clearance'), reference: 'FOI-2026-00005' };
+    const readers = [people.priya, people.clo].map(recipient);
+    const digests = buildDigests([drafting, clearing, foiClearing], readers, TODAY, shippedCalendar);
+    const linesOf = (userId: string) =>
+      digests.find((d) => d.to.userId === userId)?.lines.map((l) => l.reference);
+    expect(linesOf('priya')).toEqual(['SAR-2026-00001']);
+    // Clare clears the FOI case (ordinary: those asked to clear may see it), never the SAR.
+    expect(linesOf('clo')).toEqual(['FOI-2026-00005']);
+    expect(digests.flatMap((d) => [d.text, d.html]).join('\n')).not.toContain('SAR-2026-00002');
   });
 });

@@ -1,15 +1,18 @@
-// Weekly chase digests: for each person, the open cases waiting on them (or their team), soonest
-// due first, in plain words. Tower Hamlets' lessons: a weekly list to every officer with the
-// reference, request, service and due date fixes "insufficient chasing in the middle stage".
-// Pure: the caller passes the cases, the people, today's date and the calendar.
+// Weekly chase digests: for each person, the open cases waiting on them (or their team) that
+// they may see, soonest due first, in plain words. Tower Hamlets' lessons: a weekly list to every
+// officer with the reference, request, service and due date fixes "insufficient chasing in the
+// middle stage". Pure: the caller passes the cases, the people, today's date and the calendar.
 
 import { caseDeadline } from '../../src/domain/caseDeadline';
 import type { CaseState } from '../../src/domain/caseState';
 import { type Calendar, formatDueDate, type IsoDate, workingDayScopeFor } from '../../src/domain/deadlines';
+import type { Principal } from '../../src/domain/principal';
 import { isWaitingOn } from '../../src/domain/waitingOn';
 import { whatHappensNext } from '../../src/domain/whatHappensNext';
+import { canSee } from '../replication/judge';
 
-export type DigestPerson = { userId: string; displayName: string; email: string; teamIds: string[] };
+/** Whom a digest goes to: their roles and teams decide what it may name, as the pull's do. */
+export type DigestPerson = Principal & { email: string };
 
 export type DigestLine = {
   reference: string;
@@ -66,7 +69,16 @@ function bodies(person: DigestPerson, lines: DigestLine[]): { text: string; html
   return { text, html };
 }
 
-/** One digest per person with open cases waiting on them; people with none get nothing. */
+/**
+ * Whether a case belongs in this person's digest. A case can wait on someone who may not open it
+ * (a SAR's clearer outside information rights who is not allocated it): a mail naming it would
+ * hand them what the server refuses to send them, so it is left out and the case is chased by
+ * those who can see it.
+ */
+const isInDigestOf = (person: DigestPerson, state: CaseState) =>
+  isWaitingOn(state, person) && canSee(person, state);
+
+/** One digest per person with open cases waiting on them that they may see; others get nothing. */
 export function buildDigests(
   cases: readonly CaseState[],
   people: readonly DigestPerson[],
@@ -76,7 +88,7 @@ export function buildDigests(
   const nameOf = (userId: string) => people.find((p) => p.userId === userId)?.displayName ?? userId;
   return people.flatMap((person) => {
     const lines = cases
-      .filter((state) => isWaitingOn(state, person))
+      .filter((state) => isInDigestOf(person, state))
       .map((state): DigestLine => {
         const { due, words } = dueWordsOf(state, today, calendar);
         return {

@@ -1,10 +1,12 @@
-// The chase-digest job: reads the open cases and the people from the database, builds each
-// person's digest and sends it. People with no e-mail address (and no CLEARWAY_MAIL_DOMAIN to
-// make one from the username) cannot be written to, so they are left out.
+// The chase-digest job: reads the open cases and the people (with the roles and teams that decide
+// what each may see) from the database, builds each person's digest and sends it. People with no
+// e-mail address (and no CLEARWAY_MAIL_DOMAIN to make one from the username) cannot be written
+// to, so they are left out.
 import { z } from 'zod';
 import { calendarOf } from '../../src/domain/caseDeadline';
 import type { CalendarState, CaseState } from '../../src/domain/caseState';
 import { londonDate } from '../../src/domain/deadlines';
+import { roleSchema } from '../../src/domain/principal';
 import type { Queryable } from '../storage/database';
 import { buildDigests, type DigestPerson } from './digest';
 import type { Mailer } from './mailer';
@@ -13,6 +15,7 @@ const personRowSchema = z.object({
   user_id: z.string(),
   username: z.string(),
   display_name: z.string(),
+  roles: z.array(roleSchema),
   team_ids: z.array(z.string()),
   email: z.string().nullable(),
 });
@@ -25,9 +28,10 @@ const calendarRowSchema = z.object({ state: z.object({ kind: z.literal('calendar
 const FINISHED = ['reported', 'closed', 'withdrawn', 'transferred'];
 
 async function openCases(db: Queryable): Promise<CaseState[]> {
+  // The state's status code: the document's own `status` is the label people read ("Closed").
   const rows = await db.query(
     `select document->'state' as state from streams
-     where collection = 'cases' and not (document->>'status' = any($1))`,
+     where collection = 'cases' and not (document->'state'->>'status' = any($1))`,
     [FINISHED],
   );
   return rows.map((row) => caseRowSchema.parse(row).state as unknown as CaseState);
@@ -42,12 +46,20 @@ async function calendar(db: Queryable) {
 }
 
 async function people(db: Queryable, mailDomain: string | undefined): Promise<DigestPerson[]> {
-  const rows = await db.query('select user_id, username, display_name, team_ids, email from users');
+  const rows = await db.query('select user_id, username, display_name, roles, team_ids, email from users');
   return rows.flatMap((raw) => {
     const row = personRowSchema.parse(raw);
     const email = row.email ?? (mailDomain ? `${row.username}@${mailDomain}` : null);
     return email
-      ? [{ userId: row.user_id, displayName: row.display_name, email, teamIds: row.team_ids }]
+      ? [
+          {
+            userId: row.user_id,
+            displayName: row.display_name,
+            roles: row.roles,
+            teamIds: row.team_ids,
+            email,
+          },
+        ]
       : [];
   });
 }
