@@ -3,17 +3,18 @@
 // server's alone. Each device sends its pushes one after another, as an outbox does; the process
 // answers with the wall time of all of it.
 
-export type PushingDevices = { url: string; devices: { token: string; bodies: string[] }[] };
+/** Each device pushes to its own server process's `url` (several processes share the devices). */
+export type PushingDevices = { devices: { url: string; token: string; bodies: string[] }[] };
 export type PushingDevicesDone = { ms: number } | { error: string };
 
 const send = (message: PushingDevicesDone) => process.send?.(message);
 if (!process.send) throw new Error('pushingDevices.ts runs as a child process of bench/sync/server.ts.');
 
-process.once('message', async ({ url, devices }: PushingDevices) => {
+process.once('message', async ({ devices }: PushingDevices) => {
   const started = performance.now();
   try {
     await Promise.all(
-      devices.map(async ({ token, bodies }) => {
+      devices.map(async ({ url, token, bodies }) => {
         for (const body of bodies) {
           const response = await fetch(`${url}/api/replication/events/push`, {
             method: 'POST',

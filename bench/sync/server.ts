@@ -3,25 +3,27 @@
 // PostgreSQL by 20 concurrent connections, measured in the same run. Aim (issue 3): above
 // 5,000 events/s on a 2-core machine and at least half the raw rate. Beside them, the ceiling:
 // the same pushes to an HTTP server that does only the least (leastServer.ts), which says how
-// much of the raw rate any HTTP server of this log can reach on the same machine.
+// much of the raw rate any HTTP server of this log can reach on the same machine; and the same
+// workload on several server processes (BENCH_PROCESSES, default 2: one per core).
 //   npm run bench:sync  (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local `test` database)
 
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { seedDemoPeople } from '../../sync-server/accounts/demo';
 import { openDatabase } from '../../sync-server/storage/database';
 import { migrate } from '../../sync-server/storage/migrate';
 import { freshSchemaName } from '../../sync-server/testing/databases';
-import { caseLogged, eventOn, outboxRow, push, startTestServer } from '../../sync-server/testing/server';
+import { caseLogged, push, startTestServer } from '../../sync-server/testing/server';
+import { busyOutboxes } from './busyOutboxes';
+import { pushFromDevices } from './devicesProcess';
 import { startLeastServer } from './leastServer';
-import type { PushingDevices, PushingDevicesDone } from './pushingDevices';
+import { measureServerProcesses } from './serverProcesses';
 
 const CLIENTS = 20;
 const PUSHES_PER_CLIENT = Number(process.env.BENCH_PUSHES ?? 10);
 const EVENTS_PER_PUSH = Number(process.env.BENCH_BATCH ?? 100);
+/** Server processes for the second figure: one per core of this machine, as the server is run. */
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? 2);
 const url =
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
@@ -44,27 +46,16 @@ try {
       return logged.stream;
     }),
   );
-  // Timed: each push is a busy outbox — a newly logged case, and notes on the case in hand.
-  const batches = clients.map((who, c) =>
-    Array.from({ length: PUSHES_PER_CLIENT }, (_, p) => [
-      caseLogged(who),
-      ...Array.from({ length: EVENTS_PER_PUSH - 1 }, (_, i) =>
-        eventOn(who, ownCases[c]!, 'note.added', {
-          noteId: `p${p}n${i}`,
-          text: `Chased the policy team (${i}).`,
-        }),
-      ),
-    ]),
+  // Timed: each push is a busy outbox (busyOutboxes.ts).
+  const outboxes = clients.map((who, c) =>
+    busyOutboxes(who, ownCases[c]!, PUSHES_PER_CLIENT, EVENTS_PER_PUSH),
   );
   const total = CLIENTS * PUSHES_PER_CLIENT * EVENTS_PER_PUSH;
-
-  const outboxes = batches.map((pushes) => pushes.map((batch) => JSON.stringify(batch.map(outboxRow))));
+  const devicesAt = (at: string) =>
+    clients.map((who, c) => ({ url: at, token: who.token, bodies: outboxes[c]! }));
   // Counted from here: the server's work, not the making of the devices' outboxes.
   const cpuBefore = process.cpuUsage();
-  const done = await pushFromDevices(
-    server.url,
-    clients.map((who, c) => ({ token: who.token, bodies: outboxes[c]! })),
-  );
+  const done = await pushFromDevices(devicesAt(server.url));
   const cpu = process.cpuUsage(cpuBefore);
   const serverSeconds = done.ms / 1000;
   const [{ accepted, rejected }] = (await db.query<{ accepted: number; rejected: number }>(
@@ -86,10 +77,7 @@ try {
   // The ceiling: the same outboxes pushed to a server that only numbers, chains and inserts.
   await db.query('create table events_least (like events including all)');
   const least = await startLeastServer(pool, 'events_least');
-  const leastDone = await pushFromDevices(
-    least.url,
-    clients.map((who, c) => ({ token: who.token, bodies: outboxes[c]! })),
-  ).finally(() => least.close());
+  const leastDone = await pushFromDevices(devicesAt(least.url)).finally(() => least.close());
   const [{ stored }] = (await db.query<{ stored: number }>(
     'select count(*)::int as stored from events_least',
   )) as [{ stored: number }];
@@ -132,6 +120,17 @@ try {
   console.log(
     `  ceiling: an HTTP server that only numbers, chains and inserts the same pushes: ${leastRate.toFixed(0)} events per second, ${(leastRate / rawRate).toFixed(2)} of raw; the server is at ${(serverRate / leastRate).toFixed(2)} of it`,
   );
+  if (PROCESSES > 1) {
+    // The one-process server is idle from here; it stops with the bench.
+    const { rate } = await measureServerProcesses(url, PROCESSES, {
+      clients: CLIENTS,
+      pushes: PUSHES_PER_CLIENT,
+      eventsPerPush: EVENTS_PER_PUSH,
+    });
+    console.log(
+      `  ${PROCESSES} server processes on the one PostgreSQL, the same devices shared between them: ${rate.toFixed(0)} events per second, ${(rate / rawRate).toFixed(2)} of raw`,
+    );
+  }
 } finally {
   await server.close();
   await db.close();
@@ -139,19 +138,4 @@ try {
   await admin.connect();
   await admin.query(`drop schema if exists "${schema}" cascade`);
   await admin.end();
-}
-
-/** The devices push their outboxes from a process of their own; answers with the wall time. */
-async function pushFromDevices(
-  serverUrl: string,
-  devices: PushingDevices['devices'],
-): Promise<{ ms: number }> {
-  const child = fork(fileURLToPath(new URL('./pushingDevices.ts', import.meta.url)), {
-    execArgv: ['--import', 'tsx'],
-  });
-  const answered = once(child, 'message') as Promise<[PushingDevicesDone]>;
-  child.send({ url: serverUrl, devices } satisfies PushingDevices);
-  const [done] = await answered;
-  if ('error' in done) throw new Error(done.error);
-  return done;
 }
