@@ -91,7 +91,10 @@ export function registerBlobRoutes(
     const etag = `"${sha256}"`;
     reply.header('etag', etag);
     reply.header('accept-ranges', 'bytes');
-    reply.header('cache-control', 'private, max-age=31536000, immutable');
+    // Never kept in the browser's HTTP cache: a file from a case the person has since lost, or
+    // on a device since revoked, would stay on disk there, outside the wipe at sign-out. The app
+    // keeps the files it needs itself (src/data/blobs.ts), so nothing is lost by not caching.
+    reply.header('cache-control', 'private, no-store');
     const type = await typeToServe(sha256, row.content_type, size);
     const disposition = isInlineType(type) ? 'inline' : 'attachment';
     reply.header('content-type', type);
@@ -101,6 +104,7 @@ export function registerBlobRoutes(
       'content-disposition',
       `${disposition}; filename*=UTF-8''${encodeURIComponent(row.filename)}`,
     );
+    // Only after the access check above: "not modified" would tell someone the file exists.
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     const range = parseRange(request.headers.range, size);
     if (range === 'invalid') {

@@ -35,6 +35,15 @@ function patchThenCut(url: string, token: string, data: Buffer, cutAfter: number
   });
 }
 
+/**
+ * Whether a browser may keep the answer in its HTTP cache: anything but `no-store` lets it write
+ * the bytes to disk (`no-cache` only makes it ask before reusing them).
+ */
+function isKeptByBrowser(cacheControl: string | null): boolean {
+  const directives = (cacheControl ?? '').split(',').map((d) => d.trim().toLowerCase());
+  return !directives.includes('no-store');
+}
+
 // Every database with files in a folder; and PGlite with files in an S3-compatible bucket.
 const setups = [
   ...databasesUnderTest().map((engine) => ({ engine, store: 'folder' as const })),
@@ -57,6 +66,9 @@ describe.each(setups)('blobs on $engine.name, files in a $store', ({ engine, sto
     await server?.close();
     await bucket?.close();
   });
+  /** A download as a browser revalidating its copy would ask for it. */
+  const revalidate = (who: SignedIn, hash: string) =>
+    server.call(who, `/api/blobs/${hash}`, { headers: { 'if-none-match': `"${hash}"` } });
 
   const create = async (who: SignedIn, data: Buffer, hash = sha256(data)) => {
     const response = await fetch(`${server.url}/api/blobs/uploads`, {
@@ -99,6 +111,7 @@ describe.each(setups)('blobs on $engine.name, files in a $store', ({ engine, sto
     const download = await server.call(caseworker, `/api/blobs/${hash}`);
     expect(download.status).toBe(200);
     expect(download.headers.get('etag')).toBe(`"${hash}"`);
+    expect(isKeptByBrowser(download.headers.get('cache-control'))).toBe(false);
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(sha256(Buffer.from(await download.arrayBuffer()))).toBe(hash);
   });
@@ -175,6 +188,8 @@ describe.each(setups)('blobs on $engine.name, files in a $store', ({ engine, sto
       body: data,
     });
     expect((await server.call(official, `/api/blobs/${hash}`)).status).toBe(404);
+    // Knowing the hash and sending it as an ETag does not get a "not modified" either.
+    expect((await revalidate(official, hash)).status).toBe(404);
 
     const logged = caseLogged(caseworker);
     await push(server, caseworker, [
@@ -189,26 +204,39 @@ describe.each(setups)('blobs on $engine.name, files in a $store', ({ engine, sto
     ]);
     expect((await server.call(official, `/api/blobs/${hash}`)).status).toBe(404);
 
+    const inWastePolicy = { teamId: 'waste-policy', service: 'Waste policy' };
     await push(server, caseworker, [
       eventOn(caseworker, logged.stream, 'case.allocated', {
         allocationId: 'a1',
         to: 'official',
-        teamId: 'waste-policy',
-        service: 'Waste policy',
+        ...inWastePolicy,
       }),
     ]);
     const ranged = await server.call(official, `/api/blobs/${hash}`, { headers: { range: 'bytes=100-199' } });
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get('content-range')).toBe(`bytes 100-199/${data.length}`);
     expect(Buffer.from(await ranged.arrayBuffer()).equals(data.subarray(100, 200))).toBe(true);
+    expect(isKeptByBrowser(ranged.headers.get('cache-control'))).toBe(false);
 
-    const cached = await server.call(official, `/api/blobs/${hash}`, {
-      headers: { 'if-none-match': `"${hash}"` },
-    });
+    const cached = await revalidate(official, hash);
     expect(cached.status).toBe(304);
+    expect(isKeptByBrowser(cached.headers.get('cache-control'))).toBe(false);
     const outside = await server.call(official, `/api/blobs/${hash}`, {
       headers: { range: `bytes=${data.length + 5}-` },
     });
     expect(outside.status).toBe(416);
+
+    // Handed on to someone else: the official no longer may read it, even to be told it is unchanged.
+    await push(server, caseworker, [
+      eventOn(caseworker, logged.stream, 'case.reallocated', {
+        allocationId: 'a1',
+        newAllocationId: 'a2',
+        to: 'clearance',
+        reason: 'Not a waste matter',
+        ...inWastePolicy,
+      }),
+    ]);
+    expect((await server.call(official, `/api/blobs/${hash}`)).status).toBe(404);
+    expect((await revalidate(official, hash)).status).toBe(404);
   });
 });
