@@ -1,6 +1,6 @@
 // The settings that decide where the organisation sign-in comes back to, whose forwarded headers
-// are believed, what signs the sign-in's cookie and how long unfinished uploads are kept:
-// refused at start when they would be unsafe.
+// are believed, what signs the sign-in's cookie, how long unfinished uploads are kept and how
+// long a device may go unused: refused at start when they would be unsafe.
 import { describe, expect, it } from 'vitest';
 import { readConfig } from './config';
 
@@ -118,6 +118,22 @@ describe('how long an unfinished upload is kept', () => {
     for (const bad of ['0', '-1', 'a week']) {
       expect(() => readConfig({ CLEARWAY_UPLOAD_EXPIRY_DAYS: bad })).toThrow(
         /CLEARWAY_UPLOAD_EXPIRY_DAYS: must/,
+      );
+    }
+  });
+});
+
+describe('how long a device may go unused and stay signed in', () => {
+  it('is 90 days unless set, so a tablet back from a long leave still works', () => {
+    expect(readConfig({}).sessionIdleDays).toBe(90);
+    expect(readConfig({ CLEARWAY_SESSION_IDLE_DAYS: '30' }).sessionIdleDays).toBe(30);
+    expect(readConfig({ CLEARWAY_SESSION_IDLE_DAYS: '0.5' }).sessionIdleDays).toBe(0.5);
+  });
+
+  it('must be some days, not none or words', () => {
+    for (const bad of ['0', '-1', 'three months']) {
+      expect(() => readConfig({ CLEARWAY_SESSION_IDLE_DAYS: bad })).toThrow(
+        /CLEARWAY_SESSION_IDLE_DAYS: must/,
       );
     }
   });

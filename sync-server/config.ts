@@ -74,6 +74,14 @@ const envSchema = z.object({
     .number({ error: 'must be a number of days, like 7' })
     .positive('must be more than 0 days')
     .default(7),
+  /**
+   * A device session not used for this many days (fractions allowed) is refused and the person
+   * signs in again. Long: officials go on leave with a tablet offline in a drawer.
+   */
+  CLEARWAY_SESSION_IDLE_DAYS: z.coerce
+    .number({ error: 'must be a number of days, like 90' })
+    .positive('must be more than 0 days')
+    .default(90),
   /** First administrator, created at start in production mode when no account has that name. */
   CLEARWAY_ADMIN_USERNAME: z.string().min(1).optional(),
   CLEARWAY_ADMIN_PASSWORD: z
@@ -239,6 +247,10 @@ export type ServerConfig = {
   uploadExpiryMs: number;
   /** The address people open Clearway at (an origin): CLEARWAY_PUBLIC_URL, in a demo localhost. */
   publicUrl: string;
+  /** CLEARWAY_PUBLIC_URL was given: publicUrl is where people open Clearway, not a demo's guess. */
+  isPublicUrlGiven: boolean;
+  /** How long a device session may go unused (CLEARWAY_SESSION_IDLE_DAYS), in days. */
+  sessionIdleDays: number;
   /** The proxies whose X-Forwarded-* headers are believed; false: nobody's. */
   trustProxy: false | string[];
   admin: { username: string; password: string } | undefined;
@@ -268,6 +280,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     bodyLimit: e.CLEARWAY_BODY_LIMIT,
     uploadExpiryMs: e.CLEARWAY_UPLOAD_EXPIRY_DAYS * DAY_MS,
     publicUrl,
+    isPublicUrlGiven: e.CLEARWAY_PUBLIC_URL !== undefined,
+    sessionIdleDays: e.CLEARWAY_SESSION_IDLE_DAYS,
     trustProxy: trustProxyOf(e),
     admin:
       e.CLEARWAY_ADMIN_USERNAME && e.CLEARWAY_ADMIN_PASSWORD

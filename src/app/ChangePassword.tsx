@@ -1,5 +1,6 @@
 // The person's own password change on the Account page: the current password, then a new one
-// of at least 12 characters typed twice. Needs the server; it checks the current password.
+// of at least 12 characters typed twice. Needs the server; it checks the current password, and
+// signs out the person's other devices.
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../data';
 import { passwordProblem } from '../features/admin/accountForm';
@@ -45,7 +46,8 @@ export function ChangePassword() {
       </h2>
       {change.isSuccess && !isOpen ? (
         <p className="govuk-body" data-testid="password-changed">
-          Your password has been changed. Use the new one next time you sign in.
+          Your password has been changed. Use the new one next time you sign in. Any other devices you were
+          signed in on have been signed out.
         </p>
       ) : null}
       {isOpen ? (

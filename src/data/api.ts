@@ -86,6 +86,10 @@ export class ApiError extends Error {
   get isDeviceRevoked(): boolean {
     return this.code === 'device_revoked';
   }
+  /** The session ended on the server (unused too long): sign in again; the device keeps its data. */
+  get isSessionExpired(): boolean {
+    return this.code === 'session_expired';
+  }
 }
 
 export type ApiClientOptions = {
@@ -95,6 +99,8 @@ export type ApiClientOptions = {
   getToken: () => string | null;
   /** Called once for any 401 device_revoked, wherever it came from, so the device wipes itself. */
   onDeviceRevoked?: (message: string) => void;
+  /** Called for any 401 session_expired, so the device shows the person signed out, keeping its data. */
+  onSessionExpired?: (message: string) => void;
   fetch?: typeof fetch;
 };
 
@@ -121,6 +127,7 @@ export function createApiClient(options: ApiClientOptions) {
           response.status,
         );
     if (error.isDeviceRevoked) options.onDeviceRevoked?.(error.message);
+    if (error.isSessionExpired) options.onSessionExpired?.(error.message);
     return error;
   }
 

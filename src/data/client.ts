@@ -6,6 +6,10 @@
 // offline), opens that person's database and starts syncing. `signIn` does the same after a
 // login. A revoked device (401 device_revoked from any call) and `signOut` both wipe: stop
 // replication, delete the RxDB database, delete the device store (session and blobs).
+// A session the server ended for going unused (401 session_expired) deletes nothing: the person
+// is shown signed out, saying why, and the same person's next sign-in opens their data again
+// (their unsent changes are then sent under the new session: the server refuses them, as made
+// on another session, and they show as refused); another person's sign-in removes it first.
 //
 // The person's roles and teams are kept with the session, so the device works offline; online,
 // it asks the server who the person is now (GET /api/me) after it opens and whenever the
@@ -111,7 +115,7 @@ type Active = {
 };
 
 /** What one tab tells the others of the same device. */
-const tabMessageSchema = z.object({ kind: z.literal('wiped'), notice: z.string().nullable() });
+const tabMessageSchema = z.object({ kind: z.enum(['wiped', 'expired']), notice: z.string().nullable() });
 type TabMessage = z.infer<typeof tabMessageSchema>;
 
 const SIGNED_OUT: Extract<SessionState, { status: 'signed-out' }> = {
@@ -172,6 +176,9 @@ export function createClearwayClient(options: ClientOptions) {
     fetch: options.fetch,
     onDeviceRevoked: () => {
       void wipe(REVOKED_NOTICE);
+    },
+    onSessionExpired: (message) => {
+      void endExpiredSession(message);
     },
   });
 
@@ -339,6 +346,40 @@ export function createClearwayClient(options: ClientOptions) {
     }
   }
 
+  /**
+   * The server ended the session (unused too long): signed out, saying why, with nothing deleted.
+   * The database and the stored session stay for the same person's next sign-in (see `adopt`).
+   */
+  async function endExpiredSession(notice: string): Promise<void> {
+    if (isWiping || !active) return;
+    isWiping = true;
+    try {
+      const current = await deactivate();
+      token = null;
+      otherTabs?.postMessage({ kind: 'expired', notice } satisfies TabMessage);
+      if (current) {
+        current.blobs.close();
+        await current.db.close().catch(() => undefined);
+      }
+      session$.next({ ...SIGNED_OUT, notice });
+    } finally {
+      isWiping = false;
+    }
+  }
+
+  /** Deletes what an expired session of someone else left here, before a new person's sign-in. */
+  async function removeExpiredSessionOf(kept: StoredSession): Promise<void> {
+    const settings = {
+      name: databaseName(kept.user.userId),
+      userId: kept.user.userId,
+      indexedDb: options.indexedDb,
+      isMultiInstance: options.isMultiInstance,
+      isValidated: options.isValidated,
+    };
+    await removeDatabase(await openDatabase(settings), settings);
+    await renewDeviceStore({ isDeleted: true });
+  }
+
   /** The device store opened afresh once a session has ended here; deleted first by a wipe. */
   async function renewDeviceStore({ isDeleted }: { isDeleted: boolean }): Promise<void> {
     store.close();
@@ -349,7 +390,8 @@ export function createClearwayClient(options: ClientOptions) {
 
   // The tabs of one device share its data: when one wipes it (sign-out, a revoked device: only
   // the tab that leads hears of that), the others let go of it and show the person signed out
-  // too, saying why, instead of working on a database that has gone.
+  // too, saying why, instead of working on a database that has gone. An expired session is
+  // told the same way: the other tabs let go of the data just as well (none is deleted then).
   const otherTabs =
     typeof BroadcastChannel === 'function' ? new BroadcastChannel(`clearway:${deviceStoreName}`) : null;
   // A channel keeps Node running; a browser tab is not held open by it either way.
@@ -379,6 +421,11 @@ export function createClearwayClient(options: ClientOptions) {
   /** Keeps a new sign-in's session on the device and opens the person's data. */
   async function adopt(login: LoginResponse): Promise<void> {
     if (active) await wipe(null);
+    else {
+      // An expired session's data is kept for its own person only (see endExpiredSession).
+      const kept = await readSession(store);
+      if (kept && kept.user.userId !== login.user.userId) await removeExpiredSessionOf(kept);
+    }
     const session: StoredSession = {
       key: 'current',
       token: login.token,

@@ -206,3 +206,22 @@ function checksUnderWay() {
     mostAtOnce: () => most,
   };
 }
+
+describe.each(databasesUnderTest())('login limiter by network on $name', (engine) => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await engine.open();
+  });
+  afterAll(() => db?.close());
+
+  it('counts every address of one IPv6 /64 as one address, and IPv4 as itself however written', async () => {
+    const limiter = createLoginLimiter(db, { maxFailures: 3, windowMs: 60_000, maxAddressFailures: 4 });
+    // A client with a /64 takes a new address for each guess: it is still one place.
+    for (let i = 1; i <= 4; i += 1) await limiter.recordFailure(`acct-v6-${i}`, `2001:db8:5:6::${i}`, 0);
+    expect(await limiter.retryAfter('someone-new', '2001:db8:5:6:ffff::99', 0)).toBe(60);
+    expect(await limiter.retryAfter('someone-new', '2001:db8:5:7::1', 0)).toBe(0);
+
+    for (let i = 1; i <= 4; i += 1) await limiter.recordFailure(`acct-v4-${i}`, '::ffff:198.51.100.9', 0);
+    expect(await limiter.retryAfter('someone-new', '198.51.100.9', 0)).toBe(60);
+  });
+});

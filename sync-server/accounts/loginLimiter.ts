@@ -1,10 +1,11 @@
 // Slows password guessing: after `maxFailures` wrong passwords for one account within `windowMs`,
-// or `maxAddressFailures` from one address, further attempts for that account, or from that
-// address, are refused (429) until the window passes. An address has a much higher limit than an
-// account: people in one office share an address behind its NAT, and a few typos among them must
-// not lock the office out, while trying one password on many accounts from one place is still
-// stopped. The counts live in the database (migrations 008 and 012), so several server processes
-// behind a load balancer enforce one limit between them, not one each.
+// or `maxAddressFailures` from one address (an IPv6 client's whole /64), further attempts for that
+// account, or from that address, are refused (429) until the window passes. An address has a
+// much higher limit than an account: people in one office share an address behind its NAT, and
+// a few typos among them must not lock the office out, while trying one password on many
+// accounts from one place is still stopped. The counts live in the database (migrations 008 and
+// 012), so several server processes behind a load balancer enforce one limit between them, not
+// one each.
 //
 // Checking a password is slow on purpose (scrypt): a limit read before the check and a failure
 // written after it would let N guesses sent at once all pass the check. So each attempt takes a
@@ -20,6 +21,7 @@
 // (far longer than any check takes) is treated as gone. A late `settle` of such an attempt may
 // then take one place too many back; the worst that does is let one more check run at once.
 import type { Database } from '../storage/database';
+import { addressKey } from './addressKey';
 
 export const MAX_FAILURES = 5;
 export const WINDOW_MS = 15 * 60 * 1000;
@@ -75,7 +77,8 @@ export type LoginLimiter = {
 const accountKey = (account: string) => `account:${account.toLowerCase()}`;
 // Always in this order, account before address: every statement that locks both rows locks
 // them in the same order, so two attempts never wait on each other's second row.
-const keys = (account: string, address: string) => [accountKey(account), `address:${address}`];
+// An IPv6 address counts by its /64, which one client holds whole (./addressKey.ts).
+const keys = (account: string, address: string) => [accountKey(account), `address:${addressKey(address)}`];
 const isAddressKey = (key: string) => key.startsWith('address:');
 
 /** A key's counts as they stand at `now` (see `countsAt`), and what they allow. */

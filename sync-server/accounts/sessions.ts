@@ -1,6 +1,8 @@
 // Device sessions: each sign-in is one device with its own bearer token (also the HttpOnly
 // cookie). Only the token's sha256 is stored. Revoking a device makes its next call fail with
-// `device_revoked`, which tells the device to wipe what it holds.
+// `device_revoked`, which tells the device to wipe what it holds. A session not used for the
+// idle limit (CLEARWAY_SESSION_IDLE_DAYS) has ended: it is refused, but not revoked, so the device
+// keeps what it holds (its unsent changes among it) and only the person signs in again.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Queryable } from '../storage/database';
 
@@ -54,15 +56,31 @@ export async function startSession(
   return { token, session: toSession(row) };
 }
 
-export async function findSessionByToken(db: Queryable, token: string): Promise<DeviceSession | undefined> {
-  const [row] = await db.query<SessionRow>(`select ${COLUMNS} from device_sessions where token_hash = $1`, [
-    hashToken(token),
-  ]);
+/**
+ * The session behind `token`, and whether it has gone unused for longer than `idleDays`.
+ * Using it marks it seen (at most once a minute, so not a write per request); a session that
+ * has ended is not marked, or the refusal itself would bring it back to life.
+ */
+export async function findSessionByToken(
+  db: Queryable,
+  token: string,
+  idleDays: number,
+): Promise<(DeviceSession & { isIdleTooLong: boolean }) | undefined> {
+  // Measured by the database's clock, which wrote last_seen_at, not by this process's.
+  const [row] = await db.query<SessionRow & { is_idle_too_long: boolean }>(
+    `select ${COLUMNS}, last_seen_at < now() - $2::float8 * interval '1 day' as is_idle_too_long
+     from device_sessions where token_hash = $1`,
+    [hashToken(token), idleDays],
+  );
   if (!row) return undefined;
-  if (!row.revoked_at && Date.now() - row.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS) {
+  if (
+    !row.revoked_at &&
+    !row.is_idle_too_long &&
+    Date.now() - row.last_seen_at.getTime() > LAST_SEEN_RESOLUTION_MS
+  ) {
     await db.query('update device_sessions set last_seen_at = now() where device_id = $1', [row.device_id]);
   }
-  return toSession(row);
+  return { ...toSession(row), isIdleTooLong: row.is_idle_too_long };
 }
 
 export async function findSession(db: Queryable, deviceId: string): Promise<DeviceSession | undefined> {
@@ -89,6 +107,24 @@ export async function revokeSession(db: Queryable, deviceId: string): Promise<vo
        update device_sessions set revoked_at = coalesce(revoked_at, now()) where device_id = $1 returning device_id)
      select pg_notify($2, device_id) from revoked`,
     [deviceId, REVOCATIONS_CHANNEL],
+  );
+}
+
+/**
+ * Revokes every session of a person but `keptDeviceId` (the device they are using, when they
+ * change their own password): each of those devices wipes what it holds at its next call.
+ */
+export async function revokeOtherSessions(
+  db: Queryable,
+  userId: string,
+  keptDeviceId: string | null,
+): Promise<void> {
+  await db.query(
+    `with revoked as (
+       update device_sessions set revoked_at = now()
+       where user_id = $1 and revoked_at is null and device_id is distinct from $2 returning device_id)
+     select pg_notify($3, device_id) from revoked`,
+    [userId, keptDeviceId, REVOCATIONS_CHANNEL],
   );
 }
 

@@ -210,11 +210,7 @@ export async function setEmail(db: Queryable, userId: string, email: string | nu
 
 export const isAdministrator = (principal: Principal) => principal.roles.includes('administrator');
 
-/** Replaces a person's password (their own change; an administrator's reset is resetPassword). */
-export async function setPassword(db: Queryable, userId: string, password: string): Promise<boolean> {
-  return setPasswordHash(db, userId, await hashPassword(password));
-}
-
+/** Replaces a person's password by its hash (their own change; an administrator's reset is resetPassword). */
 export async function setPasswordHash(db: Queryable, userId: string, passwordHash: string): Promise<boolean> {
   const rows = await db.query<{ user_id: string }>(
     'update users set password_hash = $2 where user_id = $1 returning user_id',

@@ -1,13 +1,14 @@
 // An administrator's account work: list everyone who may sign in, add a person with their
-// roles, teams and first password, reset a forgotten password, and remove a person's organisation
-// sign-in link (each recorded in the log). Roles and teams change
-// through PATCH /api/admin/people/:userId (peopleRoutes.ts); devices through /api/devices.
+// roles, teams and first password, reset a forgotten password (signing out the person's
+// devices), and remove a person's organisation sign-in link (each recorded in the log). Roles
+// and teams change through PATCH /api/admin/people/:userId (peopleRoutes.ts); devices through
+// /api/devices.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isStorableText, UNSTORABLE_TEXT } from '../../src/domain/events/storableText';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../../src/domain/passwordRule';
 import { roleSchema } from '../../src/domain/principal';
-import { activeDevicesByPerson } from '../accounts/sessions';
+import { activeDevicesByPerson, revokeOtherSessions } from '../accounts/sessions';
 import { findAccount, isAdministrator, listAccounts, toPrincipal } from '../accounts/users';
 import {
   addPerson,
@@ -107,10 +108,13 @@ export function registerAccountAdminRoutes(app: FastifyInstance, ctx: ServerCont
     if (!params) return reply;
     const body = parseOrReply(resetSchema, request.body, reply, 'new password');
     if (!body) return reply;
-    // Recorded in the log with the administrator who did it; the person's devices stay signed in.
+    // Recorded in the log with the administrator who did it.
     if (!(await resetPassword(db, params.userId, body.password, pusherOf(caller), ctx.now()))) {
       return sendProblem(reply, 404, 'not_found', 'There is no such person.');
     }
+    // A reset may be for a password someone else has learnt: every device of the person is signed
+    // out (each wipes at its next call), but the administrator's own, should they reset their own.
+    await revokeOtherSessions(db, params.userId, caller.session.deviceId);
     // Their earlier wrong guesses must not keep them out with the password they were just given.
     const account = await findAccount(db, params.userId);
     if (account) await ctx.limiter.recordSuccess(account.username);

@@ -2,15 +2,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Attempt, AttemptTicket } from '../accounts/loginLimiter';
-import { DUMMY_HASH, verifyPassword } from '../accounts/passwords';
-import { findSession, listSessions, revokeSession, startSession } from '../accounts/sessions';
+import { DUMMY_HASH, hashPassword, verifyPassword } from '../accounts/passwords';
+import {
+  findSession,
+  listSessions,
+  revokeOtherSessions,
+  revokeSession,
+  startSession,
+} from '../accounts/sessions';
 import {
   findAccountByUsername,
   findEmail,
   isAdministrator,
   listAccounts,
   setEmail,
-  setPassword,
+  setPasswordHash,
   toPrincipal,
 } from '../accounts/users';
 import type { ServerConfig } from '../config';
@@ -160,7 +166,14 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
       verifyPassword(body.currentPassword, caller.account.passwordHash ?? DUMMY_HASH),
     );
     if (!isRight) return sendProblem(reply, 400, 'wrong_password', 'Your current password is not right.');
-    await setPassword(db, caller.account.userId, body.newPassword);
+    // A password changed because someone else may know it must lock them out: every other device
+    // of the person is signed out (and wipes at its next call); the one in hand stays signed in.
+    // Hashed first: the slow hash must not hold a transaction open (PGlite runs one at a time).
+    const passwordHash = await hashPassword(body.newPassword);
+    await db.transaction(async (tx) => {
+      await setPasswordHash(tx, caller.account.userId, passwordHash);
+      await revokeOtherSessions(tx, caller.account.userId, caller.session.deviceId);
+    });
     return reply.code(204).send();
   });
 

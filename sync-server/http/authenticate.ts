@@ -4,6 +4,13 @@
 // device is answered 401 `device_revoked`, which tells it to wipe its local data. So is a demo
 // account's device on a production server: a demo tried on the same data before the server was
 // started in production mode keeps its sessions in the database, and they must not work.
+// A session not used for CLEARWAY_SESSION_IDLE_DAYS is answered 401 `session_expired`: the
+// person signs in again, and the device keeps what it holds.
+//
+// The cookie (SameSite=Lax) also comes with requests that other pages of the same site make, and
+// with plain form posts (text/plain bodies are parsed): a change made with the cookie alone must
+// come from Clearway's own pages, as the browser's Sec-Fetch-Site and Origin say. A bearer token
+// needs no such check: no other page can make the browser send it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { DeviceSession } from '../accounts/sessions';
 import { findSessionByToken } from '../accounts/sessions';
@@ -31,7 +38,16 @@ declare module 'fastify' {
   }
 }
 
-type SessionRules = { isDemoRefused: boolean };
+type SessionRules = {
+  isDemoRefused: boolean;
+  /** How long a session may go unused before it is refused (CLEARWAY_SESSION_IDLE_DAYS). */
+  idleDays: number;
+  /** Where Clearway's own pages are (CLEARWAY_PUBLIC_URL); undefined: the request's own host. */
+  ownOrigin: string | undefined;
+};
+
+/** What a device not used for `idleDays` is told: not to wipe, only to have the person sign in. */
+const SESSION_EXPIRED = 'session_expired';
 
 /**
  * Says, for every route on `app` (and the plugins under it), whether demo accounts' sessions are
@@ -39,7 +55,11 @@ type SessionRules = { isDemoRefused: boolean };
  * request, the event stream's included, so no route can forget it.
  */
 export function setSessionRules(app: FastifyInstance, config: ServerConfig): void {
-  app.decorate('clearwaySessionRules', { isDemoRefused: config.mode === 'production' });
+  app.decorate('clearwaySessionRules', {
+    isDemoRefused: config.mode === 'production',
+    idleDays: config.sessionIdleDays,
+    ownOrigin: config.isPublicUrlGiven ? config.publicUrl : undefined,
+  } satisfies SessionRules);
 }
 
 export type Caller = { account: Account; session: DeviceSession };
@@ -51,10 +71,27 @@ export const pusherOf = (caller: Caller) => ({
   deviceName: caller.session.name,
 });
 
-export function tokenOf(request: FastifyRequest): string | undefined {
+/** The caller's token, and whether it came in the cookie (so the browser may have added it). */
+function credentialsOf(request: FastifyRequest): { token: string; isCookie: boolean } | undefined {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim();
-  return request.cookies[SESSION_COOKIE] || undefined;
+  if (header?.startsWith('Bearer ')) return { token: header.slice('Bearer '.length).trim(), isCookie: false };
+  const cookie = request.cookies[SESSION_COOKIE];
+  return cookie ? { token: cookie, isCookie: true } : undefined;
+}
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+// `none`: the person opened the address themselves; no header at all: a browser too old to say.
+const OWN_FETCH_SITES = new Set(['same-origin', 'none', undefined]);
+
+/** Whether a request made with the cookie alone came from a page that is not Clearway's own. */
+function isFromAnotherSite(request: FastifyRequest, rules: SessionRules): boolean {
+  if (READS.has(request.method)) return false;
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (!OWN_FETCH_SITES.has(typeof fetchSite === 'string' ? fetchSite : undefined)) return true;
+  const origin = request.headers.origin;
+  if (origin === undefined) return false;
+  // With no public address set (a demo), the address this request was sent to is Clearway's.
+  return origin !== (rules.ownOrigin ?? `${request.protocol}://${request.host}`);
 }
 
 /** The caller, or undefined after answering 401. */
@@ -63,14 +100,34 @@ export async function authenticate(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<Caller | undefined> {
-  const token = tokenOf(request);
-  const session = token ? await findSessionByToken(db, token) : undefined;
+  const rules = sessionRulesOf(request);
+  const credentials = credentialsOf(request);
+  if (credentials?.isCookie && isFromAnotherSite(request, rules)) {
+    sendProblem(
+      reply,
+      403,
+      'cross_site_request',
+      'This request came from a page that is not part of Clearway, so it was refused. Open Clearway at its own address and try again.',
+    );
+    return undefined;
+  }
+  const session = credentials ? await findSessionByToken(db, credentials.token, rules.idleDays) : undefined;
   if (!session) {
     sendProblem(reply, 401, 'not_signed_in', 'Please sign in to continue.');
     return undefined;
   }
+  // Revoked first: a device whose access was withdrawn must wipe, however long it lay unused.
   if (session.revokedAt) {
     sendProblem(reply, 401, DEVICE_REVOKED.error, DEVICE_REVOKED.message);
+    return undefined;
+  }
+  if (session.isIdleTooLong) {
+    sendProblem(
+      reply,
+      401,
+      SESSION_EXPIRED,
+      `You have not used Clearway on this device for more than ${days(rules.idleDays)}, so you have been signed out. Sign in again.`,
+    );
     return undefined;
   }
   const account = await findAccount(db, session.userId);
@@ -83,7 +140,7 @@ export async function authenticate(
     );
     return undefined;
   }
-  if (account.isDemo && sessionRulesOf(request).isDemoRefused) {
+  if (account.isDemo && rules.isDemoRefused) {
     // device_revoked: the device wipes what it holds and shows the sign-in page with this message.
     sendProblem(
       reply,
@@ -102,3 +159,5 @@ function sessionRulesOf(request: FastifyRequest): SessionRules {
   if (!rules) throw new Error('setSessionRules was not called for this server.');
   return rules;
 }
+
+const days = (count: number) => `${count.toLocaleString('en-GB')} day${count === 1 ? '' : 's'}`;
