@@ -1,10 +1,10 @@
 // The person's own password change on the Account page: the current password, then a new one
-// of at least 12 characters typed twice. Needs the server; it checks the current password, and
-// signs out the person's other devices.
+// of at least 12 characters typed twice, and whether to sign out their other devices (when
+// someone else may know the old password). Needs the server; it checks the current password.
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../data';
 import { passwordProblem } from '../features/admin/accountForm';
-import { ErrorSummary, ProblemBanner, TextField } from '../ui/fields';
+import { Checkbox, ErrorSummary, ProblemBanner, TextField } from '../ui/fields';
 import { useChangePassword } from './accountQueries';
 
 type Errors = Partial<Record<'currentPassword' | 'newPassword' | 'repeatPassword', string>>;
@@ -15,6 +15,8 @@ export function ChangePassword() {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [repeatPassword, setRepeatPassword] = useState('');
+  const [isSigningOutOthers, setIsSigningOutOthers] = useState(false);
+  const [signedOutOthers, setSignedOutOthers] = useState(false);
   const [errors, setErrors] = useState<Errors>({});
 
   const submit = (event: FormEvent) => {
@@ -27,9 +29,11 @@ export function ChangePassword() {
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     change.mutate(
-      { currentPassword, newPassword },
+      { currentPassword, newPassword, signOutOtherDevices: isSigningOutOthers },
       {
         onSuccess: () => {
+          setSignedOutOthers(isSigningOutOthers);
+          setIsSigningOutOthers(false);
           setIsOpen(false);
           setCurrentPassword('');
           setNewPassword('');
@@ -46,8 +50,8 @@ export function ChangePassword() {
       </h2>
       {change.isSuccess && !isOpen ? (
         <p className="govuk-body" data-testid="password-changed">
-          Your password has been changed. Use the new one next time you sign in. Any other devices you were
-          signed in on have been signed out.
+          Your password has been changed. Use the new one next time you sign in.
+          {signedOutOthers ? ' Your other devices have been signed out.' : ''}
         </p>
       ) : null}
       {isOpen ? (
@@ -89,6 +93,13 @@ export function ChangePassword() {
             value={repeatPassword}
             error={errors.repeatPassword}
             onChange={setRepeatPassword}
+          />
+          <Checkbox
+            label="Sign out my other devices"
+            hint="Do this if someone else may know your old password. Changes not yet sent from those devices will be lost."
+            name="signOutOtherDevices"
+            isChecked={isSigningOutOthers}
+            onChange={setIsSigningOutOthers}
           />
           <div className="govuk-button-group">
             <button

@@ -33,7 +33,11 @@ export function useRevokeDevice() {
 
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (change: { currentPassword: string; newPassword: string }) =>
-      getBrowserClient().api.changePassword(change.currentPassword, change.newPassword),
+    mutationFn: (change: { currentPassword: string; newPassword: string; signOutOtherDevices: boolean }) =>
+      getBrowserClient().api.changePassword(
+        change.currentPassword,
+        change.newPassword,
+        change.signOutOtherDevices,
+      ),
   });
 }

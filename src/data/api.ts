@@ -181,10 +181,10 @@ export function createApiClient(options: ApiClientOptions) {
       await send(`/api/devices/${encodeURIComponent(deviceId)}/revoke`, { method: 'POST' });
     },
     users: () => request(z.array(directoryUserSchema), '/api/users'),
-    changePassword: async (currentPassword: string, newPassword: string) => {
+    changePassword: async (currentPassword: string, newPassword: string, signOutOtherDevices = false) => {
       await send('/api/me/password', {
         method: 'PUT',
-        body: JSON.stringify({ currentPassword, newPassword }),
+        body: JSON.stringify({ currentPassword, newPassword, signOutOtherDevices }),
       });
     },
     /** Administrators only: everyone who may sign in. */
@@ -196,10 +196,10 @@ export function createApiClient(options: ApiClientOptions) {
         method: 'PATCH',
         body: JSON.stringify(change),
       }),
-    resetPassword: async (userId: string, password: string) => {
+    resetPassword: async (userId: string, password: string, signOutDevices = false) => {
       await send(`/api/admin/accounts/${encodeURIComponent(userId)}/password`, {
         method: 'PUT',
-        body: JSON.stringify({ password }),
+        body: JSON.stringify({ password, signOutDevices }),
       });
     },
     /** Removes the person's organisation sign-in link: their next such sign-in links afresh. */

@@ -220,16 +220,19 @@ export function Radios({
 
 export function Checkbox({
   label,
+  hint,
   name,
   isChecked,
   onChange,
 }: {
   label: string;
+  hint?: string;
   name: string;
   isChecked: boolean;
   onChange: (isChecked: boolean) => void;
 }) {
   const id = `field-${name}`;
+  const hintId = `${id}-hint`;
   return (
     <div className="govuk-form-group">
       <div className="govuk-checkboxes govuk-checkboxes--small">
@@ -240,11 +243,17 @@ export function Checkbox({
             name={name}
             type="checkbox"
             checked={isChecked}
+            aria-describedby={hint ? hintId : undefined}
             onChange={(e) => onChange(e.target.checked)}
           />
           <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
             {label}
           </label>
+          {hint ? (
+            <div id={hintId} className="govuk-hint govuk-checkboxes__hint">
+              {hint}
+            </div>
+          ) : null}
         </div>
       </div>
     </div>

@@ -1,6 +1,6 @@
 // An administrator's account work: list everyone who may sign in, add a person with their
 // roles, teams and first password, reset a forgotten password (signing out the person's
-// devices), and remove a person's organisation sign-in link (each recorded in the log). Roles
+// devices when asked to), and remove a person's organisation sign-in link (each recorded in the log). Roles
 // and teams change through PATCH /api/admin/people/:userId (peopleRoutes.ts); devices through
 // /api/devices.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -50,7 +50,11 @@ const newAccountSchema = z.object({
     .default([]),
   password: newPasswordSchema,
 });
-const resetSchema = z.object({ password: newPasswordSchema });
+const resetSchema = z.object({
+  password: newPasswordSchema,
+  /** Someone else may know the password: sign out all the person's devices (they wipe). */
+  signOutDevices: z.boolean().optional(),
+});
 const paramsSchema = z.object({ userId: z.string().min(1).max(80).refine(isStorableText, UNSTORABLE_TEXT) });
 
 export function registerAccountAdminRoutes(app: FastifyInstance, ctx: ServerContext): void {
@@ -112,9 +116,11 @@ export function registerAccountAdminRoutes(app: FastifyInstance, ctx: ServerCont
     if (!(await resetPassword(db, params.userId, body.password, pusherOf(caller), ctx.now()))) {
       return sendProblem(reply, 404, 'not_found', 'There is no such person.');
     }
-    // A reset may be for a password someone else has learnt: every device of the person is signed
-    // out (each wipes at its next call), but the administrator's own, should they reset their own.
-    await revokeOtherSessions(db, params.userId, caller.session.deviceId);
+    // A forgotten password is not a stolen one: the person's devices stay signed in (their unsent
+    // changes with them) unless the administrator says someone else may know it. Then every
+    // device of the person is signed out (each wipes at its next call), but the administrator's
+    // own, should they reset their own.
+    if (body.signOutDevices) await revokeOtherSessions(db, params.userId, caller.session.deviceId);
     // Their earlier wrong guesses must not keep them out with the password they were just given.
     const account = await findAccount(db, params.userId);
     if (account) await ctx.limiter.recordSuccess(account.username);

@@ -43,6 +43,8 @@ const emailSchema = z.object({
 const passwordChangeSchema = z.object({
   currentPassword: z.string().min(1, 'enter your current password').max(1000),
   newPassword: newPasswordSchema,
+  /** Someone else may know the old password: sign the person's other devices out (they wipe). */
+  signOutOtherDevices: z.boolean().optional(),
 });
 
 const deviceQuerySchema = z.object({ userId: z.string().min(1).max(80).optional() });
@@ -166,13 +168,15 @@ export function registerAccountRoutes(app: FastifyInstance, ctx: ServerContext):
       verifyPassword(body.currentPassword, caller.account.passwordHash ?? DUMMY_HASH),
     );
     if (!isRight) return sendProblem(reply, 400, 'wrong_password', 'Your current password is not right.');
-    // A password changed because someone else may know it must lock them out: every other device
-    // of the person is signed out (and wipes at its next call); the one in hand stays signed in.
+    // A password changed because someone else may know it must lock them out, so the person may
+    // sign out every other device (each wipes at its next call; the one in hand stays). They
+    // choose: a routine change must not wipe a tablet's changes not yet sent.
     // Hashed first: the slow hash must not hold a transaction open (PGlite runs one at a time).
     const passwordHash = await hashPassword(body.newPassword);
     await db.transaction(async (tx) => {
       await setPasswordHash(tx, caller.account.userId, passwordHash);
-      await revokeOtherSessions(tx, caller.account.userId, caller.session.deviceId);
+      if (body.signOutOtherDevices)
+        await revokeOtherSessions(tx, caller.account.userId, caller.session.deviceId);
     });
     return reply.code(204).send();
   });

@@ -76,7 +76,7 @@ describe.each(databasesUnderTest())('sessions that end on $name', (engine) => {
     }
   });
 
-  it('signs out a person’s other devices when they change their password, not the one they use', async () => {
+  it('signs out a person’s other devices when they change their password and ask for it, not the one they use', async () => {
     const admin = await server.signIn('admin');
     const added = await server.call(admin, '/api/admin/accounts', {
       method: 'POST',
@@ -87,9 +87,20 @@ describe.each(databasesUnderTest())('sessions that end on $name', (engine) => {
     const phone = await server.signIn('jo', LONG);
     const tablet = await server.signIn('jo', LONG);
     const someoneElse = await server.signIn('manager');
+    // A routine change leaves the other devices (and their changes not yet sent) as they are.
+    const routine = await server.call(desk, '/api/me/password', {
+      method: 'PUT',
+      json: { currentPassword: LONG, newPassword: 'a routine long passphrase' },
+    });
+    expect(routine.status).toBe(204);
+    expect(await answer(phone)).toEqual({ status: 200, error: null });
     const changed = await server.call(desk, '/api/me/password', {
       method: 'PUT',
-      json: { currentPassword: LONG, newPassword: 'a new long passphrase' },
+      json: {
+        currentPassword: 'a routine long passphrase',
+        newPassword: 'a new long passphrase',
+        signOutOtherDevices: true,
+      },
     });
     expect(changed.status).toBe(204);
     expect(await answer(desk)).toEqual({ status: 200, error: null });
@@ -98,7 +109,7 @@ describe.each(databasesUnderTest())('sessions that end on $name', (engine) => {
     expect(await answer(someoneElse)).toEqual({ status: 200, error: null });
   });
 
-  it('signs out every device of a person whose password an administrator resets', async () => {
+  it('signs out every device of a person whose password an administrator resets, when asked to', async () => {
     const admin = await server.signIn('admin');
     const added = await server.call(admin, '/api/admin/accounts', {
       method: 'POST',
@@ -107,9 +118,16 @@ describe.each(databasesUnderTest())('sessions that end on $name', (engine) => {
     const { userId } = (await added.json()) as { userId: string };
     const desk = await server.signIn('kit', LONG);
     const phone = await server.signIn('kit', LONG);
+    // A forgotten password is not a stolen one: by default the devices stay signed in.
+    const forgotten = await server.call(admin, `/api/admin/accounts/${userId}/password`, {
+      method: 'PUT',
+      json: { password: 'a forgotten long passphrase' },
+    });
+    expect(forgotten.status).toBe(204);
+    expect(await answer(desk)).toEqual({ status: 200, error: null });
     const reset = await server.call(admin, `/api/admin/accounts/${userId}/password`, {
       method: 'PUT',
-      json: { password: 'a reset long passphrase' },
+      json: { password: 'a reset long passphrase', signOutDevices: true },
     });
     expect(reset.status).toBe(204);
     expect(await answer(desk)).toEqual({ status: 401, error: 'device_revoked' });

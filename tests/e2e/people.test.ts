@@ -1,8 +1,8 @@
 // People and access end to end in Debian's Chromium against the built app and a real server:
 // an administrator adds a person with roles, a team and a first password; that person signs in
 // on their own device and changes their password; the administrator changes their roles and
-// resets the password, which signs out Pat's tablet (it then wipes itself), and signs out a device
-// of Pat's from the devices list. axe on each page.
+// resets the password, asking for Pat's devices to be signed out too (the tablet then wipes
+// itself), and signs out a device of Pat's from the devices list. axe on each page.
 // With organisation sign-in set up, an administrator removes a person's wrong sign-in link.
 import { describe, expect, it } from 'vitest';
 import { findAccount, linkOidcIdentity } from '../../sync-server/accounts/users';
@@ -73,7 +73,8 @@ describe('people and access', () => {
     const patDatabases = await databases();
     expect(patDatabases.length).toBeGreaterThan(0);
 
-    // The administrator makes Pat a manager too, then resets Pat's password.
+    // The administrator makes Pat a manager too, then resets Pat's password, which someone else
+    // may know: Pat's devices are signed out too.
     await row.getByRole('button', { name: /Change/ }).click();
     const panel = page.getByTestId('person-panel');
     await panel.getByRole('checkbox', { name: 'Manager' }).check();
@@ -81,8 +82,12 @@ describe('people and access', () => {
     await panel.getByTestId('access-saved').waitFor({ timeout: SYNC_TIMEOUT_MS });
     await expect.poll(() => row.innerText(), { timeout: SYNC_TIMEOUT_MS }).toContain('Manager');
     await panel.getByLabel('New password').fill('pat reset passphrase');
+    await panel.getByRole('checkbox', { name: 'Also sign them out of every device' }).check();
     await panel.getByRole('button', { name: 'Set new password' }).click();
     await panel.getByTestId('password-reset').waitFor({ timeout: SYNC_TIMEOUT_MS });
+    expect(await panel.getByTestId('password-reset').innerText()).toContain(
+      'Their devices have been signed out.',
+    );
     await suite.checkAxe(page, 'person panel');
 
     // The old passwords no longer work; the reset one does.

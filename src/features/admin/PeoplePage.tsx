@@ -7,7 +7,7 @@ import { type FormEvent, useState } from 'react';
 import { type AccountSummary, ApiError, useSession, useSignInOptions } from '../../data';
 import { INFORMATION_RIGHTS_TEAM, type Role, roleNames, roleSchema } from '../../domain';
 import { DevicesTable } from '../../ui/DevicesTable';
-import { Checkboxes, ErrorSummary, ProblemBanner, TextField } from '../../ui/fields';
+import { Checkbox, Checkboxes, ErrorSummary, ProblemBanner, TextField } from '../../ui/fields';
 import { useDirectoryState } from '../allocation/directoryData';
 import {
   useAccounts,
@@ -196,20 +196,33 @@ function ChangeAccess({ person }: { person: AccountSummary }) {
 function ResetPassword({ person }: { person: AccountSummary }) {
   const reset = useResetPassword(person.userId);
   const [password, setPassword] = useState('');
+  const [isSigningOut, setIsSigningOut] = useState(false);
+  const [signedOut, setSignedOut] = useState(false);
   const [error, setError] = useState<string | undefined>(undefined);
   const name = `new-password-${person.userId}`;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const problem = passwordProblem(password);
     setError(problem);
-    if (!problem) reset.mutate(password, { onSuccess: () => setPassword('') });
+    if (!problem)
+      reset.mutate(
+        { password, signOutDevices: isSigningOut },
+        {
+          onSuccess: () => {
+            setPassword('');
+            setSignedOut(isSigningOut);
+            setIsSigningOut(false);
+          },
+        },
+      );
   };
   return (
     <form onSubmit={submit} noValidate data-testid="reset-password">
       <ProblemBanner message={reset.isError ? problemOf(reset.error) : null} />
       {reset.isSuccess ? (
         <p className="govuk-body" data-testid="password-reset">
-          {person.displayName}’s password has been changed. Their devices stay signed in.
+          {person.displayName}’s password has been changed.{' '}
+          {signedOut ? 'Their devices have been signed out.' : 'Their devices stay signed in.'}
         </p>
       ) : null}
       <TextField
@@ -221,6 +234,13 @@ function ResetPassword({ person }: { person: AccountSummary }) {
         value={password}
         error={error}
         onChange={setPassword}
+      />
+      <Checkbox
+        label="Also sign them out of every device"
+        hint="Do this if someone else may know their password. Changes not yet sent from their devices will be lost."
+        name={`sign-out-${person.userId}`}
+        isChecked={isSigningOut}
+        onChange={setIsSigningOut}
       />
       <button type="submit" className="govuk-button govuk-button--secondary" disabled={reset.isPending}>
         Set new password

@@ -44,7 +44,8 @@ export function useChangeAccess(userId: string) {
 
 export function useResetPassword(userId: string) {
   return useMutation({
-    mutationFn: (password: string) => getBrowserClient().api.resetPassword(userId, password),
+    mutationFn: (reset: { password: string; signOutDevices: boolean }) =>
+      getBrowserClient().api.resetPassword(userId, reset.password, reset.signOutDevices),
   });
 }
 
