@@ -7,9 +7,9 @@
 // login. A revoked device (401 device_revoked from any call) and `signOut` both wipe: stop
 // replication, delete the RxDB database, delete the device store (session and blobs).
 // A session the server ended for going unused (401 session_expired) deletes nothing: the person
-// is shown signed out, saying why, and the same person's next sign-in opens their data again
-// (their unsent changes are then sent under the new session: the server refuses them, as made
-// on another session, and they show as refused); another person's sign-in removes it first.
+// is shown signed out, saying why, and the same person's next sign-in opens their data again,
+// their unsent changes moved to the new session first (pendingCarryOver.ts) so they go up as
+// usual; another person's sign-in removes it first.
 //
 // The person's roles and teams are kept with the session, so the device works offline; online,
 // it asks the server who the person is now (GET /api/me) after it opens and whenever the
@@ -65,6 +65,7 @@ import { checkEvent, domainReducer } from './domainFold';
 import { prefetchHeldCaseFiles } from './heldCaseFiles';
 import { casesLoggedHere } from './loggedHere';
 import { foldPending, groupByStream, type OverlayReducer, type PendingEvent, stillInFlight } from './overlay';
+import { carryOverPending } from './pendingCarryOver';
 import { type SyncController, type SyncStatus, startReplication } from './replication';
 import { blankStreamRow, type LocalStreamDocument, type OutboxDocument } from './schemas';
 import { requestPersistentStorage } from './storage';
@@ -211,7 +212,7 @@ export function createClearwayClient(options: ClientOptions) {
     return sync;
   }
 
-  async function activate(session: StoredSession): Promise<void> {
+  async function activate(session: StoredSession, endedDeviceId: string | null = null): Promise<void> {
     token = session.token;
     const db = await openDatabase({
       name: databaseName(session.user.userId),
@@ -221,6 +222,8 @@ export function createClearwayClient(options: ClientOptions) {
       isMultiInstance: options.isMultiInstance,
       isValidated: options.isValidated,
     });
+    // Before the replication starts, so nothing goes up under the session that ended.
+    if (endedDeviceId) await carryOverPending(db.outbox, endedDeviceId, session.deviceId);
     const blobs = createBlobCache({
       store,
       api,
@@ -420,11 +423,14 @@ export function createClearwayClient(options: ClientOptions) {
 
   /** Keeps a new sign-in's session on the device and opens the person's data. */
   async function adopt(login: LoginResponse): Promise<void> {
+    /** The same person's session that the server ended here: their unsent changes move to this one. */
+    let endedDeviceId: string | null = null;
     if (active) await wipe(null);
     else {
       // An expired session's data is kept for its own person only (see endExpiredSession).
       const kept = await readSession(store);
       if (kept && kept.user.userId !== login.user.userId) await removeExpiredSessionOf(kept);
+      else if (kept && kept.deviceId !== login.deviceId) endedDeviceId = kept.deviceId;
     }
     const session: StoredSession = {
       key: 'current',
@@ -434,7 +440,7 @@ export function createClearwayClient(options: ClientOptions) {
       serverUrl: baseUrl,
     };
     await store.session.put(session);
-    await activate(session);
+    await activate(session, endedDeviceId);
   }
 
   function requireActive(): Active {
