@@ -138,3 +138,17 @@ describe('how long a device may go unused and stay signed in', () => {
     }
   });
 });
+
+describe('how large a case or an organisation stream may grow', () => {
+  it('is 16 MB of pulled document unless set', () => {
+    expect(readConfig({}).maxStreamChars).toBe(16 * 1024 * 1024);
+    expect(readConfig({ CLEARWAY_MAX_STREAM_MB: '64' }).maxStreamChars).toBe(64 * 1024 * 1024);
+    expect(readConfig({ CLEARWAY_MAX_STREAM_MB: '0.5' }).maxStreamChars).toBe(512 * 1024);
+  });
+
+  it('must be some MB, and leave a pull far from the database’s 1 GB limit on one text', () => {
+    for (const bad of ['0', '-1', 'lots', '1024']) {
+      expect(() => readConfig({ CLEARWAY_MAX_STREAM_MB: bad })).toThrow(/CLEARWAY_MAX_STREAM_MB: must/);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '../src/domain/passwordRule';
 import type { S3Settings } from './blobs/s3BlobStore';
+import { CHARS_PER_MB } from './replication/streamSize';
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -82,6 +83,16 @@ const envSchema = z.object({
     .number({ error: 'must be a number of days, like 90' })
     .positive('must be more than 0 days')
     .default(90),
+  /**
+   * The most a case or an organisation stream (templates, directory, calendar) may grow to, in MB
+   * of the document a device pulls: a change that would take it over is refused, with the reason.
+   */
+  CLEARWAY_MAX_STREAM_MB: z.coerce
+    .number({ error: 'must be a number of MB, like 16' })
+    .positive('must be more than 0 MB')
+    // A pull sends each document as one text, and PostgreSQL's texts end at 1 GB.
+    .max(512, 'must be at most 512 MB')
+    .default(16),
   /** First administrator, created at start in production mode when no account has that name. */
   CLEARWAY_ADMIN_USERNAME: z.string().min(1).optional(),
   CLEARWAY_ADMIN_PASSWORD: z
@@ -251,6 +262,8 @@ export type ServerConfig = {
   isPublicUrlGiven: boolean;
   /** How long a device session may go unused (CLEARWAY_SESSION_IDLE_DAYS), in days. */
   sessionIdleDays: number;
+  /** The most characters a stream's pulled document may reach (CLEARWAY_MAX_STREAM_MB). */
+  maxStreamChars: number;
   /** The proxies whose X-Forwarded-* headers are believed; false: nobody's. */
   trustProxy: false | string[];
   admin: { username: string; password: string } | undefined;
@@ -282,6 +295,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl,
     isPublicUrlGiven: e.CLEARWAY_PUBLIC_URL !== undefined,
     sessionIdleDays: e.CLEARWAY_SESSION_IDLE_DAYS,
+    maxStreamChars: Math.floor(e.CLEARWAY_MAX_STREAM_MB * CHARS_PER_MB),
     trustProxy: trustProxyOf(e),
     admin:
       e.CLEARWAY_ADMIN_USERNAME && e.CLEARWAY_ADMIN_PASSWORD

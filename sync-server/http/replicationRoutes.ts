@@ -91,6 +91,8 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
       now: ctx.now,
       // Demo people a demo left behind cannot sign in here, so they cannot be given work.
       isDemoLeftOut: ctx.config.mode === 'production',
+      // Every stream is pulled whole by everyone who sees it: no one may grow one without end.
+      maxStreamChars: ctx.config.maxStreamChars,
     });
     // Outcomes (accepted, rejected with reasons) come back through the outbox pull.
     return [];

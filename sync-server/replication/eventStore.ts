@@ -1,7 +1,7 @@
 // Appending pushed events to the one log. In ONE transaction per push (or per group of pushes
 // that waited for the lock together, see enqueue): judge each event with the
-// domain against its stream's current state, stamp accepted ones (seq, acceptedAt, prevHash,
-// hash), keep refused ones with their reason, rewrite each touched stream document (and whose
+// domain against its stream's current state (and against how large a stream may grow,
+// streamSize.ts), stamp accepted ones (seq, acceptedAt, prevHash, hash), keep refused ones with their reason, rewrite each touched stream document (and whose
 // My work it is in, `waiting_on`), move the access rows of everyone who sees (or stops seeing)
 // it, record the files its events reference with who referenced them (blobs/blobAccess.ts),
 // and announce the change.
@@ -47,6 +47,7 @@ import {
   type Verdict,
 } from './judge';
 import { stateJson } from './stateJson';
+import { costOf, NEW_STREAM_CHARS, tooLargeReason } from './streamSize';
 
 export const CHANGES_CHANNEL = 'clearway_changes';
 // NOTIFY payloads must stay under 8000 bytes; beyond this many people, say "everyone".
@@ -77,6 +78,12 @@ export type AppendOptions = {
    * sign in there, so work given to them would wait for ever: it is refused, and they see nothing.
    */
   isDemoLeftOut?: boolean;
+  /**
+   * The most characters a stream's pulled document may reach (CLEARWAY_MAX_STREAM_MB, see
+   * streamSize.ts): an event that would take its stream over is refused. Absent: no cap, as for
+   * the changes the server records itself (personAccess.ts), which no device can send.
+   */
+  maxStreamChars?: number;
   /** Test seam: runs inside the transaction, holding the lock, just before commit. */
   beforeCommit?: () => Promise<void>;
 };
@@ -95,7 +102,12 @@ type LogSnapshot = {
   references: Record<string, number>;
 };
 
-type StreamRow = { stream_id: string; state: StreamState; last_seq: number };
+/**
+ * `size_chars`: roughly how long its pulled document is (streamSize.ts). It moves only when the
+ * stream's events are accepted, as `last_seq` does, so the same last_seq means the same size:
+ * whatever was judged against one (a verdict reused under the lock, a cached state) holds for both.
+ */
+type StreamRow = { stream_id: string; state: StreamState; last_seq: number; size_chars: number };
 
 /**
  * The states this process last read or wrote, by stream, with the `last_seq` they are at. Every
@@ -145,13 +157,14 @@ export async function lockLog(tx: Queryable): Promise<void> {
 }
 
 /** Who is pushing and when, for judging; the events once each; the ids and streams to read. */
-function batchOf(pusher: Pusher, events: readonly EventEnvelope[], now: Date) {
+function batchOf(pusher: Pusher, events: readonly EventEnvelope[], now: Date, options: AppendOptions) {
   const ctx: JudgingContext = {
     pusher,
     principal: toPrincipal(pusher.account),
     acceptedAt: now.toISOString(),
     year: now.getUTCFullYear(),
     names: new Map(),
+    maxStreamChars: options.maxStreamChars ?? Number.POSITIVE_INFINITY,
   };
   const unique = [...new Map(events.map((e) => [e.id, e])).values()];
   const ids = unique.map((e) => e.id);
@@ -189,7 +202,7 @@ async function judgedJob(
   cache: StateCache,
   options: AppendOptions,
 ): Promise<Omit<Job, 'resolve' | 'reject'> | null> {
-  const { ctx, unique, ids, streamIds } = batchOf(pusher, events, now);
+  const { ctx, unique, ids, streamIds } = batchOf(pusher, events, now, options);
   if (unique.length === 0) return null;
   const early = await readSnapshot(db, ids, streamIds, ctx.year, cache);
   const principals = withPeople(ctx, countedPeople(await listAccounts(db), options));
@@ -359,7 +372,7 @@ async function commitGroup(
 /** The log as the group has left it so far: what was read under the lock, plus earlier pushes. */
 type LiveLog = {
   known: Set<string>;
-  streams: Map<string, { state: StreamState; last_seq: number }>;
+  streams: Map<string, Omit<StreamRow, 'stream_id'>>;
   counters: Counters;
   head: string | null;
   visible: Set<string>;
@@ -371,7 +384,7 @@ const accessKey = (userId: string, streamId: string) => `${userId}\n${streamId}`
 function toLiveLog(snapshot: LogSnapshot): LiveLog {
   return {
     known: new Set(snapshot.existing),
-    streams: new Map(snapshot.streams.map((r) => [r.stream_id, { state: r.state, last_seq: r.last_seq }])),
+    streams: new Map(snapshot.streams.map(({ stream_id, ...row }) => [stream_id, row])),
     counters: { ...snapshot.counters },
     head: snapshot.head,
     visible: new Set(snapshot.visible.map((r) => accessKey(r.user_id, r.stream_id))),
@@ -408,7 +421,7 @@ function advance(live: LiveLog, judgement: Judgement, stamped: Writes): void {
   }
   for (const row of stamped.streams) {
     const state = judgement.streams.get(row.stream_id)?.state;
-    if (state) live.streams.set(row.stream_id, { state, last_seq: row.last_seq });
+    if (state) live.streams.set(row.stream_id, { state, last_seq: row.last_seq, size_chars: row.size_chars });
   }
   for (const row of stamped.access) {
     const key = accessKey(row.user_id, row.stream_id);
@@ -462,6 +475,8 @@ type JudgingContext = {
   acceptedAt: string;
   year: number;
   names: Map<string, string>;
+  /** AppendOptions.maxStreamChars; Infinity when there is none. */
+  maxStreamChars: number;
 };
 
 type Outcome = { event: EventEnvelope; verdict: Verdict };
@@ -471,6 +486,8 @@ type WorkingStream = {
   from: StreamState | null;
   state: StreamState | null;
   lastSeq: number;
+  /** Its size_chars with this push's accepted events so far (streamSize.ts). */
+  size: number;
   accepted: EventEnvelope[];
 };
 
@@ -506,7 +523,7 @@ function judgeBatch(
   const streams: Judgement['streams'] = new Map(
     snapshot.streams.map((r) => [
       r.stream_id,
-      { from: r.state, state: r.state, lastSeq: r.last_seq, accepted: [] },
+      { from: r.state, state: r.state, lastSeq: r.last_seq, size: r.size_chars, accepted: [] },
     ]),
   );
   const references = new Map(Object.entries(snapshot.references));
@@ -514,7 +531,14 @@ function judgeBatch(
   const outcomes: Outcome[] = [];
   for (const event of unique) {
     if (existing.has(event.id)) continue;
-    const working = streams.get(event.stream) ?? { from: null, state: null, lastSeq: 0, accepted: [] };
+    // A stream the log does not hold yet starts with its document's own fields (streamSize.ts).
+    const working = streams.get(event.stream) ?? {
+      from: null,
+      state: null,
+      lastSeq: 0,
+      size: NEW_STREAM_CHARS,
+      accepted: [],
+    };
     streams.set(event.stream, working);
     const problem = checkIdentity(event, ctx.pusher) ?? checkRecipient(event, ctx.names);
     // A new case's permanent reference: the next number for its type this year.
@@ -527,7 +551,7 @@ function judgeBatch(
     if (caseType && earlier?.judgement.referenceOf.get(event.id) !== referenceNumber)
       isReusable.set(event.stream, false);
     const reused = isReusable.get(event.stream) ? earlierVerdicts.get(event.id) : undefined;
-    const verdict: Verdict =
+    const decided: Verdict =
       reused ??
       (problem
         ? { ok: false, reason: problem }
@@ -537,8 +561,17 @@ function judgeBatch(
               ? { reference: formatReference(caseType, ctx.year, referenceNumber) }
               : {}),
           }));
+    // The server's own guard, after the domain's rules (whose reasons come first): an event that
+    // would take its stream over the cap is refused. A reused verdict passes it again, to the
+    // same end: its stream is at the same last_seq, so at the same size (see StreamRow).
+    const cost = decided.ok ? costOf(decided.event) : 0;
+    const verdict: Verdict =
+      decided.ok && working.size + cost > ctx.maxStreamChars
+        ? { ok: false, reason: tooLargeReason(event.stream, ctx.maxStreamChars) }
+        : decided;
     outcomes.push({ event, verdict });
     if (!verdict.ok) continue;
+    working.size += cost;
     if (caseType && referenceNumber) {
       referenceOf.set(event.id, referenceNumber);
       references.set(caseType, referenceNumber);
@@ -626,6 +659,7 @@ function stamp(
       document: prepared.json,
       waiting_on: prepared.waitingOn,
       last_seq: seqOf.get(working.accepted.at(-1)?.id ?? '') ?? working.lastSeq,
+      size_chars: working.size,
       updated_at: acceptedAt,
     });
     touched.push([id, working.state]);
@@ -810,7 +844,7 @@ function snapshotSql(
        'existing', (select coalesce(json_agg(id), '[]') from events
                     where id = any(array(select jsonb_array_elements_text(p->'ids')))),
        'streams', (select coalesce(json_agg(json_build_object('stream_id', stream_id, 'last_seq', last_seq,
-                    'state', case when last_seq = (p->'held'->>stream_id)::bigint then null else document->'state' end)),
+                    'size_chars', size_chars, 'state', case when last_seq = (p->'held'->>stream_id)::bigint then null else document->'state' end)),
                     '[]')
                    from streams where stream_id = any(array(select jsonb_array_elements_text(p->'streamIds')))),
        'counters', (select json_object_agg(name, value) from counters),
@@ -836,7 +870,7 @@ function toSnapshot(
     const mine = held.get(r.stream_id);
     const state = r.state ?? (mine?.last_seq === r.last_seq ? mine.state : undefined);
     if (!state) throw new Error(`The state of ${r.stream_id} could not be read.`);
-    return { stream_id: r.stream_id, state, last_seq: r.last_seq };
+    return { stream_id: r.stream_id, state, last_seq: r.last_seq, size_chars: r.size_chars };
   });
   remember(cache, streams);
   const snapshot: LogSnapshot = { ...row.snapshot, streams };
@@ -904,6 +938,8 @@ type Writes = {
     document: string;
     waiting_on: string[];
     last_seq: number;
+    /** Roughly its pulled document's length with this push's events (streamSize.ts). */
+    size_chars: number;
     updated_at: string;
   }[];
   access: AccessRow[];
@@ -943,14 +979,15 @@ function writeSql(w: GroupWrites): string {
               actor_name, summary, device_name
        from input),
      st as (
-       insert into streams (stream_id, collection, document, last_seq, updated_at, waiting_on)
+       insert into streams (stream_id, collection, document, last_seq, updated_at, waiting_on, size_chars)
        -- The document without its timeline: pull.ts reads that from the accepted events (ev).
        select stream_id, collection, document || jsonb_build_object('lastSeq', last_seq), last_seq, updated_at,
-              waiting_on
+              waiting_on, size_chars
        from jsonb_to_recordset($2::jsonb) as x(stream_id text, collection text, document jsonb,
-            last_seq bigint, updated_at text, waiting_on text[])
+            last_seq bigint, updated_at text, waiting_on text[], size_chars bigint)
        on conflict (stream_id) do update set document = excluded.document,
-         last_seq = excluded.last_seq, updated_at = excluded.updated_at, waiting_on = excluded.waiting_on),
+         last_seq = excluded.last_seq, updated_at = excluded.updated_at, waiting_on = excluded.waiting_on,
+         size_chars = excluded.size_chars),
      ac as (${upsertAccess('$3')}),
      br as (${insertBlobRefs('$4')}),
      rc as (
@@ -968,7 +1005,7 @@ function writeSql(w: GroupWrites): string {
         w.streams.map(
           (r) =>
             `{"stream_id":${JSON.stringify(r.stream_id)},"collection":${JSON.stringify(r.collection)},` +
-            `"last_seq":${r.last_seq},"updated_at":${JSON.stringify(r.updated_at)},` +
+            `"last_seq":${r.last_seq},"size_chars":${r.size_chars},"updated_at":${JSON.stringify(r.updated_at)},` +
             `"waiting_on":${JSON.stringify(r.waiting_on)},"document":${r.document}}`,
         ),
       ),
