@@ -84,7 +84,12 @@ export type ReplicationOptions = {
 };
 
 const checkpointSchema = z.unknown();
-const pullBodySchema = z.object({ documents: z.array(z.unknown()), checkpoint: checkpointSchema });
+const pullBodySchema = z.object({
+  documents: z.array(z.unknown()),
+  checkpoint: checkpointSchema,
+  /** A page the server cut short (its documents are large): there is more, though it is short. */
+  hasMore: z.boolean().optional(),
+});
 
 /** What a deleted stream document needs at least; the rest is filled so the schema holds. */
 const deletedStreamSchema = z.object({ id: z.string(), _deleted: z.literal(true) }).loose();
@@ -173,7 +178,7 @@ function createReadAhead(fetchPage: FetchPage) {
       const page =
         waiting?.key === keyOf(checkpoint, batchSize) ? waiting.page : fetchPage(name, checkpoint, batchSize);
       const body = await page;
-      if (body.documents.length >= batchSize) {
+      if (body.documents.length >= batchSize || body.hasMore) {
         const next = fetchPage(name, body.checkpoint, batchSize);
         next.catch(() => undefined); // a failed read-ahead is simply fetched again when asked
         ahead.set(name, { key: keyOf(body.checkpoint, batchSize), page: next });
@@ -312,6 +317,7 @@ export function startReplication(options: ReplicationOptions): SyncController {
   const toLocalPage = (body: PullBody) => ({
     documents: body.documents.map((raw) => toLocalStreamDocument(raw, options.userId, options.teamIds)),
     checkpoint: body.checkpoint,
+    hasMore: body.hasMore === true,
   });
 
   for (const name of STREAM_COLLECTIONS) {

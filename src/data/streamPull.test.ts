@@ -135,6 +135,22 @@ describe('pulling a stream collection', () => {
     expect(await database.cases.count().exec()).toBe(10);
   });
 
+  it('goes on after a page the server cut short (large documents) until a short page says no more', async () => {
+    const database = await openFresh();
+    const docs = Array.from({ length: 5 }, (_, i) => caseDoc(i + 1));
+    const calls: unknown[] = [];
+    const full = pagesOf(docs, calls);
+    // The server's first answer holds one document of the three asked for, and says there is more.
+    pull = start(database, async (checkpoint, batchSize) => {
+      if (checkpoint !== null) return full(checkpoint, batchSize);
+      calls.push(checkpoint);
+      return { documents: docs.slice(0, 1), checkpoint: 1, hasMore: true };
+    });
+    await pull.awaitInitialPull();
+    expect(calls).toEqual([null, 1, 4]);
+    expect(await database.cases.count().exec()).toBe(5);
+  });
+
   it('after a failed write, tries again from the last page written: nothing is skipped', async () => {
     const database = await openFresh();
     const docs = Array.from({ length: 7 }, (_, i) => caseDoc(i + 1));

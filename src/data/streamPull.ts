@@ -20,7 +20,8 @@
 // again, and everything that changed meanwhile.
 import { BehaviorSubject, filter, firstValueFrom, type Observable } from 'rxjs';
 
-export type PulledPage<D> = { documents: D[]; checkpoint: unknown };
+/** `hasMore`: the server cut the page short (large documents); it is not the last though short. */
+export type PulledPage<D> = { documents: D[]; checkpoint: unknown; hasMore?: boolean };
 
 /** What of the database a pull uses: leadership among tabs, and local documents for checkpoints. */
 export type PullDatabase = {
@@ -119,7 +120,7 @@ export function startStreamPull<D>(options: StreamPullOptions<D>): StreamPull {
       // Keeps a failed write from being reported as unhandled before it is awaited.
       writing.catch(() => undefined);
       checkpoint = next;
-      if (page.documents.length < batchSize) return;
+      if (page.documents.length < batchSize && !page.hasMore) return;
     }
   }
 

@@ -3,6 +3,7 @@
 // stream over CLEARWAY_MAX_STREAM_MB is refused, and its author is told why, in words. The
 // servers here have a cap of 0.1 MB, so a few large pushes reach it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_BUDGET_CHARS } from '../replication/pull';
 import type { Database } from '../storage/database';
 import { databasesUnderTest } from '../testing/databases';
 import {
@@ -183,5 +184,32 @@ describe.each(databasesUnderTest())('a stream that has grown too large, on $name
          and payload->>'userId' = (select user_id from users where username = 'rowan')`,
     );
     expect(recorded?.n).toBe(1);
+  });
+
+  it('ends a pull page early when its documents are large, and the next page carries on', async () => {
+    const { checkpoint } = await pullAll(server, caseworker, 'cases');
+    const logged = [caseLogged(caseworker), caseLogged(caseworker), caseLogged(caseworker)];
+    for (const event of logged) expect((await push(server, caseworker, [event])).status).toBe(200);
+    // As if the first two were each well over half of a page's budget.
+    await db.query(`update streams set size_chars = $1 where stream_id = any($2)`, [
+      Math.ceil(PAGE_BUDGET_CHARS * 0.6),
+      [logged[0]!.stream, logged[1]!.stream],
+    ]);
+    const ids = async (since: unknown) => {
+      const query = since ? `&checkpoint=${encodeURIComponent(JSON.stringify(since))}` : '';
+      const response = await server.call(caseworker, `/api/replication/cases/pull?batchSize=1000${query}`);
+      return (await response.json()) as {
+        documents: { id: string }[];
+        checkpoint: unknown;
+        hasMore?: boolean;
+      };
+    };
+    const first = await ids(checkpoint);
+    expect(first.documents.map((d) => d.id)).toEqual([logged[0]!.stream]);
+    // Short, but not the last: a device takes a short page as the end unless told otherwise.
+    expect(first.hasMore).toBe(true);
+    const second = await ids(first.checkpoint);
+    expect(second.documents.map((d) => d.id)).toEqual([logged[1]!.stream, logged[2]!.stream]);
+    expect(second.hasMore).toBeUndefined();
   });
 });

@@ -10,6 +10,8 @@ import type { EventRow } from './eventRow';
 export const checkpointSchema = z.object({ id: z.string(), seq: z.number().int().nonnegative() });
 export type Checkpoint = z.infer<typeof checkpointSchema>;
 
+/** About how much document text one page of a pull may carry (characters). */
+export const PAGE_BUDGET_CHARS = 32 * 1024 * 1024;
 /** The my-work page's checkpoint: the last stream id sent (stream ids, unlike change numbers, stay put). */
 export const myWorkCheckpointSchema = z.object({ id: z.string() });
 export type MyWorkCheckpoint = z.infer<typeof myWorkCheckpointSchema>;
@@ -80,20 +82,33 @@ export async function pullDocumentsJson(
   since: Checkpoint | null,
   batchSize: number,
 ): Promise<string> {
-  const [row] = await db.query<{ documents: string; checkpoint: string | null }>(
-    `with page as (
-       select stream_id, can_see, change_no from access
-       where user_id = $1 and collection = $2 and change_no > $3
-       order by change_no limit $4)
+  // The page ends early once its documents' sizes (streams.size_chars, migration 015) pass the
+  // budget, but always holds one: a page of 1,000 large cases, written as one text, would pass
+  // PostgreSQL's 1 GB limit on a value, and no device wants that much in one answer. A page cut
+  // short says `hasMore`, since a device takes a page shorter than it asked for as the last.
+  const [row] = await db.query<{ documents: string; checkpoint: string | null; has_more: boolean }>(
+    `with candidates as (
+       select a.stream_id, a.can_see, a.change_no,
+              sum(case when a.can_see then s.size_chars else 0 end)
+                over (order by a.change_no rows unbounded preceding) as running
+       from (select stream_id, can_see, change_no from access
+             where user_id = $1 and collection = $2 and change_no > $3
+             order by change_no limit $4) a
+       join streams s on s.stream_id = a.stream_id),
+     page as (
+       select stream_id, can_see, change_no from candidates
+       where running <= $5 or change_no = (select min(change_no) from candidates))
      select '[' || coalesce(string_agg(
               case when p.can_see then ${DOCUMENT_SQL} else ${TOMBSTONE_SQL}::text end,
               ',' order by p.change_no), '') || ']' as documents,
             (select json_build_object('id', stream_id, 'seq', change_no) from page
-             order by change_no desc limit 1)::text as checkpoint
+             order by change_no desc limit 1)::text as checkpoint,
+            (select count(*) from candidates) > (select count(*) from page) as has_more
      from page p join streams s on s.stream_id = p.stream_id`,
-    [userId, collection, since?.seq ?? 0, batchSize],
+    [userId, collection, since?.seq ?? 0, batchSize, PAGE_BUDGET_CHARS],
   );
-  return `{"documents":${row?.documents ?? '[]'},"checkpoint":${row?.checkpoint ?? JSON.stringify(since)}}`;
+  const more = row?.has_more ? ',"hasMore":true' : '';
+  return `{"documents":${row?.documents ?? '[]'},"checkpoint":${row?.checkpoint ?? JSON.stringify(since)}${more}}`;
 }
 
 /**
