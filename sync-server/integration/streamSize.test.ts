@@ -76,7 +76,7 @@ describe.each(databasesUnderTest())('a stream that has grown too large, on $name
     expect(said).toEqual([
       ...Array(accepted).fill('accepted'),
       ...Array(8 - accepted).fill(
-        'The template library has grown too large to take more (over 0.1 MB). Ask your administrator.',
+        'The template library has grown too large to take more (over 0.1 MB). Smaller changes, such as retiring a template, still go through; for more room, ask your administrator.',
       ),
     ]);
     expect(accepted).toBe(4);
@@ -104,10 +104,45 @@ describe.each(databasesUnderTest())('a stream that has grown too large, on $name
     expect(said.slice(0, 5)).toEqual(Array(5).fill('accepted'));
     expect(said.slice(5)).toEqual(
       Array(4).fill(
-        'This case has grown too large to take more (over 0.1 MB). Attach large material as a document instead, or ask your administrator.',
+        'This case has grown too large to take more (over 0.1 MB). Attach large material as a document instead.',
       ),
     );
     expect((await pulledText(caseworker, 'cases', logged.stream)).length).toBeLessThanOrEqual(CAP_CHARS);
+  });
+
+  it('still takes small changes on a full case, such as a short note or withdrawing it, up to twice the cap', async () => {
+    const logged = caseLogged(caseworker);
+    const notes = Array.from({ length: 5 }, (_, n) =>
+      eventOn(caseworker, logged.stream, 'note.added', { noteId: `full-${n}`, text: BODY }),
+    );
+    expect((await push(server, caseworker, [logged, ...notes])).status).toBe(200);
+    expect((await outcomes(caseworker, notes)).at(-1)).toMatch(/^This case has grown too large to take more/);
+
+    // Full for large material, not for small changes: the case can still be chased and ended.
+    const chased = eventOn(caseworker, logged.stream, 'note.added', { noteId: 'chased', text: 'Chased.' });
+    const withdrawn = eventOn(caseworker, logged.stream, 'case.withdrawn', {
+      reason: 'The requester withdrew it',
+    });
+    expect((await push(server, caseworker, [chased, withdrawn])).status).toBe(200);
+    expect(await outcomes(caseworker, [chased, withdrawn])).toEqual(['accepted', 'accepted']);
+    // Well past the cap, small changes still go through...
+    await db.query(`update streams set size_chars = $1 where stream_id = $2`, [
+      Math.floor(CAP_CHARS * 1.5),
+      logged.stream,
+    ]);
+    const later = eventOn(caseworker, logged.stream, 'note.added', { noteId: 'later', text: 'Filed.' });
+    expect((await push(server, caseworker, [later])).status).toBe(200);
+    expect(await outcomes(caseworker, [later])).toEqual(['accepted']);
+    // ...until the hard ceiling, twice the cap, past which nothing does.
+    await db.query(`update streams set size_chars = $1 where stream_id = $2`, [
+      2 * CAP_CHARS - 100,
+      logged.stream,
+    ]);
+    const last = eventOn(caseworker, logged.stream, 'note.added', { noteId: 'last', text: 'Filed.' });
+    expect((await push(server, caseworker, [last])).status).toBe(200);
+    expect(await outcomes(caseworker, [last])).toEqual([
+      'This case has grown too large to take any more changes (over 0.2 MB). Ask your administrator.',
+    ]);
   });
 
   it('counts on from the size the log stored, on a server started afresh on the same database', async () => {
@@ -141,9 +176,9 @@ describe.each(databasesUnderTest())('a stream that has grown too large, on $name
       CAP_CHARS - 100,
       logged.stream,
     ]);
-    const small = eventOn(caseworker, logged.stream, 'note.added', { noteId: 'small', text: 'Chased.' });
-    await push(server, caseworker, [small]);
-    expect(await outcomes(caseworker, [small])).toEqual([
+    const large = eventOn(caseworker, logged.stream, 'note.added', { noteId: 'large', text: BODY });
+    await push(server, caseworker, [large]);
+    expect(await outcomes(caseworker, [large])).toEqual([
       expect.stringMatching(/^This case has grown too large/),
     ]);
   });
@@ -156,7 +191,8 @@ describe.each(databasesUnderTest())('a stream that has grown too large, on $name
     });
     expect((await push(server, admin, [area])).status).toBe(200);
     expect(await outcomes(admin, [area])).toEqual(['accepted']);
-    await db.query(`update streams set size_chars = $1 where stream_id = 'org:directory'`, [CAP_CHARS]);
+    // At the hard ceiling, where even a small change is refused.
+    await db.query(`update streams set size_chars = $1 where stream_id = 'org:directory'`, [2 * CAP_CHARS]);
 
     // A device's change is refused...
     const another = eventOn(admin, 'org:directory', 'directory.policy_area_saved', {
@@ -165,7 +201,7 @@ describe.each(databasesUnderTest())('a stream that has grown too large, on $name
     });
     await push(server, admin, [another]);
     expect(await outcomes(admin, [another])).toEqual([
-      'The directory has grown too large to take more (over 0.1 MB). Ask your administrator.',
+      'The directory has grown too large to take any more changes (over 0.2 MB). Ask your administrator.',
     ]);
     // ...but a person added by an administrator is added, with the record of who gave them what.
     const added = await server.call(admin, '/api/admin/accounts', {

@@ -47,7 +47,7 @@ import {
   type Verdict,
 } from './judge';
 import { stateJson } from './stateJson';
-import { costOf, NEW_STREAM_CHARS, tooLargeReason } from './streamSize';
+import { costOf, NEW_STREAM_CHARS, refusalFor } from './streamSize';
 
 export const CHANGES_CHANNEL = 'clearway_changes';
 // NOTIFY payloads must stay under 8000 bytes; beyond this many people, say "everyone".
@@ -79,8 +79,9 @@ export type AppendOptions = {
    */
   isDemoLeftOut?: boolean;
   /**
-   * The most characters a stream's pulled document may reach (CLEARWAY_MAX_STREAM_MB, see
-   * streamSize.ts): an event that would take its stream over is refused. Absent: no cap, as for
+   * The cap on a stream's pulled document, in characters (CLEARWAY_MAX_STREAM_MB, see
+   * streamSize.ts): a large event that would take its stream over is refused; small ones go
+   * through up to a hard ceiling of twice the cap. Absent: no cap, as for
    * the changes the server records itself (personAccess.ts), which no device can send.
    */
   maxStreamChars?: number;
@@ -561,14 +562,14 @@ function judgeBatch(
               ? { reference: formatReference(caseType, ctx.year, referenceNumber) }
               : {}),
           }));
-    // The server's own guard, after the domain's rules (whose reasons come first): an event that
-    // would take its stream over the cap is refused. A reused verdict passes it again, to the
-    // same end: its stream is at the same last_seq, so at the same size (see StreamRow).
+    // The server's own guard, after the domain's rules (whose reasons come first): a large event
+    // that would take its stream over the cap is refused, a small one (a close, a status change)
+    // only past the hard ceiling, so a full stream can still be closed (streamSize.ts). A reused
+    // verdict passes it again, to the same end: its stream is at the same last_seq, so at the
+    // same size (see StreamRow).
     const cost = decided.ok ? costOf(decided.event) : 0;
-    const verdict: Verdict =
-      decided.ok && working.size + cost > ctx.maxStreamChars
-        ? { ok: false, reason: tooLargeReason(event.stream, ctx.maxStreamChars) }
-        : decided;
+    const tooLarge = decided.ok ? refusalFor(event.stream, working.size, cost, ctx.maxStreamChars) : null;
+    const verdict: Verdict = tooLarge ? { ok: false, reason: tooLarge } : decided;
     outcomes.push({ event, verdict });
     if (!verdict.ok) continue;
     working.size += cost;

@@ -4,6 +4,7 @@
 // a stream could grow it for everyone who pulls it, up to PostgreSQL's 1 GB text limit, where the
 // pull fails for all of them. The size is kept per stream (`streams.size_chars`, migration 015)
 // and moved only by the log when it accepts events (eventStore.ts): never taken from a device.
+// At the cap only small events still go through (a close, a status change), up to a hard ceiling.
 import type { EventEnvelope } from '../../src/domain/events/envelope';
 import type { CollectionName } from '../../src/domain/streamDocument';
 import { collectionOf } from './judge';
@@ -45,6 +46,26 @@ export function costOf(event: EventEnvelope): number {
   return cost;
 }
 
+/**
+ * At most what an event may be counted as adding and still go through on a stream at or over the
+ * cap: a status change, a close, a withdrawal, an allocation, a template retired. Without it a
+ * full stream could never change again (not even be closed), since its size never goes down.
+ */
+export const SMALL_EVENT_CHARS = 2_000;
+
+/**
+ * How far small events may take a stream past its cap: as far again as the cap, but never more
+ * than SMALL_EVENTS_ROOM_CHARS past it, so a stream at the largest cap the configuration allows
+ * (512 MB, config.ts) stays well inside PostgreSQL's 1 GB text, which its pull must fit in.
+ * 64 MB of small events is more than 30,000 of them: far more than any case's remaining life.
+ */
+export const SMALL_EVENTS_ROOM_CHARS = 64 * CHARS_PER_MB;
+
+/** The hard ceiling past which nothing more goes through: twice the cap, within the room above. */
+export function ceilingOf(maxChars: number): number {
+  return maxChars + Math.min(maxChars, SMALL_EVENTS_ROOM_CHARS);
+}
+
 // The same words the domain uses for its streams (src/domain/reducer.ts), capitalised.
 const streamWords: Record<CollectionName, string> = {
   cases: 'This case',
@@ -53,11 +74,33 @@ const streamWords: Record<CollectionName, string> = {
   calendar: 'The calendar',
 };
 
-/** Why an event that would take its stream over `maxChars` is refused, in words its author reads. */
-export function tooLargeReason(stream: string, maxChars: number): string {
+// What the person can still do when a large change is refused at the cap. Only a case can take
+// files (document.added), which are kept apart from its document. Nothing frees room: a stream's
+// size never goes down, so only the administrator (CLEARWAY_MAX_STREAM_MB) can give more.
+const forMoreRoom = 'for more room, ask your administrator.';
+const atTheCap: Record<CollectionName, string> = {
+  cases: 'Attach large material as a document instead.',
+  directory: `Smaller changes still go through; ${forMoreRoom}`,
+  templates: `Smaller changes, such as retiring a template, still go through; ${forMoreRoom}`,
+  calendar: `Smaller changes still go through; ${forMoreRoom}`,
+};
+
+const mbOf = (chars: number) => Number((chars / CHARS_PER_MB).toPrecision(3));
+
+/**
+ * Whether accepting an event counted as `cost` (costOf) would take a stream now counted as `size`
+ * too far, and if so why, in words its author reads: a large event is refused at `maxChars`, a
+ * small one (SMALL_EVENT_CHARS) only at the hard ceiling (ceilingOf), so a full case can still be
+ * closed or withdrawn and a full template library can still retire its templates.
+ */
+export function refusalFor(stream: string, size: number, cost: number, maxChars: number): string | null {
   const collection = collectionOf(stream);
-  const mb = Number((maxChars / CHARS_PER_MB).toPrecision(3));
-  // Only a case can take files (document.added), which are kept apart from its document.
-  const instead = collection === 'cases' ? 'Attach large material as a document instead, or ask' : 'Ask';
-  return `${streamWords[collection]} has grown too large to take more (over ${mb} MB). ${instead} your administrator.`;
+  const ceiling = ceilingOf(maxChars);
+  if (size + cost > ceiling) {
+    return `${streamWords[collection]} has grown too large to take any more changes (over ${mbOf(ceiling)} MB). Ask your administrator.`;
+  }
+  if (cost > SMALL_EVENT_CHARS && size + cost > maxChars) {
+    return `${streamWords[collection]} has grown too large to take more (over ${mbOf(maxChars)} MB). ${atTheCap[collection]}`;
+  }
+  return null;
 }
