@@ -9,6 +9,11 @@ describe('the address a sign-in limit counts by', () => {
     expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
     expect(addressKey('::FFFF:203.0.113.7')).toBe('203.0.113.7');
     expect(addressKey('203.0.113.8')).not.toBe(addressKey('203.0.113.7'));
+    // The same mapping written in hex, and an IPv4 client reached through a NAT64 gateway: were
+    // these counted by their /64, every IPv4 client would share one limit.
+    expect(addressKey('::ffff:cb00:7107')).toBe('203.0.113.7');
+    expect(addressKey('64:ff9b::203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('64:ff9b::cb00:7108')).toBe('203.0.113.8');
   });
 
   it('is the same for every IPv6 address in one /64, however it is written', () => {

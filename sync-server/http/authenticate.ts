@@ -90,8 +90,10 @@ function isFromAnotherSite(request: FastifyRequest, rules: SessionRules): boolea
   if (!OWN_FETCH_SITES.has(typeof fetchSite === 'string' ? fetchSite : undefined)) return true;
   const origin = request.headers.origin;
   if (origin === undefined) return false;
-  // With no public address set (a demo), the address this request was sent to is Clearway's.
-  return origin !== (rules.ownOrigin ?? `${request.protocol}://${request.host}`);
+  if (rules.ownOrigin) return origin !== rules.ownOrigin;
+  // With no public address set (a demo), the host this request was sent to is Clearway's. Only
+  // the host: behind a proxy that ends HTTPS and is not trusted, this server sees plain http.
+  return !URL.canParse(origin) || new URL(origin).host !== request.host;
 }
 
 /** The caller, or undefined after answering 401. */
@@ -121,15 +123,6 @@ export async function authenticate(
     sendProblem(reply, 401, DEVICE_REVOKED.error, DEVICE_REVOKED.message);
     return undefined;
   }
-  if (session.isIdleTooLong) {
-    sendProblem(
-      reply,
-      401,
-      SESSION_EXPIRED,
-      `You have not used Clearway on this device for more than ${days(rules.idleDays)}, so you have been signed out. Sign in again.`,
-    );
-    return undefined;
-  }
   const account = await findAccount(db, session.userId);
   if (!account) {
     sendProblem(
@@ -147,6 +140,17 @@ export async function authenticate(
       401,
       DEVICE_REVOKED.error,
       'Demo accounts cannot be used on this server, so the demo work kept on this device has been removed. Sign in with your own account.',
+    );
+    return undefined;
+  }
+  // After the account's own checks: a demo session a production server refuses must still wipe,
+  // however long it lay unused.
+  if (session.isIdleTooLong) {
+    sendProblem(
+      reply,
+      401,
+      SESSION_EXPIRED,
+      `You have not used Clearway on this device for more than ${days(rules.idleDays)}, so you have been signed out. Sign in again.`,
     );
     return undefined;
   }

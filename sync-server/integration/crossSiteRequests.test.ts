@@ -48,6 +48,26 @@ describe.each(databasesUnderTest())('requests from other sites on $name', (engin
     expect(await isSignedIn(older)).toBe(false);
   });
 
+  it('with no public address set (a demo), takes its own host whatever the scheme the page was on', async () => {
+    // A demo behind a proxy that ends HTTPS: the page's origin says https, this server sees http.
+    const demo = await startTestServer(engine, { env: { CLEARWAY_PUBLIC_URL: undefined } });
+    try {
+      const send = async (origin: string) => {
+        const who = await demo.signIn('caseworker');
+        const response = await fetch(`${demo.url}/api/auth/logout`, {
+          method: 'POST',
+          headers: { cookie: `clearway_session=${who.token}`, origin, 'sec-fetch-site': 'same-origin' },
+        });
+        return response.status;
+      };
+      expect(await send(demo.url.replace('http://', 'https://'))).toBe(204);
+      expect(await send(demo.url.replace('127.0.0.1', 'localhost'))).toBe(403);
+      expect(await send('null')).toBe(403);
+    } finally {
+      await demo.close();
+    }
+  });
+
   it('takes a bearer token from anywhere (no page can add it), and reads with the cookie', async () => {
     const manager = await server.signIn('manager');
     const read = await fetch(`${server.url}/api/me`, {

@@ -192,6 +192,12 @@ describe.each(databasesUnderTest())('demo devices on a production server on $nam
       });
       try {
         await expectRefused(production.url, demoDevice);
+        // However long the demo device lay unused: told to wipe, not only to sign in again.
+        await db.query(
+          `update device_sessions set last_seen_at = now() - interval '400 days' where device_id = $1`,
+          [demoDevice.deviceId],
+        );
+        await expectRefused(production.url, demoDevice);
         const dana = await signInWith(production.url, 'dana', 'a long enough passphrase');
         expect(await listedUserIds(production.url, dana)).toEqual([dana.userId]);
       } finally {
