@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toCaseSummary } from '../../src/data/caseSummaries';
 import { toLocalStreamDocument } from '../../src/data/replication';
 import { findAccount } from '../accounts/users';
+import { PAGE_BUDGET_CHARS } from '../replication/pull';
 import { backfillWaitingOn } from '../replication/waitingOnBackfill';
 import type { Queryable } from '../storage/database';
 import { databasesUnderTest } from '../testing/databases';
@@ -253,6 +254,48 @@ describe.each(databasesUnderTest())('My work first on $name', (engine) => {
     expect((await myWorkAll(server, caseworker)).map((d) => d.id)).toContain(stream);
     const oracle = await devicesMyWork(server, caseworker);
     expect(new Set((await myWorkAll(server, caseworker)).map((d) => d.id))).toEqual(new Set(oracle.keys()));
+  });
+
+  it('ends a page early when its cases are large, and the next page carries on from the last one sent', async () => {
+    // Waiting on the case worker's team; left out of `cases`, which names what the seeds above made.
+    const logged = [caseLogged(caseworker), caseLogged(caseworker), caseLogged(caseworker)];
+    for (const event of logged) expect((await push(server, caseworker, [event])).status).toBe(200);
+    await expectAccepted(logged.map((e) => e.id));
+    const large = logged.map((e) => e.stream);
+    const whole = (await myWorkAll(server, caseworker)).map((d) => d.id);
+    expect(whole).toEqual(expect.arrayContaining(large));
+    const sizes = await server.db.query<{ stream_id: string; size_chars: number }>(
+      'select stream_id, size_chars from streams where stream_id = any($1)',
+      [large],
+    );
+    // As if each were well over half of a page's budget: no page may hold two of them.
+    await server.db.query('update streams set size_chars = $1 where stream_id = any($2)', [
+      Math.ceil(PAGE_BUDGET_CHARS * 0.6),
+      large,
+    ]);
+    try {
+      const pages: { documents: Document[]; checkpoint: { id: string } | null; hasMore?: boolean }[] = [];
+      let checkpoint: MyWorkPage['checkpoint'] = null;
+      for (;;) {
+        const response = await myWorkPage(server, caseworker, checkpoint, 1000);
+        const page = (await response.json()) as (typeof pages)[number];
+        if (page.documents.length === 0) break;
+        pages.push(page);
+        // The checkpoint is the last case sent, not the last one the page looked at.
+        expect(page.checkpoint).toEqual({ id: page.documents.at(-1)?.id });
+        checkpoint = page.checkpoint;
+      }
+      expect(pages.map((p) => p.documents.filter((d) => large.includes(d.id)).length)).toEqual([1, 1, 1]);
+      // Short, but not the last: a device takes a short page as the end unless told otherwise.
+      expect(pages.map((p) => p.hasMore)).toEqual([true, true, undefined]);
+      expect(pages.flatMap((p) => p.documents.map((d) => d.id))).toEqual(whole);
+    } finally {
+      for (const { stream_id, size_chars } of sizes)
+        await server.db.query('update streams set size_chars = $1 where stream_id = $2', [
+          size_chars,
+          stream_id,
+        ]);
+    }
   });
 
   it('refuses a checkpoint it did not give, and anyone not signed in', async () => {

@@ -114,7 +114,8 @@ export async function pullDocumentsJson(
 /**
  * The cases in this person's My work that they may see now (`keys`: their personKeys, matched
  * against `streams.waiting_on`, migration 010), after `since` in stream id order, each exactly as
- * pullDocumentsJson sends it; as the JSON text of the page `{documents, checkpoint}`.
+ * pullDocumentsJson sends it; as the JSON text of the page `{documents, checkpoint}`, cut short
+ * by the same page budget (and then saying `hasMore`).
  * Walks the person's access rows in stream id order (their primary key) and stops at a full
  * page, so its cost is at most the cases they may see, with no index on `waiting_on` (which
  * every push rewrites). Cases whose `waiting_on` is not yet worked out (null: written before
@@ -128,19 +129,27 @@ export async function pullMyWorkJson(
   since: MyWorkCheckpoint | null,
   batchSize: number,
 ): Promise<string> {
-  const [row] = await db.query<{ documents: string; last: string | null }>(
-    `with page as (
-       select a.stream_id from access a join streams s on s.stream_id = a.stream_id
-       where a.user_id = $1 and a.stream_id > $2 and a.collection = 'cases' and a.can_see
-         and s.waiting_on && $3::text[]
-       order by a.stream_id limit $4)
+  // The page budget as pullDocumentsJson's, its running sum in this page's order (stream id), so
+  // the checkpoint, the last stream sent, leaves none of the cut ones behind.
+  const [row] = await db.query<{ documents: string; last: string | null; has_more: boolean }>(
+    `with candidates as (
+       select c.stream_id, sum(c.size_chars) over (order by c.stream_id rows unbounded preceding) as running
+       from (select a.stream_id, s.size_chars from access a join streams s on s.stream_id = a.stream_id
+             where a.user_id = $1 and a.stream_id > $2 and a.collection = 'cases' and a.can_see
+               and s.waiting_on && $3::text[]
+             order by a.stream_id limit $4) c),
+     page as (
+       select stream_id from candidates
+       where running <= $5 or stream_id = (select min(stream_id) from candidates))
      select '[' || coalesce(string_agg(${DOCUMENT_SQL}, ',' order by s.stream_id), '') || ']' as documents,
-            max(s.stream_id) as last
+            max(s.stream_id) as last,
+            (select count(*) from candidates) > (select count(*) from page) as has_more
      from page p join streams s on s.stream_id = p.stream_id`,
-    [userId, since?.id ?? '', keys, batchSize],
+    [userId, since?.id ?? '', keys, batchSize, PAGE_BUDGET_CHARS],
   );
   const checkpoint = row?.last ? { id: row.last } : since;
-  return `{"documents":${row?.documents ?? '[]'},"checkpoint":${JSON.stringify(checkpoint)}}`;
+  const more = row?.has_more ? ',"hasMore":true' : '';
+  return `{"documents":${row?.documents ?? '[]'},"checkpoint":${JSON.stringify(checkpoint)}${more}}`;
 }
 
 /**
