@@ -7,9 +7,11 @@
 // login. A revoked device (401 device_revoked from any call) and `signOut` both wipe: stop
 // replication, delete the RxDB database, delete the device store (session and blobs).
 // A session the server ended for going unused (401 session_expired) deletes nothing: the person
-// is shown signed out, saying why, and the same person's next sign-in opens their data again,
+// is shown signed out, saying why, and the stored session is marked ended, so opening the app
+// again (even offline) does not open it. The same person's next sign-in opens their data again,
 // their unsent changes moved to the new session first (pendingCarryOver.ts) so they go up as
-// usual; another person's sign-in removes it first.
+// usual, unless the server says the device was revoked meanwhile: then, as for another
+// person's sign-in, what it kept is removed first.
 //
 // The person's roles and teams are kept with the session, so the device works offline; online,
 // it asks the server who the person is now (GET /api/me) after it opens and whenever the
@@ -65,7 +67,7 @@ import { checkEvent, domainReducer } from './domainFold';
 import { prefetchHeldCaseFiles } from './heldCaseFiles';
 import { casesLoggedHere } from './loggedHere';
 import { foldPending, groupByStream, type OverlayReducer, type PendingEvent, stillInFlight } from './overlay';
-import { carryOverPending } from './pendingCarryOver';
+import { carryOverPending, checkEndedSession } from './pendingCarryOver';
 import { type SyncController, type SyncStatus, startReplication } from './replication';
 import { blankStreamRow, type LocalStreamDocument, type OutboxDocument } from './schemas';
 import { requestPersistentStorage } from './storage';
@@ -128,6 +130,11 @@ const SIGNED_OUT: Extract<SessionState, { status: 'signed-out' }> = {
 
 export const REVOKED_NOTICE =
   'This device was signed out and its data removed, because its access was withdrawn.';
+
+/** Why a sign-in stopped short when the session that ended here could not be checked. */
+export const ENDED_SESSION_UNCHECKED =
+  'Clearway could not check this device’s earlier session, so you are not signed in yet. ' +
+  'Your work is still on this device. Try again in a moment.';
 
 /**
  * How long the device waits after the directory changes (or it comes back online) before asking
@@ -359,6 +366,8 @@ export function createClearwayClient(options: ClientOptions) {
     try {
       const current = await deactivate();
       token = null;
+      // Marked before the other tabs hear of it: from now on no tab's start() opens it again.
+      if (current) await markEnded(current.session, notice);
       otherTabs?.postMessage({ kind: 'expired', notice } satisfies TabMessage);
       if (current) {
         current.blobs.close();
@@ -368,6 +377,16 @@ export function createClearwayClient(options: ClientOptions) {
     } finally {
       isWiping = false;
     }
+  }
+
+  /**
+   * Keeps the session, marked ended, for the same person's next sign-in (see `adopt`). Unmarked,
+   * opening the app again would open it without the network, going round the idle limit.
+   */
+  async function markEnded(session: StoredSession, notice: string): Promise<void> {
+    await store.session.put({ ...session, endedNotice: notice }).catch((error: unknown) => {
+      console.error('Keeping the ended session failed:', error);
+    });
   }
 
   /** Deletes what an expired session of someone else left here, before a new person's sign-in. */
@@ -430,7 +449,23 @@ export function createClearwayClient(options: ClientOptions) {
       // An expired session's data is kept for its own person only (see endExpiredSession).
       const kept = await readSession(store);
       if (kept && kept.user.userId !== login.user.userId) await removeExpiredSessionOf(kept);
-      else if (kept && kept.deviceId !== login.deviceId) endedDeviceId = kept.deviceId;
+      else if (kept && kept.deviceId !== login.deviceId) {
+        const check = await checkEndedSession(
+          options.fetch ?? globalThis.fetch.bind(globalThis),
+          baseUrl,
+          kept.token,
+        );
+        // The person is signing in, so the server was reachable a moment ago: stopping here
+        // loses nothing and a retry will be answered. Carrying over unchecked could send the
+        // changes of a revoked device; removing unchecked could lose a person's unsent work.
+        if (check === 'unanswered') throw new ApiError('ended_session_unchecked', ENDED_SESSION_UNCHECKED, 0);
+        if (check === 'ended') endedDeviceId = kept.deviceId;
+        else {
+          // Revoked since it ended: removed as a wipe would have, the other tabs told so.
+          otherTabs?.postMessage({ kind: 'wiped', notice: REVOKED_NOTICE } satisfies TabMessage);
+          await removeExpiredSessionOf(kept);
+        }
+      }
     }
     const session: StoredSession = {
       key: 'current',
@@ -494,7 +529,9 @@ export function createClearwayClient(options: ClientOptions) {
       isRestoring$.next(true);
       try {
         const stored = await readSession(store);
-        if (stored && !active) {
+        // Ended by the server: only a sign-in opens this person's data again.
+        if (stored?.endedNotice && !active) session$.next({ ...SIGNED_OUT, notice: stored.endedNotice });
+        else if (stored && !active) {
           await activate(stored);
           // Opened with the kept roles and teams; online, find out whether they changed since.
           void client.refreshUser();

@@ -17,6 +17,12 @@ export const storedSessionSchema = z.object({
   serverUrl: z.string(),
   /** The names of this person's devices (device id → name), kept so the timeline shows them offline. */
   deviceNames: z.record(z.string(), z.string()).optional(),
+  /**
+   * Set when the server ended the session (unused too long): why, as the person was told. Such a
+   * session is never opened again; it is kept only so the same person's next sign-in finds their
+   * data (and its token, to ask whether the device was revoked since). Absent in older stores.
+   */
+  endedNotice: z.string().optional(),
 });
 export type StoredSession = z.infer<typeof storedSessionSchema>;
 
