@@ -308,7 +308,11 @@ export function startReplication(options: ReplicationOptions): SyncController {
               }),
             refuseHere,
           );
-          return conflicts.map(toLocalOutboxDocument) as never[];
+          // The server answers with its verdicts on events it already held (sent again after a
+          // lost answer, or carried over from a session that ended): settled here, as an outbox
+          // pull settles them, since the outbox pull of this session would never bring them.
+          await settleOutbox(db.outbox, conflicts.map(toLocalOutboxDocument));
+          return [];
         }),
     },
   });

@@ -7,6 +7,7 @@ import { personKeys } from '../../src/domain';
 import { eventEnvelopeSchema } from '../../src/domain/events/envelope';
 import { collectionNameSchema } from '../../src/domain/streamDocument';
 import { findSession } from '../accounts/sessions';
+import { decidedEventsOf } from '../replication/decidedEvents';
 import { appendEvents } from '../replication/eventStore';
 import { parseEvent } from '../replication/judge';
 import {
@@ -87,15 +88,16 @@ export function registerReplicationRoutes(app: FastifyInstance, ctx: ServerConte
       return sendProblem(reply, 422, 'invalid_event', `Change ${index + 1} cannot be used: ${parsed.reason}`);
     }
     const pusher = pusherOf(caller);
-    await appendEvents(db, pusher, events, {
+    const result = await appendEvents(db, pusher, events, {
       now: ctx.now,
       // Demo people a demo left behind cannot sign in here, so they cannot be given work.
       isDemoLeftOut: ctx.config.mode === 'production',
       // Every stream is pulled whole by everyone who sees it: no one may grow one without end.
       maxStreamChars: ctx.config.maxStreamChars,
     });
-    // Outcomes (accepted, rejected with reasons) come back through the outbox pull.
-    return [];
+    // Outcomes (accepted, rejected with reasons) come back through the outbox pull; those of
+    // events the log already held, with the push, as conflicts (decidedEvents.ts).
+    return decidedEventsOf(db, caller.account.userId, result.duplicates);
   });
 
   app.get('/api/replication/events/pull', async (request, reply) => {

@@ -90,6 +90,33 @@ describe.each(databasesUnderTest())('replication on $name', (engine) => {
     expect(again.status).toBe(200);
     const after = await server.db.query<{ n: number }>('select count(*)::int as n from events');
     expect(after[0]!.n).toBe(before[0]!.n);
+    // The answer says how it went, so a device that missed the first answer can settle its outbox.
+    expect(await again.json()).toEqual([
+      expect.objectContaining({ id: logged.id, status: 'accepted', _deleted: true }),
+    ]);
+  });
+
+  it('tells a person sending again, from another session, how their change went, and nobody else', async () => {
+    const logged = caseLogged(caseworker);
+    const refused = { ...caseLogged(caseworker), actor: 'manager' };
+    await push(server, caseworker, [logged, refused]);
+    // The same person signed in afresh, their device sending what its last session had sent.
+    const later = await server.signIn('caseworker');
+    const again = await push(
+      server,
+      later,
+      [logged, refused].map((e) => ({ ...e, deviceId: later.deviceId })),
+    );
+    expect(((await again.json()) as { id: string; status: string }[]).map((d) => [d.id, d.status])).toEqual(
+      expect.arrayContaining([
+        [logged.id, 'accepted'],
+        [refused.id, 'rejected'],
+      ]),
+    );
+    // Someone else sending those ids learns nothing of them.
+    const other = await server.signIn('official');
+    const guessed = await push(server, other, [{ ...logged, actor: other.userId, deviceId: other.deviceId }]);
+    expect(await guessed.json()).toEqual([]);
   });
 
   it('keeps an event in someone else’s name as rejected, visible to the device that sent it', async () => {

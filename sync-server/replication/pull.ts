@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { CollectionName } from '../../src/domain/streamDocument';
 import type { Queryable } from '../storage/database';
+import { toOutboxDocument } from './decidedEvents';
 import type { EventRow } from './eventRow';
 
 export const checkpointSchema = z.object({ id: z.string(), seq: z.number().int().nonnegative() });
@@ -51,20 +52,7 @@ export async function pullOutbox(
   );
   const last = rows.at(-1);
   return {
-    documents: rows.map((r) => ({
-      id: r.id,
-      stream: r.stream_id,
-      type: r.type,
-      actor: r.actor,
-      deviceId: r.device_id,
-      madeAt: r.made_at,
-      payload: r.payload,
-      status: r.status,
-      reason: r.reason,
-      seq: r.seq,
-      acceptedAt: r.accepted_at,
-      _deleted: r.status === 'accepted',
-    })),
+    documents: rows.map(toOutboxDocument),
     checkpoint: last ? { id: last.id, seq: last.change_no } : since,
   };
 }
