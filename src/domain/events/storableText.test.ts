@@ -21,6 +21,9 @@ describe('text the log can keep', () => {
     ]);
     expect(findUnstorableText({ payload: { text: 'a\u0000b' } })).toEqual(['payload', 'text']);
     expect(findUnstorableText({ payload: { 'key\u0000': 'x' } })).toEqual(['payload', 'key\u0000']);
+    // The first in document order: a key is looked at just before what it holds.
+    expect(findUnstorableText({ a: { x: '\u0000' }, 'b\u0000': 1 })).toEqual(['a', 'x']);
+    expect(findUnstorableText({ 'a\u0000': { x: '\u0000' } })).toEqual(['a\u0000']);
   });
 
   it('walks a value nested far deeper than the call stack goes, and finds what is at the bottom', () => {
