@@ -6,7 +6,7 @@
 // with them instead, as RxDB conflicts (the server's state of those rows), and the device
 // settles its outbox from them. Only the person's own events: an id is no key to anyone else's.
 import type { Queryable } from '../storage/database';
-import type { EventRow } from './eventRow';
+import { type EventRow, envelopeOf } from './eventRow';
 import type { OutboxDocument } from './pull';
 
 /** A stored event as its author's outbox receives it: accepted ones as deletions. */
@@ -27,13 +27,7 @@ export function toOutboxDocument(
   >,
 ): OutboxDocument {
   return {
-    id: row.id,
-    stream: row.stream_id,
-    type: row.type,
-    actor: row.actor,
-    deviceId: row.device_id,
-    madeAt: row.made_at,
-    payload: row.payload,
+    ...envelopeOf(row),
     status: row.status,
     reason: row.reason,
     seq: row.seq,

@@ -22,3 +22,18 @@ export type EventRow = {
   summary?: string | null;
   device_name?: string | null;
 };
+
+/** The envelope fields of a stored event, as the device made them (the chain hashes these too). */
+export function envelopeOf(
+  row: Pick<EventRow, 'id' | 'stream_id' | 'type' | 'actor' | 'device_id' | 'made_at' | 'payload'>,
+) {
+  return {
+    id: row.id,
+    stream: row.stream_id,
+    type: row.type,
+    actor: row.actor,
+    deviceId: row.device_id,
+    madeAt: row.made_at,
+    payload: row.payload,
+  };
+}

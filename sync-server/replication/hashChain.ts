@@ -4,7 +4,7 @@
 // event breaks every hash after it, which verifyChain() reports.
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../storage/database';
-import type { EventRow } from './eventRow';
+import { type EventRow, envelopeOf } from './eventRow';
 
 export type ChainedEvent = {
   id: string;
@@ -102,13 +102,7 @@ export async function verifyChain(db: Queryable): Promise<ChainReport> {
           problem: 'it does not follow the event before it',
         };
       const hash = chainHash(prevHash, {
-        id: row.id,
-        stream: row.stream_id,
-        type: row.type,
-        actor: row.actor,
-        deviceId: row.device_id,
-        madeAt: row.made_at,
-        payload: row.payload,
+        ...envelopeOf(row),
         seq: row.seq,
         acceptedAt: row.accepted_at,
       });
