@@ -244,10 +244,13 @@ export function createClearwayClient(options: ClientOptions) {
     deviceNames$.next(session.deviceNames ?? {});
     active = { session, db, sync, blobs };
     if (options.isPrefetching !== false) {
-      // The tab that leads pulls, so it alone fetches ahead, as it does for pulled cases. A
-      // sign-out meanwhile closes the database under it: nothing is left to fetch for then.
+      // The tab that leads pulls, so it alone fetches ahead, as it does for pulled cases; after
+      // its first pull, so that which cases are held is as the server now says (a case handed
+      // on meanwhile must not have its files fetched again). A sign-out meanwhile closes the
+      // database under it: nothing is left to fetch for then.
       void db
         .waitForLeadership()
+        .then(() => sync.pulls.cases.awaitInitialPull())
         .then(() => (active?.db === db ? prefetchHeldCaseFiles(db, blobs) : undefined))
         .catch(() => undefined);
     }
