@@ -219,16 +219,19 @@ export function createClearwayClient(options: ClientOptions) {
     return sync;
   }
 
+  /** A person's database on this device, as it is opened, and removed by a wipe. */
+  const databaseOf = (user: StoredSession['user']) => ({
+    name: databaseName(user.userId),
+    userId: user.userId,
+    teamIds: user.teamIds,
+    indexedDb: options.indexedDb,
+    isMultiInstance: options.isMultiInstance,
+    isValidated: options.isValidated,
+  });
+
   async function activate(session: StoredSession, endedDeviceId: string | null = null): Promise<void> {
     token = session.token;
-    const db = await openDatabase({
-      name: databaseName(session.user.userId),
-      userId: session.user.userId,
-      teamIds: session.user.teamIds,
-      indexedDb: options.indexedDb,
-      isMultiInstance: options.isMultiInstance,
-      isValidated: options.isValidated,
-    });
+    const db = await openDatabase(databaseOf(session.user));
     // Before the replication starts, so nothing goes up under the session that ended.
     if (endedDeviceId) await carryOverPending(db.outbox, endedDeviceId, session.deviceId);
     const blobs = createBlobCache({
@@ -345,13 +348,7 @@ export function createClearwayClient(options: ClientOptions) {
       token = null;
       // The other tabs let go of the database first: until they do, it cannot be deleted.
       otherTabs?.postMessage({ kind: 'wiped', notice } satisfies TabMessage);
-      if (current) {
-        await removeDatabase(current.db, {
-          name: databaseName(current.session.user.userId),
-          userId: current.session.user.userId,
-          indexedDb: options.indexedDb,
-        });
-      }
+      if (current) await removeDatabase(current.db, databaseOf(current.session.user));
       await renewDeviceStore({ isDeleted: true });
       session$.next({ ...SIGNED_OUT, notice });
     } finally {
@@ -394,13 +391,7 @@ export function createClearwayClient(options: ClientOptions) {
 
   /** Deletes what an expired session of someone else left here, before a new person's sign-in. */
   async function removeExpiredSessionOf(kept: StoredSession): Promise<void> {
-    const settings = {
-      name: databaseName(kept.user.userId),
-      userId: kept.user.userId,
-      indexedDb: options.indexedDb,
-      isMultiInstance: options.isMultiInstance,
-      isValidated: options.isValidated,
-    };
+    const settings = databaseOf(kept.user);
     await removeDatabase(await openDatabase(settings), settings);
     await renewDeviceStore({ isDeleted: true });
   }

@@ -75,28 +75,25 @@ export async function pullDocumentsJson(
   // PostgreSQL's 1 GB limit on a value, and no device wants that much in one answer. A page cut
   // short says `hasMore`, since a device takes a page shorter than it asked for as the last.
   const [row] = await db.query<{ documents: string; checkpoint: string | null; has_more: boolean }>(
-    `with candidates as (
-       select a.stream_id, a.can_see, a.change_no,
-              sum(case when a.can_see then s.size_chars else 0 end)
-                over (order by a.change_no rows unbounded preceding) as running
+    `with ${budgetedPageSql(
+      `select a.stream_id, a.can_see, a.change_no,
+              case when a.can_see then s.size_chars else 0 end as size_chars
        from (select stream_id, can_see, change_no from access
              where user_id = $1 and collection = $2 and change_no > $3
              order by change_no limit $4) a
-       join streams s on s.stream_id = a.stream_id),
-     page as (
-       select stream_id, can_see, change_no from candidates
-       where running <= $5 or change_no = (select min(change_no) from candidates))
+       join streams s on s.stream_id = a.stream_id`,
+      'change_no',
+    )}
      select '[' || coalesce(string_agg(
               case when p.can_see then ${DOCUMENT_SQL} else ${TOMBSTONE_SQL}::text end,
               ',' order by p.change_no), '') || ']' as documents,
             (select json_build_object('id', stream_id, 'seq', change_no) from page
              order by change_no desc limit 1)::text as checkpoint,
-            (select count(*) from candidates) > (select count(*) from page) as has_more
+            ${HAS_MORE_SQL}
      from page p join streams s on s.stream_id = p.stream_id`,
     [userId, collection, since?.seq ?? 0, batchSize, PAGE_BUDGET_CHARS],
   );
-  const more = row?.has_more ? ',"hasMore":true' : '';
-  return `{"documents":${row?.documents ?? '[]'},"checkpoint":${row?.checkpoint ?? JSON.stringify(since)}${more}}`;
+  return pageJson(row?.documents, row?.checkpoint ?? JSON.stringify(since), row?.has_more);
 }
 
 /**
@@ -120,25 +117,43 @@ export async function pullMyWorkJson(
   // The page budget as pullDocumentsJson's, its running sum in this page's order (stream id), so
   // the checkpoint, the last stream sent, leaves none of the cut ones behind.
   const [row] = await db.query<{ documents: string; last: string | null; has_more: boolean }>(
-    `with candidates as (
-       select c.stream_id, sum(c.size_chars) over (order by c.stream_id rows unbounded preceding) as running
-       from (select a.stream_id, s.size_chars from access a join streams s on s.stream_id = a.stream_id
-             where a.user_id = $1 and a.stream_id > $2 and a.collection = 'cases' and a.can_see
-               and s.waiting_on && $3::text[]
-             order by a.stream_id limit $4) c),
-     page as (
-       select stream_id from candidates
-       where running <= $5 or stream_id = (select min(stream_id) from candidates))
+    `with ${budgetedPageSql(
+      `select a.stream_id, s.size_chars from access a join streams s on s.stream_id = a.stream_id
+       where a.user_id = $1 and a.stream_id > $2 and a.collection = 'cases' and a.can_see
+         and s.waiting_on && $3::text[]
+       order by a.stream_id limit $4`,
+      'stream_id',
+    )}
      select '[' || coalesce(string_agg(${DOCUMENT_SQL}, ',' order by s.stream_id), '') || ']' as documents,
             max(s.stream_id) as last,
-            (select count(*) from candidates) > (select count(*) from page) as has_more
+            ${HAS_MORE_SQL}
      from page p join streams s on s.stream_id = p.stream_id`,
     [userId, since?.id ?? '', keys, batchSize, PAGE_BUDGET_CHARS],
   );
   const checkpoint = row?.last ? { id: row.last } : since;
-  const more = row?.has_more ? ',"hasMore":true' : '';
-  return `{"documents":${row?.documents ?? '[]'},"checkpoint":${JSON.stringify(checkpoint)}${more}}`;
+  return pageJson(row?.documents, JSON.stringify(checkpoint), row?.has_more);
 }
+
+/**
+ * The `candidates` and `page` CTEs of a pull page cut by the budget (parameter $5): `rows` is the
+ * page as asked for (at most the batch size), with each row's `size_chars`, in the order of
+ * `key`; `page` is its longest start within the budget, and never empty.
+ */
+function budgetedPageSql(rows: string, key: 'change_no' | 'stream_id'): string {
+  return `candidates as (
+       select r.*, sum(r.size_chars) over (order by r.${key} rows unbounded preceding) as running
+       from (${rows}) r),
+     page as (
+       select * from candidates
+       where running <= $5 or ${key} = (select min(${key}) from candidates))`;
+}
+
+/** Whether the budget cut the page short: a device then asks for the next page though it is short. */
+const HAS_MORE_SQL = '(select count(*) from candidates) > (select count(*) from page) as has_more';
+
+/** A page as the JSON text a pull answers with; `checkpoint` is JSON text already. */
+const pageJson = (documents: string | undefined, checkpoint: string, hasMore: boolean | undefined) =>
+  `{"documents":${documents ?? '[]'},"checkpoint":${checkpoint}${hasMore ? ',"hasMore":true' : ''}}`;
 
 /**
  * One accepted event `e` as its timeline entry (TimelineEntry, src/domain/streamDocument.ts), as
@@ -156,10 +171,10 @@ const TIMELINE_ENTRY_SQL = `'{"eventId":' || to_json(e.id) || ',"type":' || to_j
 
 /**
  * A document a person may see, as JSON text, from its `streams` row `s`: the stored document
- * without its closing brace, then its timeline: its accepted events in seq order, read through
+ * (which has kept no timeline of its own since migration 005) without its closing brace, then its timeline: its accepted events in seq order, read through
  * the `events_stream (stream_id, seq)` index.
  */
-const DOCUMENT_SQL = `left((s.document - 'timeline')::text, -1) || ', "timeline": ['
+const DOCUMENT_SQL = `left(s.document::text, -1) || ', "timeline": ['
   || coalesce((select string_agg(${TIMELINE_ENTRY_SQL}, ',' order by e.seq) from events e
                where e.stream_id = s.stream_id and e.status = 'accepted'), '')
   || '], "_deleted": false}'`;
